@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { createSafeRegExp } from '../regex/safe-regexp.js';
+import { canonicalJson } from './canonical.js';
+
+// ajv-formats is CommonJS; under nodenext its default export is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** Limits for submitted schemas: remote `$ref`s are never fetched and size/depth are bounded. */
+export const CONTRACT_LIMITS = { maxBytes: 1_000_000, maxDepth: 64 } as const;
+
+export interface CompiledContract {
+  hash: string;
+  schema: unknown;
+  validate: ValidateFunction;
+}
+
+export interface ContractProblem {
+  /** JSON pointer inside the schema document. */
+  path: string;
+  keyword?: string;
+  message: string;
+  fix: string;
+}
+
+export class ContractCompileError extends Error {
+  constructor(readonly problems: ContractProblem[]) {
+    super(problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; '));
+    this.name = 'ContractCompileError';
+  }
+}
+
+/**
+ * User contracts are real-world JSON Schemas: `x-*` annotations, union types
+ * and loose `required`/tuple/type combinations are allowed (ajv's strict checks
+ * for those are relaxed), unknown non-`x-` keywords are still errors.
+ */
+export function createContractAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    allErrors: true,
+    verbose: false,
+    loadSchema: undefined,
+    code: { regExp: createSafeRegExp as never },
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Declares every `x-` annotation keyword used in `schema`, so strict mode still catches typos like `maxLenght`. */
+function declareAnnotations(ajv: Ajv2020, schema: unknown): void {
+  const seen = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, child] of Object.entries(node)) {
+      if (key.startsWith('x-') && !seen.has(key)) {
+        seen.add(key);
+        if (!ajv.getKeyword(key)) ajv.addKeyword({ keyword: key, schemaType: undefined as never });
+      }
+      walk(child);
+    }
+  };
+  walk(schema);
+}
+
+function ajvErrorToProblem(message: string): ContractProblem {
+  // ajv reports schema errors as text such as `strict mode: unknown keyword: "maxLenght"`.
+  const keyword = /keyword:? "?([\w$-]+)"?/.exec(message)?.[1];
+  return {
+    path: '',
+    ...(keyword && { keyword }),
+    message,
+    fix: keyword
+      ? `check the spelling of "${keyword}", or prefix custom annotations with "x-" (JSON Schema 2020-12 keywords only)`
+      : 'make the contract a valid JSON Schema 2020-12 document',
+  };
+}
+
+const cache = new Map<string, CompiledContract>();
+const CACHE_LIMIT = 512;
+
+/**
+ * Compiles a contract once per content hash. Each contract gets its own ajv
+ * instance so two versions of one contract may share a `$id`.
+ */
+export function compileContract(schema: unknown): CompiledContract {
+  const hash = contentHash(schema);
+  const hit = cache.get(hash);
+  if (hit) return hit;
+  const problems = checkLimits(schema);
+  if (problems.length) throw new ContractCompileError(problems);
+  const ajv = createContractAjv();
+  declareAnnotations(ajv, schema);
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(schema as object);
+  } catch (err) {
+    throw new ContractCompileError([ajvErrorToProblem((err as Error).message)]);
+  }
+  const compiled = { hash, schema, validate };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(hash, compiled);
+  return compiled;
+}
+
+function checkLimits(schema: unknown): ContractProblem[] {
+  if (typeof schema !== 'boolean' && (schema === null || typeof schema !== 'object' || Array.isArray(schema))) {
+    return [{ path: '', message: 'a contract must be a JSON Schema object (or a boolean schema)', fix: 'write the contract as a JSON object with "type", "properties", …' }];
+  }
+  const problems: ContractProblem[] = [];
+  if (Buffer.byteLength(JSON.stringify(schema)) > CONTRACT_LIMITS.maxBytes) {
+    problems.push({ path: '', message: `the contract is larger than ${CONTRACT_LIMITS.maxBytes} bytes`, fix: 'split it with local $defs or reduce it' });
+  }
+  if (depthOf(schema, CONTRACT_LIMITS.maxDepth) > CONTRACT_LIMITS.maxDepth) {
+    problems.push({ path: '', message: `the contract nests deeper than ${CONTRACT_LIMITS.maxDepth} levels`, fix: 'flatten it with $defs and $ref' });
+  }
+  const remote = findRemoteRef(schema, '');
+  if (remote) {
+    problems.push({ path: remote.path, keyword: '$ref', message: `remote $ref "${remote.ref}" is never fetched`, fix: 'copy the referenced schema into $defs and point $ref at "#/$defs/<name>"' });
+  }
+  return problems;
+}
+
+function findRemoteRef(node: unknown, path: string): { path: string; ref: string } | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if ((key === '$ref' || key === '$dynamicRef') && typeof child === 'string' && !child.startsWith('#')) {
+      return { path: childPath, ref: child };
+    }
+    const found = findRemoteRef(child, childPath);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** ajv validation errors as data: JSON path of the value, keyword, message. */
+export function describeErrors(errors: ErrorObject[] | null | undefined): { path: string; keyword: string; message: string }[] {
+  return (errors ?? []).map((e) => ({
+    path: e.instancePath || '/',
+    keyword: e.keyword,
+    message: e.message ?? e.keyword,
+  }));
+}
+
+export function contentHash(schema: unknown): string {
+  return 'sha256:' + createHash('sha256').update(canonicalJson(schema)).digest('hex');
+}
+
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || value === null || typeof value !== 'object') return depth;
+  let max = depth;
+  for (const child of Object.values(value as object)) {
+    max = Math.max(max, depthOf(child, limit, depth + 1));
+    if (max > limit) break;
+  }
+  return max;
+}
