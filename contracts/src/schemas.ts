@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+
+/** The JSON Schemas this package owns, by short name. Files live in `schemas/`. */
+export const SCHEMA_NAMES = ['dataproduct', 'domain'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+const cache = new Map<string, Record<string, unknown>>();
+
+export function schemaPath(name: string): URL {
+  return new URL(`../schemas/${name}.schema.json`, import.meta.url);
+}
+
+/** Loads a schema document (read once, then shared). */
+export function loadSchema(name: SchemaName | string): Record<string, unknown> {
+  let schema = cache.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
+    cache.set(name, schema);
+  }
+  return schema;
+}
