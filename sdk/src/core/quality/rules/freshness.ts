@@ -1,0 +1,77 @@
+import { parseDuration } from '../duration.js';
+import { describeValue, getField, isMissing } from '../field-path.js';
+import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RuleAccumulator, type RuleResult } from '../result.js';
+import type { FreshnessRule } from '../types.js';
+
+export interface FreshnessPartial {
+  checked: number;
+  failed: number;
+  examples: FailureExample[];
+  newest?: { ms: number; line: number };
+}
+
+/** A timestamp: an ISO-8601 date or date-time string, a `Date`, or epoch milliseconds. */
+export function timestampOf(value: unknown): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * The newest `field` value is at most `maxAge` older than `now` (injected, so a
+ * run is reproducible). A value that is not a timestamp fails its record; a
+ * stale data set counts as one failure.
+ */
+export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial> {
+  const maxAgeMs = parseDuration(rule.maxAge);
+  if (maxAgeMs === undefined) throw new Error(`freshness maxAge "${rule.maxAge}" is not an ISO-8601 duration; write e.g. PT2H or P1D`);
+  const fresh = (): FreshnessPartial => ({ checked: 0, failed: 0, examples: [] });
+  let batch = fresh();
+  const total = fresh();
+  return {
+    rule,
+    observe(record, line) {
+      const value = getField(record, rule.field);
+      if (isMissing(value)) return undefined;
+      batch.checked++;
+      const ms = timestampOf(value);
+      if (ms === undefined) {
+        const reason = `${rule.field} is ${describeValue(value)}, not an ISO-8601 timestamp`;
+        batch.failed++;
+        if (batch.examples.length < MAX_EXAMPLES) batch.examples.push({ line, message: reason, value, record });
+        return reason;
+      }
+      if (!batch.newest || ms > batch.newest.ms) batch.newest = { ms, line };
+      return undefined;
+    },
+    takePartial() {
+      const partial = batch;
+      batch = fresh();
+      return partial;
+    },
+    merge(partial) {
+      total.checked += partial.checked;
+      total.failed += partial.failed;
+      pushExamples(total.examples, partial.examples);
+      if (partial.newest && (!total.newest || partial.newest.ms > total.newest.ms)) total.newest = partial.newest;
+      return [];
+    },
+    result(now): RuleResult {
+      const base = { ...ruleIdentity(rule), checked: total.checked, examples: total.examples };
+      if (!total.newest) return { ...base, passed: false, failed: total.failed + 1, message: `no ${rule.field} timestamp found` };
+      const ageMs = now.getTime() - total.newest.ms;
+      const stale = ageMs > maxAgeMs;
+      const newest = new Date(total.newest.ms).toISOString();
+      const message = `newest ${rule.field} ${newest} (line ${total.newest.line}) is ${formatAge(ageMs)} old; limit ${rule.maxAge}`;
+      return { ...base, passed: !stale && total.failed === 0, failed: total.failed + (stale ? 1 : 0), message, newest };
+    },
+  };
+}
+
+function formatAge(ms: number): string {
+  const abs = Math.abs(ms);
+  const text = abs >= 86_400_000 ? `${(abs / 86_400_000).toFixed(1)}d` : abs >= 3_600_000 ? `${(abs / 3_600_000).toFixed(1)}h` : `${Math.round(abs / 1000)}s`;
+  return ms < 0 ? `-${text}` : text;
+}

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BatchResult } from '../../core/quality/batch.js';
+import { ChunkEvaluator, type DataChunk, type EvaluatorSpec } from './evaluate-chunk.js';
+
+/** Receives each chunk's result strictly in `seq` order, whatever thread evaluated it. */
+export type ResultHandler = (chunk: DataChunk, result: BatchResult) => void;
+
+export interface ChunkRunner {
+  /** Threads evaluating chunks (1 = in the main thread). */
+  readonly threads: number;
+  /** Why fewer workers than asked run, if so. */
+  readonly note?: string;
+  /** Hands a chunk over; resolves when there is room for the next one (backpressure). */
+  submit(chunk: DataChunk): Promise<void>;
+  /** Resolves once every submitted chunk's result was handled; rejects on the first failure. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The compiled worker entry, next to this module in `dist/`. */
+export const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * `workers <= 1` evaluates in the main thread. Otherwise `workers` threads run
+ * `worker.js`; when that file does not exist (running the TypeScript sources,
+ * e.g. under jest) the run falls back to the main thread and says so in `note`.
+ */
+export function createChunkRunner(spec: EvaluatorSpec, workers: number, onResult: ResultHandler, workerUrl: URL = DEFAULT_WORKER_URL): ChunkRunner {
+  if (workers > 1 && existsSync(fileURLToPath(workerUrl))) return new WorkerRunner(spec, workers, onResult, workerUrl);
+  const note = workers > 1 ? `worker entry ${fileURLToPath(workerUrl)} not found (TypeScript sources?); evaluated in the main thread` : undefined;
+  return inProcessRunner(spec, onResult, note);
+}
+
+function inProcessRunner(spec: EvaluatorSpec, onResult: ResultHandler, note?: string): ChunkRunner {
+  const evaluator = new ChunkEvaluator(spec);
+  return {
+    threads: 1,
+    ...(note && { note }),
+    async submit(chunk) {
+      onResult(chunk, evaluator.evaluate(chunk));
+    },
+    async drain() {},
+    async close() {},
+  };
+}
+
+interface Slot {
+  worker: Worker;
+  inflight: number;
+}
+
+/** Round-robin over the least busy worker, at most two chunks in flight per worker, results re-ordered by `seq`. */
+class WorkerRunner implements ChunkRunner {
+  readonly threads: number;
+  private readonly slots: Slot[];
+  private readonly pending = new Map<number, { chunk: DataChunk; result?: BatchResult }>();
+  private nextToDeliver = 0;
+  private inflight = 0;
+  private waiters: { resolve: () => void; reject: (e: Error) => void; when: () => boolean }[] = [];
+  private failure: Error | undefined;
+
+  constructor(spec: EvaluatorSpec, workers: number, private readonly onResult: ResultHandler, url: URL) {
+    this.threads = workers;
+    this.slots = Array.from({ length: workers }, () => {
+      const slot: Slot = { worker: new Worker(url, { workerData: spec }), inflight: 0 };
+      slot.worker.on('message', (msg: { seq: number; result?: BatchResult; error?: string }) => this.received(slot, msg));
+      slot.worker.on('error', (err) => this.fail(err));
+      slot.worker.on('exit', (code) => code !== 0 && this.fail(new Error(`a data-test worker exited with code ${code}`)));
+      return slot;
+    });
+  }
+
+  async submit(chunk: DataChunk): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.pending.set(chunk.seq, { chunk });
+    const slot = this.slots.reduce((a, b) => (b.inflight < a.inflight ? b : a));
+    slot.inflight++;
+    this.inflight++;
+    if (chunk.bytes) {
+      const copy = new Uint8Array(chunk.bytes); // the main thread keeps its bytes to show examples
+      slot.worker.postMessage({ ...chunk, bytes: copy }, [copy.buffer]);
+    } else slot.worker.postMessage(chunk);
+    await this.until(() => this.inflight < this.slots.length * 2);
+  }
+
+  drain(): Promise<void> {
+    return this.until(() => this.pending.size === 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private until(when: () => boolean): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (when()) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject, when }));
+  }
+
+  private received(slot: Slot, msg: { seq: number; result?: BatchResult; error?: string }): void {
+    slot.inflight--;
+    this.inflight--;
+    if (msg.error !== undefined || !msg.result) return this.fail(new Error(`a data-test worker failed: ${msg.error}`));
+    const entry = this.pending.get(msg.seq);
+    if (entry) entry.result = msg.result;
+    try {
+      for (let next = this.pending.get(this.nextToDeliver); next?.result; next = this.pending.get(this.nextToDeliver)) {
+        this.pending.delete(this.nextToDeliver++);
+        this.onResult(next.chunk, next.result);
+      }
+    } catch (err) {
+      return this.fail(err as Error);
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    const ready = this.waiters.filter((w) => w.when());
+    this.waiters = this.waiters.filter((w) => !w.when());
+    ready.forEach((w) => w.resolve());
+  }
+
+  private fail(err: Error): void {
+    if (this.failure) return;
+    this.failure = err;
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w.reject(err));
+  }
+}

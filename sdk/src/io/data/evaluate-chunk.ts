@@ -1,0 +1,48 @@
+import { compileContract } from '../../core/contract/compile.js';
+import { BatchEvaluator, type BatchResult } from '../../core/quality/batch.js';
+import type { QualityRule } from '../../core/quality/types.js';
+import { createParser, type ParserSpec, type TextParser } from './parsers.js';
+
+/** One unit of work: text bytes (JSONL/CSV, parsed where it is evaluated) or decoded records (Parquet). */
+export interface DataChunk {
+  seq: number;
+  firstLine: number;
+  byteEnd: number;
+  bytes?: Uint8Array;
+  records?: unknown[];
+}
+
+/** Everything a worker needs to evaluate chunks exactly like the main thread: plain data. */
+export interface EvaluatorSpec {
+  schema: unknown;
+  rules: QualityRule[];
+  parser?: ParserSpec;
+  collectRejects: boolean;
+}
+
+const decoder = new TextDecoder();
+
+/** Parses, validates and evaluates chunks; the same code runs in-process (`--workers 1`) and in each worker. */
+export class ChunkEvaluator {
+  private readonly evaluator: BatchEvaluator;
+  readonly parser: TextParser | undefined;
+
+  constructor(spec: EvaluatorSpec) {
+    const { validate } = compileContract(spec.schema);
+    this.evaluator = new BatchEvaluator(validate, spec.rules, { collectRejects: spec.collectRejects });
+    this.parser = spec.parser && createParser(spec.parser);
+  }
+
+  evaluate(chunk: DataChunk): BatchResult {
+    const ev = this.evaluator;
+    if (chunk.records) {
+      for (let i = 0; i < chunk.records.length; i++) ev.observeRecord(chunk.records[i], chunk.firstLine + i);
+    } else if (chunk.bytes && this.parser) {
+      this.parser.parse(decoder.decode(chunk.bytes), chunk.firstLine, {
+        record: (value, line) => ev.observeRecord(value, line),
+        bad: (line, message, raw) => ev.observeBadInput(line, message, raw),
+      });
+    }
+    return ev.take();
+  }
+}
