@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('dmesh registry')
+    .setDescription('Publish data product versions, read the catalog. Discovery queries are GraphQL at /graphql.')
+    .setVersion('1')
+    .setOpenAPIVersion('3.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+/** Builds the Nest application (not listening). */
+export async function createApp(dataSource: DataSource, options: { ide?: boolean; logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ dataSource, ide: options.ide ?? false }),
+    new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
+    { logger: options.logger === false ? false : ['error', 'warn', 'log'], abortOnError: false },
+  );
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

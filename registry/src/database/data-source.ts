@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { ApiTokenEntity } from '../auth/api-token.entity.js';
+import { EventEntity } from '../audit/event.entity.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { CATALOG_ENTITIES } from '../products/entities/catalog.entities.js';
+import { InitialCatalog1763800000000 } from './migrations/1763800000000-initial-catalog.js';
+
+export const ENTITIES = [...CATALOG_ENTITIES, ContractEntity, ApiTokenEntity, EventEntity];
+export const MIGRATIONS = [InitialCatalog1763800000000];
+
+/** Migrations are explicit and hand-reviewed; `synchronize` is never on. */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    poolSize: options.poolSize ?? 10,
+    applicationName: 'dmesh-registry',
+  });
+}
+
+export async function openDatabase(url: string): Promise<DataSource> {
+  const dataSource = createDataSource(url);
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}

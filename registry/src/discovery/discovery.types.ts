@@ -1,0 +1,119 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from './json.scalar.js';
+
+// GraphQL object types: separate from entities and REST DTOs, mapped explicitly in the resolvers.
+
+@ObjectType({ description: 'The team that owns a product or domain.' })
+export class Owner {
+  @Field(() => String) team!: string;
+  @Field(() => String) email!: string;
+}
+
+@ObjectType()
+export class Domain {
+  @Field(() => ID) name!: string;
+  @Field(() => String, { nullable: true }) title?: string;
+  @Field(() => String) description!: string;
+  @Field(() => Owner) owner!: Owner;
+}
+
+@ObjectType({ description: 'A dependency of a product version on another product\'s output port.' })
+export class InputPort {
+  @Field({ description: '<domain>.<product> of the upstream.' }) product!: string;
+  @Field(() => String) port!: string;
+  @Field({ description: 'Semver range the consumer pins.' }) versionRange!: string;
+  @Field(() => String, { nullable: true, description: 'Highest upstream version in range when this version was published.' }) resolvedVersion?: string;
+}
+
+@ObjectType()
+export class Contract {
+  @Field({ description: 'sha256 of the canonical JSON Schema.' }) hash!: string;
+  @Field(() => JSONScalar) schema!: unknown;
+}
+
+@ObjectType()
+export class OutputPort {
+  @Field(() => ID, { description: '<domain>.<product>/<port>@<version>' }) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) kind!: string;
+  @Field(() => String) format!: string;
+  @Field(() => String) location!: string;
+  @Field(() => String) compatibility!: string;
+  @Field(() => Contract) contract!: Contract;
+  @Field(() => JSONScalar, { nullable: true }) sla?: unknown;
+  @Field(() => JSONScalar) quality!: unknown;
+  contractHash!: string;
+}
+
+@ObjectType()
+export class ProductVersion {
+  @Field(() => ID, { description: '<domain>.<product>@<version>' }) id!: string;
+  @Field(() => String) version!: string;
+  @Field(() => String) contentHash!: string;
+  @Field(() => String) publishedBy!: string;
+  @Field(() => String) publishedAt!: string;
+  @Field(() => JSONScalar) descriptor!: unknown;
+  @Field(() => JSONScalar, { description: 'Compatibility report computed at publish time.' }) compatibility!: unknown;
+  @Field(() => [OutputPort]) ports!: OutputPort[];
+  @Field(() => [InputPort]) inputs!: InputPort[];
+  rowId!: string;
+}
+
+@ObjectType()
+export class MajorLine {
+  @Field(() => Int) major!: number;
+  @Field(() => String) state!: string;
+  @Field(() => String, { nullable: true }) sunset?: string;
+  @Field(() => String, { nullable: true }) reason?: string;
+}
+
+@ObjectType({ description: 'A product that consumes a port of this one.' })
+export class Consumer {
+  @Field(() => String) product!: string;
+  @Field(() => String) port!: string;
+  @Field(() => String) versionRange!: string;
+}
+
+@ObjectType()
+export class Product {
+  @Field(() => ID, { description: '<domain>.<product>' }) id!: string;
+  @Field(() => String) domain!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) description!: string;
+  @Field(() => Owner) owner!: Owner;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => String) classification!: string;
+  @Field(() => String) tier!: string;
+  @Field(() => String) latestVersion!: string;
+  @Field(() => [ProductVersion], { description: 'Newest first.' }) versions!: ProductVersion[];
+  @Field(() => ProductVersion, { nullable: true, description: 'One version, or the latest when omitted.' }) version?: ProductVersion;
+  @Field(() => [MajorLine]) majorLines!: MajorLine[];
+  @Field(() => [Consumer]) consumers!: Consumer[];
+}
+
+@InputType()
+export class SearchFilter {
+  @Field(() => String, { nullable: true }) domain?: string;
+  @Field(() => String, { nullable: true }) tag?: string;
+  @Field(() => String, { nullable: true, description: 'A contract field name; matches nested fields by their last segment too.' }) field?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor?: string;
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Product) node!: Product;
+}
+
+@ObjectType()
+export class ProductConnection {
+  @Field(() => [ProductEdge]) edges!: ProductEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

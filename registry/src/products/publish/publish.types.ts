@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+import type { DataProduct, ProductBundle } from '@dmesh/sdk';
+import type { Principal } from '../../auth/auth.service.js';
+
+export interface PublishIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  stage: string;
+  path?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  fix?: string;
+}
+
+export interface StoredVersionRef {
+  id: string;
+  version: string;
+  contentHash: string;
+  descriptor: DataProduct;
+}
+
+/** Everything the stages know about one publish attempt; stages read and add to it. */
+export interface PublishContext {
+  productId: string;
+  bundle: ProductBundle & { descriptor: DataProduct };
+  domainDoc?: Record<string, unknown>;
+  contentHash: string;
+  principal: Principal;
+  dryRun: boolean;
+  manager: EntityManager;
+  /** Earlier versions of this product, oldest first. */
+  existing: StoredVersionRef[];
+  /** Upstream resolution per input index. */
+  inputs: { product: string; port: string; range: string; resolved?: string }[];
+  issues: PublishIssue[];
+  /** Per-port compatibility reports, filled by the compatibility stage. */
+  compatibility: Record<string, unknown>;
+  requiredBump: 'major' | 'minor' | 'patch' | 'none';
+  /** Set when identical content is already stored: the publish is an idempotent success. */
+  unchanged?: StoredVersionRef;
+}
+
+/** A stage of the publish pipeline. Later features (policies, lineage) plug in as more stages. */
+export interface PublishStage {
+  readonly name: string;
+  run(ctx: PublishContext): Promise<void>;
+}
+
+export interface PublishResult {
+  outcome: 'published' | 'unchanged' | 'dry-run';
+  product: string;
+  version: string;
+  contentHash: string;
+  requiredBump: PublishContext['requiredBump'];
+  inputs: PublishContext['inputs'];
+  compatibility: Record<string, unknown>;
+  issues: PublishIssue[];
+}

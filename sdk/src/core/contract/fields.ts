@@ -1,0 +1,63 @@
+export interface ContractField {
+  /** Dotted path of the property, e.g. `address.city`; array items add no segment. */
+  path: string;
+  type?: string;
+  description?: string;
+  classification?: string;
+}
+
+/**
+ * Lists the named fields of a contract (properties, nested objects, array
+ * items, local `$ref`s followed once) for search, lineage and PII checks.
+ */
+export function listFields(schema: unknown): ContractField[] {
+  const root = schema as Record<string, unknown>;
+  const out: ContractField[] = [];
+  const seenRefs = new Set<string>();
+  const visit = (node: unknown, prefix: string, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 32) return;
+    const s = node as Record<string, unknown>;
+    if (typeof s.$ref === 'string' && s.$ref.startsWith('#/') && !seenRefs.has(s.$ref)) {
+      seenRefs.add(s.$ref);
+      visit(resolvePointer(root, s.$ref.slice(1)), prefix, depth + 1);
+      seenRefs.delete(s.$ref);
+    }
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      if (Array.isArray(s[key])) (s[key] as unknown[]).forEach((sub) => visit(sub, prefix, depth + 1));
+    }
+    if (s.items && typeof s.items === 'object') visit(s.items, prefix, depth + 1);
+    const props = s.properties as Record<string, Record<string, unknown>> | undefined;
+    for (const [name, prop] of Object.entries(props ?? {})) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (!out.some((f) => f.path === path)) {
+        out.push({
+          path,
+          ...(typeOf(prop) && { type: typeOf(prop) }),
+          ...(typeof prop?.description === 'string' && { description: prop.description }),
+          ...(typeof prop?.['x-classification'] === 'string' && { classification: prop['x-classification'] as string }),
+        });
+      }
+      visit(prop, path, depth + 1);
+    }
+  };
+  visit(schema, '', 0);
+  return out;
+}
+
+function typeOf(prop: unknown): string | undefined {
+  if (!prop || typeof prop !== 'object') return undefined;
+  const t = (prop as Record<string, unknown>).type;
+  if (typeof t === 'string') return t;
+  if (Array.isArray(t)) return t.join('|');
+  return undefined;
+}
+
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

@@ -1,0 +1,8 @@
+// The SDK's pure core: no files, network or process. The registry imports the
+// same functions, so the CLI and the registry cannot disagree.
+export * from './identifiers.js';
+export * from './contract/canonical.js';
+export * from './contract/compile.js';
+export * from './contract/fields.js';
+export * from './product/index.js';
+export { validateDocument } from '@dmesh/contracts';
