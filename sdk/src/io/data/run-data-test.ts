@@ -74,7 +74,8 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
     { schema: options.contract, rules, ...(source.parser && { parser: source.parser }), collectRejects: Boolean(rejects) },
     options.workers ?? availableParallelism(),
     (chunk, result) => {
-      rejects?.write(run.merge(result, recordAt(chunk, parser, source.format === 'csv')));
+      const rejected = run.merge(result, recordAt(chunk, parser, source.format === 'csv'));
+      rejects?.write(rejected);
       records += result.records + result.badInput.count;
       options.onProgress?.({ bytes: chunk.byteEnd, totalBytes: source.totalBytes, records, elapsedMs: Date.now() - started });
     },
