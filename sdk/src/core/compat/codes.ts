@@ -1,0 +1,87 @@
+/**
+ * Every change code the checker can report. Codes describe the change from
+ * the previous to the next version; whether it is breaking depends on the mode.
+ * Codes are public (scripts match on them): add, never rename.
+ */
+export const CHANGE_CODES = {
+  // types and values
+  TYPE_NARROWED: 'a JSON type is no longer accepted (e.g. null removed)',
+  TYPE_WIDENED: 'a JSON type is newly accepted',
+  ENUM_VALUE_REMOVED: 'an allowed value was removed from an enum',
+  ENUM_VALUE_ADDED: 'a value was added to an enum',
+  ENUM_ADDED: 'an enum now restricts the values',
+  ENUM_REMOVED: 'an enum no longer restricts the values',
+  CONST_CHANGED: 'the constant value changed',
+  // numbers
+  MINIMUM_ADDED: 'a lower bound was added',
+  MINIMUM_INCREASED: 'the lower bound was raised or made exclusive',
+  MINIMUM_DECREASED: 'the lower bound was lowered or made inclusive',
+  MINIMUM_REMOVED: 'the lower bound was removed',
+  MAXIMUM_ADDED: 'an upper bound was added',
+  MAXIMUM_DECREASED: 'the upper bound was lowered or made exclusive',
+  MAXIMUM_INCREASED: 'the upper bound was raised or made inclusive',
+  MAXIMUM_REMOVED: 'the upper bound was removed',
+  MULTIPLE_OF_ADDED: 'multipleOf was added',
+  MULTIPLE_OF_CHANGED: 'multipleOf changed',
+  MULTIPLE_OF_REMOVED: 'multipleOf was removed',
+  // strings
+  MIN_LENGTH_INCREASED: 'minLength was raised',
+  MIN_LENGTH_DECREASED: 'minLength was lowered',
+  MAX_LENGTH_DECREASED: 'maxLength was lowered or added',
+  MAX_LENGTH_INCREASED: 'maxLength was raised or removed',
+  PATTERN_ADDED: 'a pattern was added',
+  PATTERN_CHANGED: 'the pattern changed',
+  PATTERN_REMOVED: 'the pattern was removed',
+  FORMAT_ADDED: 'a format was added',
+  FORMAT_CHANGED: 'the format changed',
+  FORMAT_REMOVED: 'the format was removed',
+  // arrays
+  MIN_ITEMS_INCREASED: 'minItems was raised',
+  MIN_ITEMS_DECREASED: 'minItems was lowered',
+  MAX_ITEMS_DECREASED: 'maxItems was lowered or added',
+  MAX_ITEMS_INCREASED: 'maxItems was raised or removed',
+  UNIQUE_ITEMS_ADDED: 'uniqueItems is now required',
+  UNIQUE_ITEMS_REMOVED: 'uniqueItems is no longer required',
+  CONTAINS_NARROWED: 'contains/minContains/maxContains became stricter',
+  CONTAINS_WIDENED: 'contains/minContains/maxContains became looser',
+  // objects
+  PROPERTY_ADDED: 'a property was added',
+  PROPERTY_REMOVED: 'a property was removed',
+  REQUIRED_ADDED: 'a property became required',
+  REQUIRED_REMOVED: 'a property is no longer required',
+  ADDITIONAL_PROPERTIES_NARROWED: 'fewer unknown properties are accepted',
+  ADDITIONAL_PROPERTIES_WIDENED: 'more unknown properties are accepted',
+  PATTERN_PROPERTIES_NARROWED: 'patternProperties accept fewer values',
+  PATTERN_PROPERTIES_WIDENED: 'patternProperties accept more values',
+  PROPERTY_NAMES_NARROWED: 'propertyNames became stricter',
+  PROPERTY_NAMES_WIDENED: 'propertyNames became looser',
+  MIN_PROPERTIES_INCREASED: 'minProperties was raised',
+  MIN_PROPERTIES_DECREASED: 'minProperties was lowered',
+  MAX_PROPERTIES_DECREASED: 'maxProperties was lowered or added',
+  MAX_PROPERTIES_INCREASED: 'maxProperties was raised or removed',
+  DEPENDENT_REQUIRED_ADDED: 'a dependentRequired rule was added',
+  DEPENDENT_REQUIRED_REMOVED: 'a dependentRequired rule was removed',
+  DEPENDENT_SCHEMAS_NARROWED: 'a dependentSchemas rule became stricter',
+  DEPENDENT_SCHEMAS_WIDENED: 'a dependentSchemas rule became looser',
+  // combinators and booleans
+  SCHEMA_NARROWED: 'the schema at this path accepts fewer values',
+  SCHEMA_WIDENED: 'the schema at this path accepts more values',
+  ANY_OF_NARROWED: 'anyOf accepts fewer values',
+  ANY_OF_WIDENED: 'anyOf accepts more values',
+  ONE_OF_NARROWED: 'oneOf accepts fewer values',
+  ONE_OF_WIDENED: 'oneOf accepts more values',
+  NOT_CHANGED: 'a `not` constraint changed',
+  UNSUPPORTED_KEYWORD: 'a keyword the checker cannot judge; treated as breaking',
+  // documentation only
+  TITLE_CHANGED: 'title changed (documentation only)',
+  DESCRIPTION_CHANGED: 'description changed (documentation only)',
+  EXAMPLES_CHANGED: 'examples changed (documentation only)',
+  DEFAULT_CHANGED: 'default changed (documentation only)',
+  COMMENT_CHANGED: '$comment changed (documentation only)',
+  DEPRECATED_CHANGED: 'deprecated changed (documentation only)',
+  READ_WRITE_ONLY_CHANGED: 'readOnly/writeOnly changed (documentation only)',
+  CONTENT_ANNOTATION_CHANGED: 'contentEncoding/contentMediaType/contentSchema changed (annotations only)',
+  EXTENSION_CHANGED: 'an x- annotation changed (documentation only)',
+} as const;
+
+export type ChangeCode = keyof typeof CHANGE_CODES;

@@ -1,0 +1,102 @@
+import { propSeg, type Cmp } from './context.js';
+import { checkOtherNames, checkPropertyNames } from './kw-names.js';
+import { allOfNode, type Schema } from './nodes.js';
+import { explicitNames, modelPropSchema, propSchema, type Shape } from './shape.js';
+import { subset } from './subset.js';
+
+export function checkObject(aNode: Schema, A: Shape, B: Shape, c: Cmp): void {
+  checkRequired(A, B, c);
+  checkExplicit(A, B, c);
+  checkOtherNames(A, B, c);
+  checkPropertyNames(A, B, c);
+  checkCounts(A, B, c);
+  checkDependentRequired(A, B, c);
+  checkDependentSchemas(aNode, A, B, c);
+}
+
+function checkRequired(A: Shape, B: Shape, c: Cmp): void {
+  for (const r of B.required) {
+    if (A.required.has(r)) continue;
+    const what = c.dir === 'narrow' ? 'is now required' : 'is no longer required';
+    c.report(c.pick('REQUIRED_ADDED', 'REQUIRED_REMOVED'), 'required', what, { ip: [...c.ip, r], absent: true });
+  }
+}
+
+/**
+ * Every property named in either version: the value rules of a (its property,
+ * matching patterns, or additionalProperties) must fit those of b. A property
+ * only b names is "added" when b is next: old data on an open object may carry
+ * that name with any value.
+ */
+function checkExplicit(A: Shape, B: Shape, c: Cmp): void {
+  const inA = explicitNames(A);
+  const inB = explicitNames(B);
+  for (const name of new Set([...inA, ...inB])) {
+    const bS = propSchema(B, name);
+    if (bS === true) continue;
+    const aS = propSchema(A, name);
+    const sub = subset(aS, bS, c.child(propSeg(name), name));
+    if (sub.length === 0) continue;
+    if (inA.has(name) && inB.has(name)) {
+      c.out.push(...sub);
+      continue;
+    }
+    const added = inB.has(name) === (c.dir === 'narrow');
+    const first = sub[0];
+    const what = added
+      ? `property \`${name}\` was added, but ${c.dir === 'narrow' ? c.aLabel : c.bLabel} accepted it with other values (${describeOpen(c.dir === 'narrow' ? A : B, name)})`
+      : `property \`${name}\` was removed, and ${c.dir === 'narrow' ? c.bLabel : c.aLabel} does not accept all of its values (${describeOpen(c.dir === 'narrow' ? B : A, name)})`;
+    const at = c.child(propSeg(name));
+    at.report(added ? 'PROPERTY_ADDED' : 'PROPERTY_REMOVED', '', what, { samples: first.samples, ip: first.ip, aNode: first.aNode, absent: first.absent });
+    c.out.push(...at.out);
+  }
+}
+
+function describeOpen(S: Shape, name: string): string {
+  const rules = S.models.map((m) => modelPropSchema(m, name));
+  if (rules.length === 0 || rules.every((r) => r === true)) return 'the object is open';
+  if (rules.some((r) => r === false)) return 'the object is closed';
+  return 'additionalProperties/patternProperties apply';
+}
+
+function checkCounts(A: Shape, B: Shape, c: Cmp): void {
+  if (B.minProps > A.minProps && A.required.size < B.minProps) {
+    const { prev, next } = c.pv(A.minProps, B.minProps);
+    c.report(c.pick('MIN_PROPERTIES_INCREASED', 'MIN_PROPERTIES_DECREASED'), 'minProperties', `minProperties ${prev} → ${next}`);
+  }
+  if (B.maxProps !== undefined && (A.maxProps ?? Infinity) > B.maxProps && possibleNames(A) > B.maxProps) {
+    const { prev, next } = c.pv(A.maxProps ?? 'none', B.maxProps);
+    c.report(c.pick('MAX_PROPERTIES_DECREASED', 'MAX_PROPERTIES_INCREASED'), 'maxProperties', `maxProperties ${prev} → ${next}`);
+  }
+}
+
+/** How many property names an object of A can carry (Infinity when some model is open). */
+function possibleNames(A: Shape): number {
+  const closed = A.models.find((m) => m.additional === false && m.patterns.length === 0);
+  if (!closed) return Infinity;
+  return Object.keys(closed.props).filter((n) => propSchema(A, n) !== false).length;
+}
+
+function checkDependentRequired(A: Shape, B: Shape, c: Cmp): void {
+  for (const [key, deps] of B.depRequired) {
+    if (propSchema(A, key) === false) continue;
+    const have = A.depRequired.get(key) ?? new Set<string>();
+    const missing = [...deps].filter((d) => !A.required.has(d) && !have.has(d));
+    if (missing.length === 0) continue;
+    const what = `when \`${key}\` is present, ${missing.map((m) => `\`${m}\``).join(', ')} ${c.dir === 'narrow' ? 'must now be present too' : 'no longer need to be present'}`;
+    c.report(c.pick('DEPENDENT_REQUIRED_ADDED', 'DEPENDENT_REQUIRED_REMOVED'), `dependentRequired/${key}`, what);
+  }
+}
+
+function checkDependentSchemas(aNode: Schema, A: Shape, B: Shape, c: Cmp): void {
+  for (const [key, list] of B.depSchemas) {
+    if (propSchema(A, key) === false) continue;
+    for (const bS of list) {
+      const aS = A.depSchemas.get(key);
+      const candidate = A.required.has(key) ? aNode : aS ? allOfNode([aNode, ...aS]) : aNode;
+      if (subset(candidate, bS, c.child(`/dependentSchemas/${key}`)).length === 0) continue;
+      const what = `the rules that apply when \`${key}\` is present ${c.dir === 'narrow' ? 'became stricter' : 'became looser'}`;
+      c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what);
+    }
+  }
+}

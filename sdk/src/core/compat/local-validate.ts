@@ -1,0 +1,17 @@
+import { compileContract } from '../contract/compile.js';
+import { containsRef, type Schema } from './nodes.js';
+
+/**
+ * Validates a value against one node of a schema with ajv, when the node means
+ * the same on its own (no `$ref` inside). Returns undefined when it cannot tell;
+ * callers then assume the conservative answer.
+ */
+export function validLocal(value: unknown, node: Schema): boolean | undefined {
+  if (typeof node === 'boolean') return node;
+  if (containsRef(node)) return undefined;
+  try {
+    return compileContract(node).validate(value) === true;
+  } catch {
+    return undefined;
+  }
+}
