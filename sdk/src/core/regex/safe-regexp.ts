@@ -68,10 +68,11 @@ function compilePattern(pattern: string, flags: string): SafePattern {
   } catch (err) {
     throw new UnsafePatternError(pattern, `it is not a valid regular expression (${(err as Error).message})`);
   }
-  if (isBacktrackingLinear(pattern)) {
-    return { engine: 'native', source: pattern, test: (input) => native.test(input) };
-  }
-  return { engine: 're2js', source: pattern, test: (input) => re2.test(input) };
+  const engine: RegexEngine = isBacktrackingLinear(pattern) ? 'native' : 're2js';
+  const test = engine === 'native' ? (input: string) => native.test(input) : (input: string) => re2.test(input);
+  // ajv keys compiled patterns by `toString()`: it must differ per pattern, as RegExp's does.
+  const text = `/${pattern}/${flags}`;
+  return { engine, source: pattern, test, toString: () => text };
 }
 
 function compileRe2(pattern: string, flags: string): RE2JS {
