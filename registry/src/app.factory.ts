@@ -21,7 +21,7 @@ export async function createApp(dataSource: DataSource, options: { ide?: boolean
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ dataSource, ide: options.ide ?? false }),
     new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
-    { logger: options.logger === false ? false : ['error', 'warn', 'log'], abortOnError: false },
+    { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
   );
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });

@@ -4,6 +4,6 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('contracts')
 export class ContractEntity {
   @PrimaryColumn({ type: 'text' }) hash!: string;
-  @Column({ type: 'jsonb' }) schema!: unknown;
+  @Column({ type: 'json' }) schema!: unknown;
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' }) createdAt!: Date;
 }

@@ -41,7 +41,7 @@ export class InitialCatalog1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE contracts (
         hash       text PRIMARY KEY,
-        schema     jsonb NOT NULL,
+        schema     json NOT NULL, -- json, not jsonb: keeps property order as the producer wrote it
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`

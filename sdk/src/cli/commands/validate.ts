@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { checkLoadedProduct, loadProduct, ProductLoadError } from '../../io/load-product.js';
+import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
+import { resolveRegistrySettings } from '../../io/credentials.js';
+import { ExitCode, type CliIO } from '../io.js';
+import { callRegistry, RegistryCallError } from '../registry-call.js';
+import { printJson, printProblems } from '../render.js';
+
+interface ValidateOptions {
+  offline?: boolean;
+  json?: boolean;
+  registry?: string;
+  token?: string;
+}
+
+interface RegistryPreview {
+  status: 'accepted' | 'rejected' | 'skipped';
+  reason?: string;
+  result?: RegistrySchemas['PublishResultDto'];
+  error?: unknown;
+}
+
+export function registerValidateCommand(program: Command, io: CliIO, done: (code: number) => void): void {
+  program
+    .command('validate')
+    .description("check a product folder: descriptor, contracts, ports, ranges and lineage references; then the registry's dry-run verdict when a registry is reachable")
+    .argument('[product-dir]', 'folder with dataproduct.yaml', '.')
+    .option('--offline', 'check only what needs no registry')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--registry <url>', 'registry URL for the dry-run preview')
+    .option('--token <token>', 'API token for the dry-run preview')
+    .addHelpText('after', '\nExit codes: 0 valid, 1 the registry would reject it, 2 invalid files, 3 never (an unreachable registry is reported as skipped).')
+    .action(async (dir: string, options: ValidateOptions) => done(await validate(resolve(io.cwd, dir), options, io)));
+}
+
+async function validate(dir: string, options: ValidateOptions, io: CliIO): Promise<number> {
+  let loaded;
+  try {
+    loaded = await loadProduct(dir);
+  } catch (err) {
+    if (!(err instanceof ProductLoadError)) throw err;
+    if (options.json) printJson(io, { valid: false, problems: [{ severity: 'error', code: 'NOT_A_PRODUCT', path: '', message: err.message, fix: 'run dmesh validate in a product folder, or pass its path' }] });
+    io.err(io.color.red(`dmesh validate: ${err.message}`));
+    return ExitCode.usage;
+  }
+  const problems = checkLoadedProduct(loaded);
+  const preview = problems.length || options.offline ? ({ status: 'skipped', reason: options.offline ? '--offline' : 'the files are invalid' } as RegistryPreview) : await registryPreview(loaded, options, io);
+  const valid = problems.length === 0 && preview.status !== 'rejected';
+  if (options.json) {
+    printJson(io, { valid, product: dir, problems, registry: preview });
+  } else if (problems.length) {
+    io.err(io.color.red(`✗ ${dir}: ${problems.length} problem(s)`));
+    printProblems(io, problems);
+  } else {
+    io.out(io.color.green(`✓ ${dir} is valid`));
+    if (preview.status === 'accepted') io.out(io.color.green(`✓ the registry would accept ${preview.result!.product}@${preview.result!.version}`));
+    if (preview.status === 'skipped') io.out(io.color.dim(`  registry preview skipped: ${preview.reason}`));
+    if (preview.status === 'rejected') io.err(io.color.red(`✗ the registry would reject it: ${(preview.error as { message?: string })?.message ?? ''}`));
+  }
+  if (problems.length) return ExitCode.usage;
+  return preview.status === 'rejected' ? ExitCode.no : ExitCode.ok;
+}
+
+/** The registry's dry-run is the preview, so `validate` and `publish` cannot disagree. */
+async function registryPreview(loaded: Awaited<ReturnType<typeof loadProduct>>, options: ValidateOptions, io: CliIO): Promise<RegistryPreview> {
+  const settings = resolveRegistrySettings(options, io.env);
+  if (!settings.token) return { status: 'skipped', reason: `no token for ${settings.registry} (dmesh login)` };
+  const client = createRegistryClient({ baseUrl: settings.registry, token: settings.token });
+  const d = loaded.bundle.descriptor as { metadata: { domain: string; name: string } };
+  try {
+    const result = await callRegistry<RegistrySchemas['PublishResultDto']>(settings.registry, () =>
+      client.POST('/v1/products/{id}/versions', {
+        params: { path: { id: `${d.metadata.domain}.${d.metadata.name}` }, query: { dryRun: true } },
+        body: { descriptor: loaded.bundle.descriptor as Record<string, unknown>, contracts: loaded.bundle.contracts, ...(loaded.domain && { domain: loaded.domain }) },
+      }),
+    );
+    return { status: 'accepted', result };
+  } catch (err) {
+    if (!(err instanceof RegistryCallError)) throw err;
+    if (err.exitCode === ExitCode.unreachable) return { status: 'skipped', reason: err.message };
+    return { status: 'rejected', error: err.body ?? { message: err.message } };
+  }
+}
