@@ -37,7 +37,7 @@ export function relationship(rule: RelationshipRule, refValues?: RefValues): Rul
     (key) => {
       known ??= refValues?.(dataset, field);
       if (!known) throw new Error(`relationship ${rule.field} -> ${rule.ref}: no reference data for ${dataset}; pass --ref-data ${dataset}=<file>`);
-      return known.has(key) ? undefined : `${rule.field} ${key} is not a ${field} of ${dataset}`;
+      return known.has(key) ? undefined : `${rule.field} ${key} is not among the ${field} values of ${dataset}`;
     },
     (key) => key,
   );
