@@ -1,5 +1,5 @@
 import type { ChangeCode } from './codes.js';
-import { canon, escapePointer, isObj, resolveRef, type Schema } from './nodes.js';
+import { canon, escapePointer, isObj, nodeKey, resolveRef, type Schema } from './nodes.js';
 
 export interface DocChange { code: ChangeCode; path: string; message: string }
 
@@ -26,7 +26,7 @@ const brief = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v).slic
  */
 export function diffAnnotations(prev: Schema, next: Schema, path = '', seen = new Set<string>(), out: DocChange[] = []): DocChange[] {
   if (!isObj(prev) || !isObj(next)) return out;
-  const key = `${path}|${canon(prev)}|${canon(next)}`;
+  const key = `${nodeKey(prev)}|${nodeKey(next)}`;
   if (seen.has(key) || seen.size > 5000) return out;
   seen.add(key);
   for (const k of new Set([...Object.keys(prev), ...Object.keys(next)])) {
