@@ -1,6 +1,16 @@
 /** Dotted field paths (`address.city`) read from records; a literal dotted key (a flat CSV header) wins. */
 const splitCache = new Map<string, string[]>();
 
+/**
+ * A reader for one field path, made once per rule: plain names (the common
+ * case) skip the dotted walk; names that exist on Object.prototype
+ * (`constructor`, …) always go through the own-property check.
+ */
+export function fieldGetter(path: string): (record: unknown) => unknown {
+  if (path.includes('.') || path in Object.prototype) return (record) => getField(record, path);
+  return (record) => (record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[path] : undefined);
+}
+
 export function getField(record: unknown, path: string): unknown {
   if (record === null || typeof record !== 'object') return undefined;
   const obj = record as Record<string, unknown>;

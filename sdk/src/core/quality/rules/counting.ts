@@ -10,6 +10,9 @@ export interface CountingPartial {
 /** A verdict on one record: skipped (no value to judge), passed, or failed with a reason. */
 export type RecordVerdict = { skip: true } | { skip?: false; reason?: string; value?: unknown };
 
+/** The verdict of a passing record, shared so the hot path allocates nothing. */
+export const PASS: RecordVerdict = Object.freeze({});
+
 /**
  * The shared accumulator for rules decided record by record (`not_null`,
  * `accepted_values`, `range`, `regex`): counts and the first examples merge by addition.

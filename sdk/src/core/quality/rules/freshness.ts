@@ -1,5 +1,5 @@
 import { parseDuration } from '../duration.js';
-import { describeValue, getField, isMissing } from '../field-path.js';
+import { describeValue, fieldGetter, isMissing } from '../field-path.js';
 import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RuleAccumulator, type RuleResult } from '../result.js';
 import type { FreshnessRule } from '../types.js';
 
@@ -25,6 +25,7 @@ export function timestampOf(value: unknown): number | undefined {
  * stale data set counts as one failure.
  */
 export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial> {
+  const get = fieldGetter(rule.field);
   const maxAgeMs = parseDuration(rule.maxAge);
   if (maxAgeMs === undefined) throw new Error(`freshness maxAge "${rule.maxAge}" is not an ISO-8601 duration; write e.g. PT2H or P1D`);
   const fresh = (): FreshnessPartial => ({ checked: 0, failed: 0, examples: [] });
@@ -33,7 +34,7 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
   return {
     rule,
     observe(record, line) {
-      const value = getField(record, rule.field);
+      const value = get(record);
       if (isMissing(value)) return undefined;
       batch.checked++;
       const ms = timestampOf(value);
