@@ -138,9 +138,11 @@ export async function runDataTestBench(scale: 'full' | 'quick'): Promise<Record<
   await writeOrders(file, count);
   try {
     await rawBaseline(file); // warm the page cache and the JIT
-    const baseline = await rawBaseline(file);
+    const before = await rawBaseline(file);
     const one = await pipelineRate(file, 1);
     const two = await pipelineRate(file, 2);
+    // the best of two baseline runs around the measured ones: a busy machine cannot flatter the ratios
+    const baseline = Math.max(before, await rawBaseline(file));
     const rss = peakRssMb(file);
     const regex = regexRates(scale === 'full' ? 2_000_000 : 300_000);
     const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
