@@ -6,3 +6,4 @@ export * from './contract/compile.js';
 export * from './contract/fields.js';
 export * from './product/index.js';
 export { validateDocument } from '@dmesh/contracts';
+export * from './compat/index.js';

@@ -33,3 +33,20 @@ export async function loadPorts(manager: EntityManager, productId: string, versi
     [productId, version],
   );
 }
+
+/** Contracts of every output port of the given stored versions, keyed by version id then port name. */
+export async function loadPortContracts(manager: EntityManager, versionIds: string[]): Promise<Map<string, Map<string, unknown>>> {
+  const rows: { version_id: string; name: string; schema: unknown }[] = versionIds.length
+    ? await manager.query(
+        `SELECT p.version_id, p.name, c.schema FROM output_ports p JOIN contracts c ON c.hash = p.contract_hash WHERE p.version_id = ANY($1::bigint[])`,
+        [versionIds],
+      )
+    : [];
+  const out = new Map<string, Map<string, unknown>>();
+  for (const r of rows) {
+    const id = String(r.version_id);
+    if (!out.has(id)) out.set(id, new Map());
+    out.get(id)!.set(r.name, r.schema);
+  }
+  return out;
+}

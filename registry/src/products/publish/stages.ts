@@ -1,6 +1,7 @@
+import { CompatibilityStage } from './compatibility.stage.js';
 import { InputsStage } from './inputs.stage.js';
 import type { PublishStage } from './publish.types.js';
 import { VersionOrderStage } from './version-order.stage.js';
 
-/** The checks of the publish pipeline, in order. Compatibility, policies and lineage plug in here. */
-export const PUBLISH_STAGES: PublishStage[] = [new VersionOrderStage(), new InputsStage()];
+/** The checks of the publish pipeline, in order. Policies and lineage plug in here. */
+export const PUBLISH_STAGES: PublishStage[] = [new VersionOrderStage(), new InputsStage(), new CompatibilityStage()];
