@@ -146,6 +146,30 @@ describe('dmesh CLI against a running registry', () => {
     expect(run.stderr).toContain(`cannot reach the registry at ${url}`);
   });
 
+  it('rejects a breaking change released as a minor, printing the change and a counterexample (exit 1)', async () => {
+    const dir = join(work, 'breaking');
+    await dmesh(['init', 'sales.breaking', '--dir', dir]);
+    const descriptor = join(dir, 'dataproduct.yaml');
+    const setVersion = (v: string) => writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace(/version: \S+/, `version: ${v}`));
+    setVersion('1.0.0');
+    expect((await dmesh(['publish'], { cwd: dir })).code).toBe(0);
+    const file = join(dir, 'contracts', 'breaking.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
+    schema.properties.amount = { type: 'string', description: 'Amount as a decimal string.' };
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    setVersion('1.1.0');
+    const run = await dmesh(['publish'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('BREAKING_CHANGE_NEEDS_MAJOR');
+    expect(run.stderr).toContain('publish 2.0.0');
+    expect(run.stderr).toMatch(/counterexample \(valid under previous, checked against 1\.0\.0\):.*"amount":/);
+    setVersion('2.0.0');
+    const major = await dmesh(['publish', '--json'], { cwd: dir });
+    expect(major.json).toMatchObject({ outcome: 'published', requiredBump: 'major' });
+    const shown = await dmesh(['show', 'sales.breaking@2.0.0', '--json']);
+    expect(shown.json.compatibility.requiredBump).toBe('major');
+  });
+
   it('stores credentials with dmesh login (mode 0600) and uses them', async () => {
     const login = await dmesh(['login', '--registry', registry.url, '--token', registry.token], { env: { DMESH_REGISTRY_URL: '', DMESH_TOKEN: '' } });
     expect(login.code).toBe(0);

@@ -59,7 +59,7 @@ export function printRegistryError(io: CliIO, command: string, err: RegistryCall
   io.err(io.color.red(`dmesh ${command}: ${err.message}`));
   for (const d of (err.body as ErrorBody | undefined)?.details ?? []) {
     const where = [d.file, d.path].filter(Boolean).join(' ');
-    io.err(`  ${io.color.red('✗')} ${where ? io.color.bold(where) + ': ' : ''}${d.message ?? d.code}`);
+    io.err(`  ${io.color.red('✗')} ${d.code ? `[${d.code}] ` : ''}${where ? io.color.bold(where) + ': ' : ''}${d.message ?? d.code}`);
     if (d.fix) io.err(`    ${io.color.dim('fix:')} ${d.fix}`);
   }
 }

@@ -6,6 +6,7 @@ import { resolveRegistrySettings } from '../../io/credentials.js';
 import { ExitCode, type CliIO } from '../io.js';
 import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
 import { printJson, printProblems } from '../render.js';
+import { printCompatibility } from '../render-compat.js';
 
 type PublishResult = RegistrySchemas['PublishResultDto'];
 
@@ -63,6 +64,7 @@ async function publish(dir: string, options: PublishOptions, io: CliIO): Promise
     if (!(err instanceof RegistryCallError)) throw err;
     if (options.json) printJson(io, { outcome: 'rejected', status: err.status ?? null, error: err.body ?? { message: err.message } });
     printRegistryError(io, 'publish', err);
+    printCompatibility(io, (err.body as { compatibility?: Record<string, unknown> } | undefined)?.compatibility, io.err);
     return err.exitCode;
   }
 }
@@ -77,6 +79,7 @@ function printResult(io: CliIO, r: PublishResult): void {
   io.out(headline);
   for (const input of r.inputs) io.out(`  input ${input.product}/${input.port} ${input.range} → ${input.resolved ?? c.yellow('unresolved')}`);
   if (r.requiredBump !== 'none') io.out(`  required bump: ${r.requiredBump}`);
+  printCompatibility(io, r.compatibility);
   for (const issue of r.issues) {
     io.out(`  ${issue.severity === 'error' ? c.red('✗') : c.yellow('!')} [${issue.code}] ${issue.path ?? ''} ${issue.message}`);
     if (issue.fix) io.out(`    ${c.dim('fix:')} ${issue.fix}`);

@@ -5,6 +5,7 @@ import { resolveRegistrySettings } from '../../io/credentials.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
 import { printJson } from '../render.js';
+import { printCompatibility } from '../render-compat.js';
 
 type Detail = RegistrySchemas['ProductDetailDto'];
 type Version = RegistrySchemas['VersionDetailDto'];
@@ -67,4 +68,9 @@ function printVersion(io: CliIO, v: Version, indent = ''): void {
     io.out(`${indent}    fields ${fields.join(', ')}`);
   }
   for (const input of v.inputs) io.out(`${indent}  input ${input.product}/${input.port} ${input.versionRange} → ${input.resolvedVersion ?? '?'}`);
+  const compat = v.compatibility as { requiredBump?: string; ports?: Record<string, unknown> };
+  if (compat.requiredBump && compat.requiredBump !== 'none') {
+    io.out(`${indent}  compatibility: ${compat.requiredBump} change`);
+    printCompatibility(io, compat.ports, (t) => io.out(indent + t));
+  }
 }
