@@ -1,8 +1,8 @@
-import { compileContract } from '../contract/compile.js';
 import { diffAnnotations } from './annotations.js';
 import { Cmp, type Issue } from './context.js';
 import { buildCounterexample } from './counterexample.js';
 import { adopt, type Doc } from './nodes.js';
+import { validatorFor } from './ajv-pool.js';
 import { subset } from './subset.js';
 import {
   COMPATIBILITY_MODES, isCompatibilityMode, modePromises,
@@ -28,8 +28,8 @@ export function checkCompatibility(
   if (list.length === 0) return { compatible: true, mode, requiredBump: 'none', changes: [] };
   const nextLabel = options.labels?.next ?? 'next';
   const labels = list.map((_, i) => options.labels?.previous?.[i] ?? (list.length === 1 ? 'previous' : `previous[${i}]`));
-  const nextCompiled = compileContract(next);
-  const prevCompiled = list.map((s) => compileContract(s));
+  const nextCompiled = { validate: validatorFor(next) };
+  const prevCompiled = list.map((s) => ({ validate: validatorFor(s) }));
   const nextDoc = adopt(next, nextLabel, 'next');
   const promise = modePromises(mode);
   const last = list.length - 1;

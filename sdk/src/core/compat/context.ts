@@ -38,6 +38,8 @@ const LIMIT = 200_000;
 /** The comparison state at one place: direction, labels, schema and instance paths. */
 export class Cmp {
   readonly out: Issue[] = [];
+  /** The a-side schema at this place, to generate counterexample seeds from. */
+  aNode?: Schema;
 
   constructor(
     readonly dir: Dir,
@@ -81,7 +83,7 @@ export class Cmp {
       dir: this.dir,
       ip,
       samples: opts.samples ?? [],
-      ...(opts.aNode !== undefined && { aNode: opts.aNode }),
+      ...((opts.aNode ?? this.aNode) !== undefined && { aNode: opts.aNode ?? this.aNode }),
       ...(opts.absent && { absent: true }),
     };
     this.out.push(issue);

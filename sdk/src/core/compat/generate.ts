@@ -1,4 +1,5 @@
 import { conjuncts, without } from './conjuncts.js';
+import { validLocal } from './local-validate.js';
 import { allOfNode, canon, type Schema, type SchemaObject } from './nodes.js';
 import { explicitNames, itemSchema, matches, mergeShape, propSchema, type JType, type Shape } from './shape.js';
 
@@ -149,4 +150,17 @@ function extraName(S: Shape, k: number): string {
     if (hit) return hit;
   }
   return base;
+}
+
+/**
+ * Generation is best-effort (oneOf overlaps, `not`, patterns); this retries with
+ * fresh random draws until ajv accepts the instance at `node`, or gives the last try.
+ */
+export function generateValid(node: Schema, rng: Rng | undefined, tries = 6): unknown {
+  let value: unknown;
+  for (let k = 0; k < tries; k++) {
+    value = generate(node, { rng: k === 0 ? rng : seeded(Math.floor((rng ?? Math.random)() * 2 ** 31) + k), depth: 0 });
+    if (validLocal(value, node) !== false) return value;
+  }
+  return value;
 }

@@ -2,6 +2,10 @@ import type { Cmp } from './context.js';
 import { canon, containsRef, type Schema } from './nodes.js';
 import { itemSchema, maxPrefix, type ContainsRule, type Shape } from './shape.js';
 import { subset } from './subset.js';
+import { generate, seeded } from './generate.js';
+
+const items = (A: Shape, n: number, same = false) =>
+  Array.from({ length: n }, (_, i) => generate(itemSchema(A, same ? 0 : i), { rng: same ? undefined : seeded(i + 1), depth: 1 }));
 
 export function checkArray(A: Shape, B: Shape, c: Cmp): void {
   const aMax = A.maxItems ?? Infinity;
@@ -11,10 +15,14 @@ export function checkArray(A: Shape, B: Shape, c: Cmp): void {
   }
   if (B.maxItems !== undefined && aMax > B.maxItems) {
     const { prev, next } = c.pv(A.maxItems ?? 'none', B.maxItems);
-    c.report(c.pick('MAX_ITEMS_DECREASED', 'MAX_ITEMS_INCREASED'), 'maxItems', `maxItems ${prev} → ${next}`);
+    c.report(c.pick('MAX_ITEMS_DECREASED', 'MAX_ITEMS_INCREASED'), 'maxItems', `maxItems ${prev} → ${next}`, {
+      samples: [items(A, B.maxItems + 1), items(A, B.maxItems + 1, true)],
+    });
   }
   if (B.unique && !A.unique && aMax > 1) {
-    c.report(c.pick('UNIQUE_ITEMS_ADDED', 'UNIQUE_ITEMS_REMOVED'), 'uniqueItems', c.dir === 'narrow' ? 'items must now be unique' : 'items no longer need to be unique');
+    c.report(c.pick('UNIQUE_ITEMS_ADDED', 'UNIQUE_ITEMS_REMOVED'), 'uniqueItems', c.dir === 'narrow' ? 'items must now be unique' : 'items no longer need to be unique', {
+      samples: [items(A, Math.max(2, A.minItems), true)],
+    });
   }
   checkItems(A, B, c, aMax);
   for (const rule of B.contains) checkContains(A, rule, c, aMax);
@@ -42,5 +50,8 @@ function checkContains(A: Shape, rule: ContainsRule, c: Cmp, aMax: number): void
     return inside && r.min >= rule.min && maxOk;
   });
   if (ok || (rule.min === 0 && rule.max !== undefined && aMax <= rule.max)) return;
-  c.report(c.pick('CONTAINS_NARROWED', 'CONTAINS_WIDENED'), 'contains', `the contains/minContains/maxContains rule changed (now checked against ${c.bLabel})`);
+  const matching = generate(rule.s);
+  c.report(c.pick('CONTAINS_NARROWED', 'CONTAINS_WIDENED'), 'contains', `the contains/minContains/maxContains rule changed (now checked against ${c.bLabel})`, {
+    samples: [[], items(A, Math.max(1, A.minItems)), Array.from({ length: (rule.max ?? 0) + 1 }, () => matching), Array.from({ length: Math.max(0, rule.min - 1) }, () => matching)],
+  });
 }

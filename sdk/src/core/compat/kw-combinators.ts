@@ -4,6 +4,7 @@ import { disjoint } from './disjoint.js';
 import { allOfNode, type Schema, type SchemaObject } from './nodes.js';
 import type { JType, Shape } from './shape.js';
 import { subset } from './subset.js';
+import { generate, seeded } from './generate.js';
 
 const TYPE_NODES = new Map<JType, Schema>();
 function typeNode(t: JType): Schema {
@@ -61,7 +62,8 @@ export function checkNot(aNode: Schema, A: Shape, x: Schema, c: Cmp): void {
   if (disjoint(aNode, x)) return;
   if (A.nots.some((y) => subset(x, y, c.flipped().child('')).length === 0)) return;
   const what = c.dir === 'narrow' ? 'a `not` rule now rejects values that were accepted' : 'a `not` rule no longer rejects some values';
-  c.report('NOT_CHANGED', 'not', what, { aNode });
+  const both = allOfNode([aNode, x]);
+  c.report('NOT_CHANGED', 'not', what, { aNode: both, samples: [generate(both), generate(x), generate(x, { rng: seeded(7), depth: 0 })] });
 }
 
 /**

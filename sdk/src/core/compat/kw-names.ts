@@ -82,6 +82,9 @@ export function checkPropertyNames(A: Shape, B: Shape, c: Cmp): void {
       continue;
     }
     const what = c.dir === 'narrow' ? 'property names are more restricted' : 'property names are less restricted';
-    c.report(c.pick('PROPERTY_NAMES_NARROWED', 'PROPERTY_NAMES_WIDENED'), 'propertyNames', what);
+    const names = ['', 'x', 'A', '1', 'a b', 'abcdefghijklmnop', 'é'];
+    c.report(c.pick('PROPERTY_NAMES_NARROWED', 'PROPERTY_NAMES_WIDENED'), 'propertyNames', what, {
+      samples: names.map((n) => ({ [n]: null })),
+    });
   }
 }

@@ -3,6 +3,7 @@ import { checkOtherNames, checkPropertyNames } from './kw-names.js';
 import { allOfNode, type Schema } from './nodes.js';
 import { explicitNames, modelPropSchema, propSchema, type Shape } from './shape.js';
 import { subset } from './subset.js';
+import { generate } from './generate.js';
 
 export function checkObject(aNode: Schema, A: Shape, B: Shape, c: Cmp): void {
   checkRequired(A, B, c);
@@ -66,7 +67,11 @@ function checkCounts(A: Shape, B: Shape, c: Cmp): void {
   }
   if (B.maxProps !== undefined && (A.maxProps ?? Infinity) > B.maxProps && possibleNames(A) > B.maxProps) {
     const { prev, next } = c.pv(A.maxProps ?? 'none', B.maxProps);
-    c.report(c.pick('MAX_PROPERTIES_DECREASED', 'MAX_PROPERTIES_INCREASED'), 'maxProperties', `maxProperties ${prev} → ${next}`);
+    const base = generate(c.aNode ?? true) as Record<string, unknown>;
+    const extra = Object.fromEntries(Array.from({ length: B.maxProps + 1 }, (_, i) => [`p${i}`, null]));
+    c.report(c.pick('MAX_PROPERTIES_DECREASED', 'MAX_PROPERTIES_INCREASED'), 'maxProperties', `maxProperties ${prev} → ${next}`, {
+      samples: [{ ...extra, ...base }],
+    });
   }
 }
 
@@ -84,7 +89,10 @@ function checkDependentRequired(A: Shape, B: Shape, c: Cmp): void {
     const missing = [...deps].filter((d) => !A.required.has(d) && !have.has(d));
     if (missing.length === 0) continue;
     const what = `when \`${key}\` is present, ${missing.map((m) => `\`${m}\``).join(', ')} ${c.dir === 'narrow' ? 'must now be present too' : 'no longer need to be present'}`;
-    c.report(c.pick('DEPENDENT_REQUIRED_ADDED', 'DEPENDENT_REQUIRED_REMOVED'), `dependentRequired/${key}`, what);
+    const base = generate(c.aNode ?? true) as Record<string, unknown>;
+    const sample = { ...base, [key]: base?.[key] ?? generate(propSchema(A, key)) };
+    for (const m of missing) delete sample[m];
+    c.report(c.pick('DEPENDENT_REQUIRED_ADDED', 'DEPENDENT_REQUIRED_REMOVED'), `dependentRequired/${key}`, what, { samples: [sample] });
   }
 }
 
@@ -96,7 +104,8 @@ function checkDependentSchemas(aNode: Schema, A: Shape, B: Shape, c: Cmp): void 
       const candidate = A.required.has(key) ? aNode : aS ? allOfNode([aNode, ...aS]) : aNode;
       if (subset(candidate, bS, c.child(`/dependentSchemas/${key}`)).length === 0) continue;
       const what = `the rules that apply when \`${key}\` is present ${c.dir === 'narrow' ? 'became stricter' : 'became looser'}`;
-      c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what);
+      const withKey = allOfNode([candidate, { required: [key] }]);
+      c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what, { aNode: withKey });
     }
   }
 }

@@ -54,6 +54,7 @@ function compare(a: Schema, b: Schema, c: Cmp): void {
     c.report(c.pick('SCHEMA_NARROWED', 'SCHEMA_WIDENED'), '', what, { aNode, samples: A.values ?? [] });
     return;
   }
+  c.aNode = aNode;
   for (const bc of bConj) checkConjunct(aNode, aConj, A, bc, c);
 }
 
