@@ -4,6 +4,7 @@ import { registerLoginCommand } from './commands/login.js';
 import { registerPublishCommand } from './commands/publish.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerShowCommand } from './commands/show.js';
+import { registerDiffCommand } from './commands/diff.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { ExitCode, processIO, UsageError, type CliIO } from './io.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
   registerInitCommand(program, io, done);
   registerValidateCommand(program, io, done);
+  registerDiffCommand(program, io, done);
   registerTestCommand(program, io, done, { loadPort: loadPortForTest });
   registerPublishCommand(program, io, done);
   registerSearchCommand(program, io, done);

@@ -44,6 +44,8 @@ export type RegexEngine = 'native' | 're2js';
 export interface SafePattern extends PatternMatcher {
   readonly engine: RegexEngine;
   readonly source: string;
+  /** `/pattern/flags`: ajv keys compiled patterns by it. */
+  toString(): string;
 }
 
 const cache = new Map<string, SafePattern>();
