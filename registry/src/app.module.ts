@@ -9,6 +9,7 @@ import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
 import { createLoaders } from './discovery/loaders.js';
 import { HealthController } from './health/health.controller.js';
+import { LineageModule } from './lineage/lineage.module.js';
 import { CatalogService } from './products/catalog.service.js';
 import { ProductsModule } from './products/products.module.js';
 
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         ProductsModule,
         DiscoveryModule,
+        LineageModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [ProductsModule],

@@ -39,6 +39,7 @@ export class PublishResultDto {
   @ApiProperty({ type: [ResolvedInputDto] }) inputs!: ResolvedInputDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Compatibility report per output port.' }) compatibility!: Record<string, unknown>;
   @ApiProperty({ type: [PublishIssueDto] }) issues!: PublishIssueDto[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report).' }) impact?: Record<string, unknown>;
 }
 
 export class ErrorDetailDto {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import semver from 'semver';
 import { contentHash, listFields } from '@dmesh/sdk';
 import type { PublishContext } from '../publish/publish.types.js';
+import { refreshCurrentLineage } from '../../lineage/operations/refresh-current-lineage.js';
 
 /** Creates or refreshes the product row; its metadata follows the highest version. */
 async function upsertProduct(ctx: PublishContext, searchText: string): Promise<void> {
@@ -62,6 +63,7 @@ export async function storeVersion(ctx: PublishContext): Promise<string> {
     );
   }
   await manager.query(`INSERT INTO major_lines (product_id, major) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [productId, v.major]);
+  await refreshCurrentLineage(manager, productId);
   return String(versionId);
 }
 

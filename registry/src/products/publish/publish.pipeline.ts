@@ -44,7 +44,7 @@ export class PublishPipeline {
         }
         const errors = ctx.issues.filter((i) => i.severity === 'error');
         if (errors.length) {
-          throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump });
+          throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump, ...(ctx.impact && { impact: ctx.impact }) });
         }
         if (!dryRun && !ctx.unchanged) {
           await upsertDomain(manager, bundle.descriptor.metadata.domain, request.domain, principal.name);
@@ -101,6 +101,7 @@ export class PublishPipeline {
       inputs: ctx.inputs,
       compatibility: ctx.compatibility,
       issues: ctx.issues,
+      ...(ctx.impact && { impact: ctx.impact }),
     };
   }
 }

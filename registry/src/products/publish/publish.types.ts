@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DataProduct, ProductBundle } from '@dmesh/sdk';
 import type { Principal } from '../../auth/auth.service.js';
+import type { PortImpact } from '../../lineage/impact.types.js';
 
 export interface PublishIssue {
   severity: 'error' | 'warning';
@@ -40,6 +41,8 @@ export interface PublishContext {
   requiredBump: 'major' | 'minor' | 'patch' | 'none';
   /** Set when identical content is already stored: the publish is an idempotent success. */
   unchanged?: StoredVersionRef;
+  /** Dry-run only: consumers reached by each port's breaking changes (lineage stage). */
+  impact?: Record<string, PortImpact>;
 }
 
 /** A stage of the publish pipeline. Later features (policies, lineage) plug in as more stages. */
@@ -57,4 +60,5 @@ export interface PublishResult {
   inputs: PublishContext['inputs'];
   compatibility: Record<string, unknown>;
   issues: PublishIssue[];
+  impact?: Record<string, PortImpact>;
 }

@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// REST shapes of the lineage context, described for the OpenAPI document.
+
+export class LineageNodeDto {
+  @ApiProperty({ example: 'sales.orders/orders#customer_id', description: 'Product, port, field id, or external:<location>.' }) id!: string;
+  @ApiProperty({ enum: ['PRODUCT', 'PORT', 'FIELD', 'EXTERNAL'] }) kind!: string;
+  @ApiPropertyOptional() product?: string;
+  @ApiPropertyOptional() port?: string;
+  @ApiPropertyOptional() field?: string;
+  @ApiProperty({ description: 'Hops from the root: negative upstream, positive downstream.' }) level!: number;
+  @ApiPropertyOptional({ description: 'Latest version (products).' }) version?: string;
+  @ApiPropertyOptional({ description: 'Owning team (products).' }) ownerTeam?: string;
+  @ApiPropertyOptional({ description: 'Normalised location (external datasets).' }) location?: string;
+}
+
+export class LineageEdgeDto {
+  @ApiProperty({ description: 'Upstream end.' }) from!: string;
+  @ApiProperty({ description: 'Downstream end.' }) to!: string;
+  @ApiProperty({ enum: ['OUTPUT', 'INPUT', 'FIELD', 'OBSERVED'], description: 'OUTPUT product→port, INPUT port→consuming product, FIELD field→field, OBSERVED from OpenLineage.' }) kind!: string;
+  @ApiPropertyOptional({ description: 'Range the consumer pins (INPUT).' }) versionRange?: string;
+  @ApiPropertyOptional({ description: 'Upstream version the range resolved to when the consumer was published (INPUT).' }) resolvedVersion?: string;
+}
+
+export class LineageGraphDto {
+  @ApiProperty() root!: string;
+  @ApiProperty({ enum: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'] }) direction!: string;
+  @ApiProperty() depth!: number;
+  @ApiProperty({ description: 'Node budget; the walk stops when it is spent.' }) budget!: number;
+  @ApiProperty({ description: 'True when the node budget stopped the walk.' }) truncated!: boolean;
+  @ApiProperty({ type: [LineageNodeDto] }) nodes!: LineageNodeDto[];
+  @ApiProperty({ type: [LineageEdgeDto] }) edges!: LineageEdgeDto[];
+}
+
+export class LineagePathDto {
+  @ApiProperty({ type: [String] }) products!: string[];
+  @ApiProperty({ type: [String], description: 'via[i]: the port of products[i] that products[i+1] reads.' }) via!: string[];
+}
+
+export class LineagePathsDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [LineagePathDto] }) paths!: LineagePathDto[];
+  @ApiProperty() truncated!: boolean;
+}
+
+export class LineageOwnerDto {
+  @ApiProperty() team!: string;
+  @ApiProperty() email!: string;
+}
+
+export class PortConsumerDto {
+  @ApiProperty() product!: string;
+  @ApiProperty({ description: 'The consumer major line whose latest version reads the port.' }) major!: number;
+  @ApiProperty({ description: 'The port it reads.' }) port!: string;
+  @ApiProperty() versionRange!: string;
+  @ApiPropertyOptional() resolvedVersion?: string;
+  @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
+  @ApiProperty({ type: [String], description: 'Fields of the port its field lineage reads; empty when it declares none.' }) fieldsRead!: string[];
+}
+
+export class ImpactRequestDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The proposed JSON Schema for the port.' }) schema!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'The version you mean to publish; default: the next minor of the latest.' }) version?: string;
+  @ApiPropertyOptional({ description: "Compatibility mode; default: the port's." }) mode?: string;
+}
+
+export class AffectedConsumerDto {
+  @ApiProperty() product!: string;
+  @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
+  @ApiProperty({ description: '1 = reads the port; 2+ = reads something derived from it.' }) depth!: number;
+  @ApiProperty() versionRange!: string;
+  @ApiPropertyOptional() resolvedVersion?: string;
+  @ApiProperty({ type: [String] }) reads!: string[];
+  @ApiProperty({ type: [String], description: 'Its own fields that break in turn (<port>#<field>, <port>#* for the whole port).' }) fields!: string[];
+  @ApiProperty({ type: [String] }) changes!: string[];
+}
+
+export class UnaffectedConsumerDto {
+  @ApiProperty() product!: string;
+  @ApiProperty() versionRange!: string;
+  @ApiProperty({ enum: ['RANGE_EXCLUDES_VERSION', 'DOES_NOT_READ_FIELD'] }) reason!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImpactChangeDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() path!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() field?: string;
+  @ApiProperty({ type: [String] }) affected!: string[];
+}
+
+export class ImpactReportDto {
+  @ApiProperty() port!: string;
+  @ApiPropertyOptional() against?: string;
+  @ApiProperty() proposedVersion!: string;
+  @ApiProperty({ enum: ['given', 'next-minor-of-latest'] }) versionRule!: string;
+  @ApiProperty() mode!: string;
+  @ApiProperty() compatible!: boolean;
+  @ApiProperty({ enum: ['major', 'minor', 'patch', 'none'] }) requiredBump!: string;
+  @ApiProperty({ type: [ImpactChangeDto] }) changes!: ImpactChangeDto[];
+  @ApiProperty({ type: [AffectedConsumerDto] }) consumers!: AffectedConsumerDto[];
+  @ApiProperty({ type: [UnaffectedConsumerDto] }) unaffected!: UnaffectedConsumerDto[];
+  @ApiProperty() truncated!: boolean;
+}
+
+export class ObservedInputDto {
+  @ApiProperty({ description: '<product>/<port>, or external:<location>.' }) input!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty({ type: [String] }) jobs!: string[];
+  @ApiProperty() lastSeen!: string;
+  @ApiProperty() runs!: number;
+}
+
+export class ProductDriftDto {
+  @ApiProperty() product!: string;
+  @ApiProperty() observed!: boolean;
+  @ApiProperty({ type: [String] }) declared!: string[];
+  @ApiProperty({ type: [ObservedInputDto] }) observedInputs!: ObservedInputDto[];
+  @ApiProperty({ type: [ObservedInputDto] }) observedNotDeclared!: ObservedInputDto[];
+  @ApiProperty({ type: [String] }) declaredNotObserved!: string[];
+}
+
+export class IngestedDatasetDto {
+  @ApiProperty() namespace!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Normalised location.' }) location!: string;
+  @ApiPropertyOptional({ description: 'The output port at that location, when there is one.' }) port?: string;
+}
+
+export class OpenLineageIngestDto {
+  @ApiProperty() runId!: string;
+  @ApiProperty() job!: string;
+  @ApiProperty({ type: [IngestedDatasetDto] }) inputs!: IngestedDatasetDto[];
+  @ApiProperty({ type: [IngestedDatasetDto] }) outputs!: IngestedDatasetDto[];
+  @ApiProperty() edges!: number;
+  @ApiProperty() columnEdges!: number;
+}

@@ -1,0 +1,128 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Owner } from '../../discovery/discovery.types.js';
+
+// GraphQL types of the lineage context, mapped from the service results.
+
+export enum LineageDirectionEnum { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }
+registerEnumType(LineageDirectionEnum, { name: 'LineageDirection' });
+
+@ObjectType({ description: 'A product, port, field or external dataset in a lineage graph.' })
+export class LineageNode {
+  @Field(() => String, { description: '<domain>.<product>[/<port>][#<field>] or external:<location>' }) id!: string;
+  @Field(() => String, { description: 'PRODUCT, PORT, FIELD or EXTERNAL' }) kind!: string;
+  @Field(() => String, { nullable: true }) product?: string;
+  @Field(() => String, { nullable: true }) port?: string;
+  @Field(() => String, { nullable: true }) field?: string;
+  @Field(() => Int, { description: 'Hops from the root: negative upstream, positive downstream.' }) level!: number;
+  @Field(() => String, { nullable: true }) version?: string;
+  @Field(() => String, { nullable: true }) ownerTeam?: string;
+  @Field(() => String, { nullable: true }) location?: string;
+}
+
+@ObjectType({ description: 'A directed edge, upstream to downstream.' })
+export class LineageEdge {
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+  @Field(() => String, { description: 'OUTPUT (product→port), INPUT (port→consumer), FIELD, OBSERVED' }) kind!: string;
+  @Field(() => String, { nullable: true }) versionRange?: string;
+  @Field(() => String, { nullable: true }) resolvedVersion?: string;
+}
+
+@ObjectType()
+export class LineageGraph {
+  @Field(() => String) root!: string;
+  @Field(() => LineageDirectionEnum) direction!: LineageDirectionEnum;
+  @Field(() => Int) depth!: number;
+  @Field(() => Int) budget!: number;
+  @Field(() => Boolean, { description: 'True when the node budget stopped the walk.' }) truncated!: boolean;
+  @Field(() => [LineageNode]) nodes!: LineageNode[];
+  @Field(() => [LineageEdge]) edges!: LineageEdge[];
+}
+
+@ObjectType()
+export class LineagePath {
+  @Field(() => [String]) products!: string[];
+  @Field(() => [String], { description: 'via[i]: the port of products[i] that products[i+1] reads.' }) via!: string[];
+}
+
+@ObjectType()
+export class LineagePaths {
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+  @Field(() => [LineagePath]) paths!: LineagePath[];
+  @Field(() => Boolean) truncated!: boolean;
+}
+
+@ObjectType({ description: 'A product reading a port, with the range it pins and its owner.' })
+export class PortConsumer {
+  @Field(() => String) product!: string;
+  @Field(() => Int) major!: number;
+  @Field(() => String) port!: string;
+  @Field(() => String) versionRange!: string;
+  @Field(() => String, { nullable: true }) resolvedVersion?: string;
+  @Field(() => Owner) owner!: Owner;
+  @Field(() => [String]) fieldsRead!: string[];
+}
+
+@ObjectType()
+export class AffectedConsumer {
+  @Field(() => String) product!: string;
+  @Field(() => Owner) owner!: Owner;
+  @Field(() => Int) depth!: number;
+  @Field(() => String) versionRange!: string;
+  @Field(() => String, { nullable: true }) resolvedVersion?: string;
+  @Field(() => [String]) reads!: string[];
+  @Field(() => [String]) fields!: string[];
+  @Field(() => [String]) changes!: string[];
+}
+
+@ObjectType()
+export class UnaffectedConsumer {
+  @Field(() => String) product!: string;
+  @Field(() => String) versionRange!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType()
+export class ImpactChange {
+  @Field(() => String) code!: string;
+  @Field(() => String) path!: string;
+  @Field(() => String) message!: string;
+  @Field(() => String, { nullable: true }) field?: string;
+  @Field(() => [String]) affected!: string[];
+}
+
+@ObjectType()
+export class ImpactReport {
+  @Field(() => String) port!: string;
+  @Field(() => String, { nullable: true }) against?: string;
+  @Field(() => String) proposedVersion!: string;
+  @Field(() => String) versionRule!: string;
+  @Field(() => String) mode!: string;
+  @Field(() => Boolean) compatible!: boolean;
+  @Field(() => String) requiredBump!: string;
+  @Field(() => [ImpactChange]) changes!: ImpactChange[];
+  @Field(() => [AffectedConsumer]) consumers!: AffectedConsumer[];
+  @Field(() => [UnaffectedConsumer]) unaffected!: UnaffectedConsumer[];
+  @Field(() => Boolean) truncated!: boolean;
+}
+
+@ObjectType()
+export class ObservedInput {
+  @Field(() => String) input!: string;
+  @Field(() => String) location!: string;
+  @Field(() => [String]) jobs!: string[];
+  @Field(() => String) lastSeen!: string;
+  @Field(() => Int) runs!: number;
+}
+
+@ObjectType({ description: 'Declared vs observed (OpenLineage) inputs of a product.' })
+export class LineageDrift {
+  @Field(() => String) product!: string;
+  @Field(() => Boolean) observed!: boolean;
+  @Field(() => [String]) declared!: string[];
+  @Field(() => [ObservedInput]) observedInputs!: ObservedInput[];
+  @Field(() => [ObservedInput]) observedNotDeclared!: ObservedInput[];
+  @Field(() => [String]) declaredNotObserved!: string[];
+}

@@ -1,0 +1,53 @@
+import type { Owner } from './lineage.types.js';
+
+/** A consumer a proposed contract would break, directly (depth 1) or through the fields it derives. */
+export interface AffectedConsumer {
+  product: string;
+  owner: Owner;
+  /** 1 = reads the changed port; 2+ = reads something derived from it. */
+  depth: number;
+  /** The range it pins on the port it reads at the first affected hop. */
+  versionRange: string;
+  resolvedVersion?: string;
+  /** What it reads that breaks: `<product>/<port>#<field>`, or `…/<port>` when it declares no field lineage for that port. */
+  reads: string[];
+  /** Its own output fields that break in turn (`<port>#<field>`, `<port>#*` for the whole port). */
+  fields: string[];
+  /** Change codes that reach it. */
+  changes: string[];
+}
+
+export interface UnaffectedConsumer {
+  product: string;
+  versionRange: string;
+  reason: 'RANGE_EXCLUDES_VERSION' | 'DOES_NOT_READ_FIELD';
+  message: string;
+}
+
+export interface ImpactChange {
+  code: string;
+  path: string;
+  message: string;
+  /** The top-level or dotted field the change touches; absent when it concerns the whole record. */
+  field?: string;
+  affected: string[];
+}
+
+export interface ImpactReport {
+  port: string;
+  /** The version the proposed contract was compared with. */
+  against?: string;
+  proposedVersion: string;
+  /** How proposedVersion was chosen. */
+  versionRule: 'given' | 'next-minor-of-latest';
+  mode: string;
+  compatible: boolean;
+  requiredBump: string;
+  changes: ImpactChange[];
+  consumers: AffectedConsumer[];
+  unaffected: UnaffectedConsumer[];
+  truncated: boolean;
+}
+
+/** The impact section of a publish dry-run, per output port with breaking changes. */
+export type PortImpact = Pick<ImpactReport, 'port' | 'proposedVersion' | 'changes' | 'consumers' | 'unaffected' | 'truncated'>;

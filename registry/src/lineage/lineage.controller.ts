@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
+import { ErrorDto } from '../products/dto/product.dto.js';
+import { ImpactReportDto, ImpactRequestDto, LineageGraphDto, LineagePathsDto, OpenLineageIngestDto, PortConsumerDto, ProductDriftDto } from './dto/lineage.dto.js';
+import { LineageService } from './lineage.service.js';
+import { OpenLineageService } from './openlineage/openlineage.service.js';
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+
+@ApiTags('lineage')
+@Controller('v1/lineage')
+export class LineageController {
+  constructor(
+    private readonly lineage: LineageService,
+    private readonly openLineage: OpenLineageService,
+  ) {}
+
+  @Get('products/:id')
+  @ApiOperation({ operationId: 'getLineage', summary: 'Upstream and/or downstream lineage of a product, breadth-first to a depth, within a node budget' })
+  @ApiQuery({ name: 'direction', required: false, enum: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'], description: 'Default BOTH.' })
+  @ApiQuery({ name: 'depth', required: false, type: Number, description: 'Hops, 1–50 (default 5).' })
+  @ApiQuery({ name: 'fieldLevel', required: false, type: Boolean, description: 'Add field nodes and field-to-field edges.' })
+  @ApiQuery({ name: 'budget', required: false, type: Number, description: 'Node budget (default 5000); truncated=true when spent.' })
+  @ApiOkResponse({ type: LineageGraphDto })
+  @ApiResponse({ status: 400, type: ErrorDto })
+  @ApiResponse({ status: 404, type: ErrorDto })
+  graph(@Param('id') id: string, @Query('direction') direction?: string, @Query('depth') depth?: string, @Query('fieldLevel') fieldLevel?: string, @Query('budget') budget?: string): Promise<LineageGraphDto> {
+    return this.lineage.lineage({ id, direction, depth: num(depth), budget: num(budget), fieldLevel: fieldLevel === 'true' || fieldLevel === '1' });
+  }
+
+  @Get('paths')
+  @ApiOperation({ operationId: 'getLineagePaths', summary: 'Downstream paths from one product to another' })
+  @ApiQuery({ name: 'from', required: true, example: 'customers.profiles' })
+  @ApiQuery({ name: 'to', required: true, example: 'marketing.campaign-performance' })
+  @ApiOkResponse({ type: LineagePathsDto })
+  @ApiResponse({ status: 404, type: ErrorDto })
+  paths(@Query('from') from: string, @Query('to') to: string): Promise<LineagePathsDto> {
+    return this.lineage.paths(from ?? '', to ?? '');
+  }
+
+  @Get('products/:id/ports/:port/consumers')
+  @ApiOperation({ operationId: 'listPortConsumers', summary: 'Products whose current versions read a port, with the range each pins, its owner and the fields it reads' })
+  @ApiOkResponse({ type: [PortConsumerDto] })
+  @ApiResponse({ status: 404, type: ErrorDto })
+  consumers(@Param('id') id: string, @Param('port') port: string): Promise<PortConsumerDto[]> {
+    return this.lineage.consumers(`${id}/${port}`);
+  }
+
+  @Post('products/:id/ports/:port/impact')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'analyseImpact', summary: 'Which consumers a proposed contract for the port would break, directly and through field lineage' })
+  @ApiOkResponse({ type: ImpactReportDto })
+  @ApiResponse({ status: 400, type: ErrorDto })
+  @ApiResponse({ status: 404, type: ErrorDto })
+  impact(@Param('id') id: string, @Param('port') port: string, @Body() body: ImpactRequestDto): Promise<ImpactReportDto> {
+    return this.lineage.impact(`${id}/${port}`, { schema: body?.schema, version: body?.version, mode: body?.mode });
+  }
+
+  @Get('products/:id/drift')
+  @ApiOperation({ operationId: 'getLineageDrift', summary: 'Declared vs observed (OpenLineage) inputs of one product' })
+  @ApiOkResponse({ type: ProductDriftDto })
+  async drift(@Param('id') id: string): Promise<ProductDriftDto> {
+    return (await this.lineage.drift(id))[0];
+  }
+
+  @Get('drift')
+  @ApiOperation({ operationId: 'listLineageDrift', summary: 'Declared vs observed inputs of every product an OpenLineage event wrote to' })
+  @ApiOkResponse({ type: [ProductDriftDto] })
+  driftAll(): Promise<ProductDriftDto[]> {
+    return this.lineage.drift();
+  }
+
+  @Post('openlineage')
+  @RequiresToken()
+  @ApiBearerAuth()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'ingestOpenLineage', summary: 'Ingest an OpenLineage 2.x run event (Spark, Airflow, dbt, … integrations)' })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'An OpenLineage RunEvent; see contracts/schemas/openlineage-run-event.schema.json.' } })
+  @ApiResponse({ status: 201, type: OpenLineageIngestDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'The event is malformed; details name each path.' })
+  @ApiResponse({ status: 401, type: ErrorDto })
+  ingest(@Body() body: unknown, @Req() req: AuthedRequest): Promise<OpenLineageIngestDto> {
+    return this.openLineage.ingest(body, req.principal!.name);
+  }
+}
