@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
 import { CatalogService } from './products/catalog.service.js';
 import { ProductsModule } from './products/products.module.js';
+import { SlaModule } from './sla/sla.module.js';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -32,6 +33,7 @@ export class AppModule {
         ProductsModule,
         DiscoveryModule,
         LineageModule,
+        SlaModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [ProductsModule],

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from './json.scalar.js';
+import { SlaStatusValue } from '../sla/sla.types.js';
 
 // GraphQL object types: separate from entities and REST DTOs, mapped explicitly in the resolvers.
 
@@ -97,6 +98,7 @@ export class SearchFilter {
   @Field(() => String, { nullable: true }) domain?: string;
   @Field(() => String, { nullable: true }) tag?: string;
   @Field(() => String, { nullable: true, description: 'A contract field name; matches nested fields by their last segment too.' }) field?: string;
+  @Field(() => SlaStatusValue, { nullable: true, description: 'Products with a port of the latest version in this SLA status.' }) slaStatus?: SlaStatusValue;
 }
 
 @ObjectType()

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { searchProducts, type SearchFilter, type SearchPage } from './operations/search-products.js';
+import { SlaService } from '../sla/sla.service.js';
 
 export interface ProductRow {
   id: string; domain: string; name: string; title: string; description: string;
@@ -23,7 +24,10 @@ export interface MajorLineRow { product_id: string; major: number; state: string
 /** Catalog reads shared by REST and GraphQL. Batch methods take many ids so GraphQL can use DataLoader. */
 @Injectable()
 export class CatalogService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly sla?: SlaService,
+  ) {}
 
   async getProduct(id: string): Promise<ProductRow> {
     const [row] = await this.productsByIds([id]);
@@ -80,6 +84,6 @@ export class CatalogService {
   }
 
   async search(filter: SearchFilter, first: number, after?: string): Promise<SearchPage> {
-    return searchProducts(this.dataSource.manager, filter, first, after);
+    return searchProducts(this.dataSource.manager, filter, first, after, this.sla && ((status) => this.sla!.productIdsWithStatus(status)));
   }
 }

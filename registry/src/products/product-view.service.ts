@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { SlaService } from '../sla/sla.service.js';
+import { toSlaStatus } from '../sla/sla.mapping.js';
 import { CatalogService, type DomainRow, type ProductRow, type VersionRow } from './catalog.service.js';
 import type { DomainDto, ProductDetailDto, ProductSummaryDto, VersionDetailDto, VersionSummaryDto } from './dto/product.dto.js';
 
@@ -20,7 +22,10 @@ export function toDomain(d: DomainRow): DomainDto {
 /** Assembles REST views of products and versions from catalog reads. */
 @Injectable()
 export class ProductViewService {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    @Optional() private readonly sla?: SlaService,
+  ) {}
 
   async product(id: string): Promise<ProductDetailDto> {
     const product = await this.catalog.getProduct(id);
@@ -51,6 +56,7 @@ export class ProductViewService {
   private async versionDetail(v: VersionRow): Promise<VersionDetailDto> {
     const [ports, inputs] = await Promise.all([this.catalog.portsByVersions([v.id]), this.catalog.inputsByVersions([v.id])]);
     const contracts = new Map((await this.catalog.contractsByHashes(ports.map((p) => p.contract_hash))).map((c) => [c.hash, c.schema]));
+    const sla = await this.sla?.statuses(ports.map((p) => ({ productId: v.product_id, port: p.name })));
     return {
       ...toVersionSummary(v),
       product: v.product_id,
@@ -59,6 +65,7 @@ export class ProductViewService {
       outputs: ports.map((p) => ({
         name: p.name, kind: p.kind, format: p.format, location: p.location, compatibility: p.compatibility,
         contractHash: p.contract_hash, contract: contracts.get(p.contract_hash) as Record<string, unknown>, ...(p.sla && { sla: p.sla }),
+        ...(sla?.has(`${v.product_id}/${p.name}`) && { slaStatus: toSlaStatus(sla.get(`${v.product_id}/${p.name}`)!.evaluation) }),
       })),
       inputs: inputs.map((i) => ({ product: i.upstream_product_id, port: i.upstream_port, versionRange: i.version_range, ...(i.resolved_version && { resolvedVersion: i.resolved_version }) })),
     };

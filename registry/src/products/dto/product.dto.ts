@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SlaStatusDto } from '../../sla/dto/sla.dto.js';
 
 // REST shapes (separate from entities and GraphQL types), described for the OpenAPI document.
 
@@ -90,6 +91,7 @@ export class OutputPortDto {
   @ApiProperty() contractHash!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) contract!: Record<string, unknown>;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) sla?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: SlaStatusDto, description: 'SLA status of the port now (the same for every version: it follows the latest promise).' }) slaStatus?: SlaStatusDto;
 }
 
 export class InputPortDto {

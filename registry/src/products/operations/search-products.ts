@@ -1,3 +1,4 @@
+import type { SlaStatus } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
 import { RegistryError } from '../../common/registry-error.js';
 import type { ProductRow } from '../catalog.service.js';
@@ -7,7 +8,11 @@ export interface SearchFilter {
   domain?: string;
   tag?: string;
   field?: string;
+  slaStatus?: SlaStatus;
 }
+
+/** Product ids with a latest-version port in an SLA status (SlaService): the rules run in the SDK, not in SQL. */
+export type SlaStatusLookup = (status: SlaStatus) => Promise<readonly string[]>;
 
 export interface SearchPage {
   nodes: ProductRow[];
@@ -29,7 +34,7 @@ function decodeCursor(cursor: string): string {
  * text: id, title, description, tags, port and field names and descriptions),
  * filters, and keyset pagination ordered by id. Ranked search comes later.
  */
-export async function searchProducts(manager: EntityManager, filter: SearchFilter, first: number, after?: string): Promise<SearchPage> {
+export async function searchProducts(manager: EntityManager, filter: SearchFilter, first: number, after?: string, slaLookup?: SlaStatusLookup): Promise<SearchPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -45,6 +50,10 @@ export async function searchProducts(manager: EntityManager, filter: SearchFilte
     add(`EXISTS (SELECT 1 FROM product_versions v JOIN output_ports o ON o.version_id = v.id JOIN port_fields f ON f.port_id = o.id
                  WHERE v.product_id = p.id AND v.version = p.latest_version
                    AND (lower(f.path) = lower(?) OR lower(f.path) LIKE '%.' || lower($${params.length + 1})))`, filter.field); // both placeholders are the same parameter
+  }
+  if (filter.slaStatus) {
+    if (!slaLookup) throw new RegistryError('BAD_REQUEST', 'this registry cannot filter on SLA status', [{ code: 'SLA_UNAVAILABLE', message: 'no SLA module', fix: 'search without slaStatus' }]);
+    add('p.id = ANY(?)', [...(await slaLookup(filter.slaStatus))]);
   }
   const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM products p ${base}`, params);

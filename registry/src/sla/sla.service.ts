@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_SLA_WINDOW_MS, evaluateSla, validateDocument, type SlaEvaluation, type SlaStatus } from '@dmesh/sdk';
+import type { Observation } from '@dmesh/contracts';
+import { DataSource } from 'typeorm';
+import { mayPublish, type Principal } from '../auth/auth.service.js';
+import { RegistryError } from '../common/registry-error.js';
+import { BreachRecorder } from './breach-recorder.js';
+import { CLOCK, type Clock } from './clock.js';
+import { insertObservation } from './operations/insert-observation.js';
+import { latestPortKeys } from './operations/latest-port-keys.js';
+import { loadSlaInputs, type SlaInputs } from './operations/load-sla-inputs.js';
+import { observationHistory, type ObservationRow } from './operations/observation-history.js';
+import { portKeyId, type PortKey } from './operations/port-key.js';
+
+/** Observations stamped further ahead of the registry's clock are refused: they would sit outside every window. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** History answers carry at most this many observations per port (the newest in the range). */
+export const HISTORY_LIMIT = 1000;
+
+export interface PortSla {
+  key: PortKey;
+  promise: SlaInputs['promise'];
+  evaluation: SlaEvaluation;
+}
+
+/** Receives observations and computes SLA status when read, with the injected clock. */
+@Injectable()
+export class SlaService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly breaches: BreachRecorder,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Stores one observation, then evaluates the port (recording a breach it causes or ends). */
+  async report(key: PortKey, body: unknown, principal: Principal): Promise<{ id: string; sla: PortSla }> {
+    const observation = this.checkObservation(key, body);
+    await this.requirePort(key);
+    const domain = key.productId.split('.')[0];
+    if (!mayPublish(principal, domain)) {
+      throw new RegistryError('FORBIDDEN', `token "${principal.name}" may not report observations for domain ${domain}`, [{ code: 'DOMAIN_FORBIDDEN', message: `${principal.role} token not scoped to ${domain}`, fix: `use a publisher token for ${domain}` }]);
+    }
+    const id = await this.dataSource.transaction((manager) => insertObservation(manager, key, observation, principal.name));
+    return { id, sla: await this.status(key) };
+  }
+
+  /** One port's status; 404 when no version of the product has the port. */
+  async status(key: PortKey): Promise<PortSla> {
+    const sla = (await this.statuses([key])).get(portKeyId(key));
+    if (!sla) await this.requirePort(key); // throws the 404 that names the ports there are
+    return sla!;
+  }
+
+  /** Status of many ports (one query), recording breach changes; ports no version has are left out. */
+  async statuses(keys: readonly PortKey[], options: { record?: boolean } = {}): Promise<Map<string, PortSla>> {
+    const now = this.clock.now();
+    const inputs = await loadSlaInputs(this.dataSource.manager, keys, new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS), now);
+    const out = new Map<string, PortSla>();
+    for (const [id, input] of inputs) {
+      if (!input.found) continue;
+      const evaluation = evaluateSla(input.promise, input.summary, now);
+      if (options.record !== false) await this.breaches.sync(input.key, evaluation, input.openBreach);
+      out.set(id, { key: input.key, promise: input.promise, evaluation });
+    }
+    return out;
+  }
+
+  /** The status and the observations it was computed from (the newest `recent` of the window). */
+  async statusWithHistory(key: PortKey, recent = 100): Promise<{ sla: PortSla; history: ObservationRow[] }> {
+    const sla = await this.status(key);
+    const { from, to } = sla.evaluation.window;
+    // The status window is from < time <= to; history ranges are from <= time < to.
+    const history = await this.history([key], new Date(Date.parse(from) + 1), new Date(Date.parse(to) + 1), recent);
+    return { sla, history: history.get(portKeyId(key)) ?? [] };
+  }
+
+  async history(keys: readonly PortKey[], from: Date, to: Date, limit = HISTORY_LIMIT): Promise<Map<string, ObservationRow[]>> {
+    return observationHistory(this.dataSource.manager, keys, from, to, limit);
+  }
+
+  /**
+   * Products with a latest-version port in `status`. The rules run in the SDK
+   * (one evaluator), so this evaluates every latest port: one aggregate query
+   * over the window's observations, O(ports in the catalog) rows. Search does
+   * not record breaches (a read of the port does).
+   */
+  async productIdsWithStatus(status: SlaStatus): Promise<string[]> {
+    const keys = await latestPortKeys(this.dataSource.manager);
+    const statuses = await this.statuses(keys, { record: false });
+    return [...new Set([...statuses.values()].filter((s) => s.evaluation.status === status).map((s) => s.key.productId))];
+  }
+
+  private checkObservation(key: PortKey, body: unknown): Observation {
+    const problems = validateDocument('observation', body);
+    if (problems.length) {
+      throw new RegistryError('BAD_REQUEST', `the observation for ${portKeyId(key)} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        problems.map((p) => ({ code: 'OBSERVATION_INVALID', path: p.path, message: `${p.path} ${p.message}`, fix: 'send the shape of contracts/schemas/observation.schema.json' })));
+    }
+    const observation = body as Observation;
+    const ahead = Date.parse(observation.time) - this.clock.now().getTime();
+    if (ahead > MAX_CLOCK_SKEW_MS) {
+      throw new RegistryError('BAD_REQUEST', `observation time ${observation.time} is ${Math.round(ahead / 60_000)} min ahead of the registry clock`,
+        [{ code: 'OBSERVATION_IN_FUTURE', path: '/time', message: 'time is in the future', fix: 'send the time the data was observed (check the pipeline host clock)' }]);
+    }
+    return observation;
+  }
+
+  private async requirePort(key: PortKey): Promise<void> {
+    const [row] = await this.dataSource.query(
+      `SELECT p.id, (SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM output_ports o WHERE o.product_id = p.id) AS ports FROM products p WHERE p.id = $1`, [key.productId]);
+    if (!row) {
+      throw new RegistryError('NOT_FOUND', `product ${key.productId} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${key.productId}`, fix: 'publish it first (dmesh publish), or check the id with dmesh search' }]);
+    }
+    if (!(row.ports ?? []).includes(key.port)) {
+      throw new RegistryError('NOT_FOUND', `${key.productId} has no output port "${key.port}"`, [{ code: 'PORT_NOT_FOUND', message: `ports: ${(row.ports ?? []).join(', ')}`, fix: `use one of: ${(row.ports ?? []).join(', ')}` }]);
+    }
+  }
+}
