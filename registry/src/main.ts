@@ -5,6 +5,7 @@ import { ensureDevAdminToken } from './auth/dev-token.js';
 import { ConfigError, readConfig } from './config.js';
 import { openDatabase } from './database/data-source.js';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { PolicyService } from './governance/policy.service.js';
 import { PublishPipeline } from './products/publish/publish.pipeline.js';
 import { seedDomains } from './seed/seed-domains.js';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   if (config.bootstrapToken) await auth.ensureToken(config.bootstrapToken, 'bootstrap-admin', 'admin');
   const dev = embedded ? await ensureDevAdminToken(auth, config.dataDir) : undefined;
   if (config.seed) {
-    const summary = await seedDomains(app.get(PublishPipeline), config.domainsDir, (line) => process.stdout.write(line + '\n'));
+    const summary = await seedDomains(app.get(PublishPipeline), config.domainsDir, (line) => process.stdout.write(line + '\n'), app.get(PolicyService));
     process.stdout.write(`demo catalog: ${summary.published} published, ${summary.unchanged} unchanged\n`);
   }
   await app.listen({ port: config.port, host: config.host });

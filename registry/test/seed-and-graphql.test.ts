@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { PolicyService } from '../src/governance/policy.service.js';
 import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
@@ -9,7 +10,7 @@ let firstSeed: { published: number; unchanged: number };
 
 beforeAll(async () => {
   registry = await startRegistry();
-  firstSeed = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined);
+  firstSeed = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined, registry.app.get(PolicyService));
 });
 afterAll(() => registry.close());
 
@@ -23,7 +24,7 @@ describe('demo catalog seeding', () => {
   });
 
   it('changes nothing and fails nothing on a second run', async () => {
-    const again = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined);
+    const again = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined, registry.app.get(PolicyService));
     expect(again).toEqual({ published: 0, unchanged: firstSeed.published });
   });
 });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import semver from 'semver';
 import { checkLoadedProduct, loadProduct, type DataProduct, type LoadedProduct } from '@dmesh/sdk';
 import type { Principal } from '../auth/auth.service.js';
+import type { PolicyService } from '../governance/policy.service.js';
 import type { PublishPipeline } from '../products/publish/publish.pipeline.js';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
 
 const SEEDER: Principal = { name: 'demo-seeder', role: 'admin', domains: [] };
 
@@ -61,12 +64,31 @@ function topologicalOrder(byProduct: Map<string, Release[]>): string[] {
   return order;
 }
 
+/** Registers `domains/<d>/policies/*.yaml` (idempotent: a policy is replaced by the same content). */
+async function seedPolicies(policies: PolicyService, domainsDir: string, log: (line: string) => void): Promise<number> {
+  let count = 0;
+  for (const domain of readdirSync(domainsDir).sort()) {
+    const dir = join(domainsDir, domain, 'policies');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const doc = parse(readFileSync(join(dir, file), 'utf8')) as { id?: string };
+      if (!doc?.id) throw new Error(`${join(dir, file)}: a policy needs an id`);
+      await policies.put(doc.id, doc, SEEDER);
+      log(`  policy ${doc.id} (${domain}/policies/${file})`);
+      count++;
+    }
+  }
+  return count;
+}
+
 /**
  * Publishes every domain and product under `domainsDir` through the same
- * pipeline as `dmesh publish`: earlier releases first, upstream before
- * downstream. Publishing is idempotent, so a second start changes nothing.
+ * pipeline as `dmesh publish`: domain policies first (when `policies` is
+ * given), then earlier releases first, upstream before downstream.
+ * Publishing is idempotent, so a second start changes nothing.
  */
-export async function seedDomains(pipeline: PublishPipeline, domainsDir: string, log: (line: string) => void): Promise<{ published: number; unchanged: number }> {
+export async function seedDomains(pipeline: PublishPipeline, domainsDir: string, log: (line: string) => void, policies?: PolicyService): Promise<{ published: number; unchanged: number }> {
+  if (policies) await seedPolicies(policies, domainsDir, log);
   const byProduct = new Map<string, Release[]>();
   for (const dir of productDirs(domainsDir)) {
     const releases = await releasesOf(dir);

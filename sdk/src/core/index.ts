@@ -7,4 +7,5 @@ export * from './contract/fields.js';
 export * from './product/index.js';
 export { validateDocument } from '@dmesh/contracts';
 export * from './compat/index.js';
+export * from './governance/index.js';
 export * from './sla/status.js';

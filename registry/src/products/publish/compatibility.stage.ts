@@ -16,9 +16,9 @@ export function baseVersion(existing: StoredVersionRef[], candidate: string): { 
 /**
  * Compares each output port's contract with earlier versions under the port's
  * mode (transitive modes: every earlier version of the same major), combines
- * that with the descriptor rules into the required bump, and rejects a
- * breaking change that is not released as a new major. Governance turns the
- * floor and the rule into a policy later; this stage is where it plugs in.
+ * that with the descriptor rules into the required bump, and records the
+ * verdict on the version's bump. The `compatibility` policy judges it (floor
+ * and breaking-needs-major), so governance can tighten or waive it.
  */
 export class CompatibilityStage implements PublishStage {
   readonly name = 'compatibility';
@@ -49,20 +49,13 @@ export class CompatibilityStage implements PublishStage {
     this.judge(ctx, base.version);
   }
 
+  /** Records the verdict on the bump; the `compatibility` policy decides whether it blocks. */
   private judge(ctx: PublishContext, from: string): void {
-    const to = ctx.bundle.descriptor.metadata.version;
-    const verdict = judgeBump(ctx.requiredBump, from, to);
-    if (!verdict.ok) {
-      ctx.issues.push({ severity: 'error', stage: this.name, code: 'BREAKING_CHANGE_NEEDS_MAJOR', path: '/metadata/version', file: 'dataproduct.yaml', message: verdict.message, fix: verdict.fix });
-      for (const [port, report] of Object.entries(ctx.compatibility)) {
-        for (const change of (report as { changes: { breaking?: boolean; bump?: string; code: string; path: string; message: string }[] }).changes) {
-          if (change.breaking || change.bump === 'major') {
-            ctx.issues.push({ severity: 'error', stage: this.name, code: change.code, path: port === 'descriptor' ? change.path : `${port}:${change.path}`, message: change.message });
-          }
-        }
-      }
-    } else if (verdict.warning) {
-      ctx.issues.push({ severity: 'warning', stage: this.name, code: 'VERSION_BUMP_MISMATCH', path: '/metadata/version', file: 'dataproduct.yaml', message: verdict.warning });
-    }
+    const breaking = Object.entries(ctx.compatibility).flatMap(([port, report]) =>
+      (report as { changes: { breaking?: boolean; bump?: string; code: string; path: string; message: string }[] }).changes
+        .filter((c) => c.breaking || c.bump === 'major')
+        .map((c) => ({ port, code: c.code, path: port === 'descriptor' ? c.path : `${port}:${c.path}`, message: c.message })),
+    );
+    ctx.bump = { base: from, verdict: judgeBump(ctx.requiredBump, from, ctx.bundle.descriptor.metadata.version), breaking };
   }
 }

@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { Policy, Waiver } from '@dmesh/sdk';
+
+interface PolicyRow { id: string; title: string; description: string; scope: string; severity: 'error' | 'warning'; rule: Policy['rule']; updated_by: string; updated_at: Date }
+
+export const toPolicy = (r: PolicyRow): Policy & { updatedBy: string; updatedAt: string } => ({
+  id: r.id, title: r.title, description: r.description, scope: r.scope, severity: r.severity, rule: r.rule,
+  updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+/** Policies, optionally only one scope (`global` or `domain:<name>`), by id. */
+export async function listPolicies(manager: EntityManager, scope?: string): Promise<ReturnType<typeof toPolicy>[]> {
+  const rows: PolicyRow[] = scope
+    ? await manager.query('SELECT * FROM policies WHERE scope = $1 ORDER BY id', [scope])
+    : await manager.query('SELECT * FROM policies ORDER BY scope, id');
+  return rows.map(toPolicy);
+}
+
+/** The policies that apply to products of one domain: global ∪ domain:<name>. */
+export async function effectivePoliciesFor(manager: EntityManager, domain: string): Promise<Policy[]> {
+  const rows: PolicyRow[] = await manager.query(`SELECT * FROM policies WHERE scope = 'global' OR scope = $1 ORDER BY id`, [`domain:${domain}`]);
+  return rows.map(toPolicy);
+}
+
+export async function upsertPolicy(manager: EntityManager, p: Policy, actor: string): Promise<'created' | 'updated'> {
+  const [row] = await manager.query(
+    `INSERT INTO policies (id, title, description, scope, severity, rule, updated_by) VALUES ($1,$2,$3,$4,$5,$6,$7)
+     ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, scope = EXCLUDED.scope,
+       severity = EXCLUDED.severity, rule = EXCLUDED.rule, updated_by = EXCLUDED.updated_by, updated_at = now()
+     RETURNING (xmax = 0) AS created`,
+    [p.id, p.title, p.description ?? '', p.scope, p.severity, JSON.stringify(p.rule), actor],
+  );
+  return row.created ? 'created' : 'updated';
+}
+
+/** Waivers of one product that have not been revoked (expiry is judged by the evaluator against its clock). */
+export async function waiversFor(manager: EntityManager, productId: string): Promise<Waiver[]> {
+  const rows: { policy_id: string; product_id: string; until: string; reason: string }[] = await manager.query(
+    `SELECT policy_id, product_id, to_char(until, 'YYYY-MM-DD') AS until, reason FROM waivers WHERE product_id = $1 AND revoked_at IS NULL`,
+    [productId],
+  );
+  return rows.map((r) => ({ policy: r.policy_id, product: r.product_id, until: r.until, reason: r.reason }));
+}
