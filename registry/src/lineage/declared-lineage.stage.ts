@@ -22,6 +22,7 @@ export class DeclaredLineageStage implements PublishStage {
     const inputs = ctx.bundle.descriptor.spec.inputs ?? [];
     const cycle = await findLineageCycle(ctx.manager, ctx.productId, [...new Set(inputs.map((i) => i.product))]);
     if (cycle) {
+      (ctx as PublishContext & { cycle?: string[] }).cycle = cycle; // governance reads it (issue 5)
       const index = inputs.findIndex((i) => i.product === cycle[cycle.length - 2]);
       ctx.issues.push({
         severity: 'error', stage: this.name, code: 'LINEAGE_CYCLE', file: 'dataproduct.yaml', path: `/spec/inputs/${Math.max(index, 0)}/product`,
