@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The JSON Schemas this package owns, by short name. Files live in `schemas/`. */
-export const SCHEMA_NAMES = ['dataproduct', 'domain', 'observation', 'openlineage-run-event'] as const;
+export const SCHEMA_NAMES = ['dataproduct', 'domain', 'observation', 'openlineage-run-event', 'policy'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 const cache = new Map<string, Record<string, unknown>>();

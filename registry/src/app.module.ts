@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
+import { GovernanceModule } from './governance/governance.module.js';
 import { createLoaders } from './discovery/loaders.js';
 import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         ProductsModule,
         DiscoveryModule,
+        GovernanceModule,
         LineageModule,
         SlaModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({

@@ -17,7 +17,7 @@ export function toProduct(p: ProductRow): Product {
 function toVersion(v: VersionRow): ProductVersion {
   return {
     id: `${v.product_id}@${v.version}`, rowId: String(v.id), version: v.version, contentHash: v.content_hash,
-    publishedBy: v.published_by, publishedAt: new Date(v.published_at).toISOString(), descriptor: v.descriptor, compatibility: v.compatibility_report,
+    publishedBy: v.published_by, publishedAt: new Date(v.published_at).toISOString(), descriptor: v.descriptor, compatibility: v.compatibility_report, governanceReport: v.governance_report,
   } as ProductVersion;
 }
 
@@ -73,7 +73,7 @@ export class ProductResolver {
 
   @ResolveField(() => [MajorLine])
   async majorLines(@Parent() p: Product, @Context() ctx: GraphQLContext): Promise<MajorLine[]> {
-    return (await ctx.loaders.majorLines.load(p.id)).map((l) => ({ major: l.major, state: l.state, sunset: l.sunset ?? undefined, reason: l.reason ?? undefined }));
+    return (await ctx.loaders.majorLines.load(p.id)).map((l) => ({ productId: p.id, major: l.major, state: l.state, sunset: l.sunset ?? undefined, reason: l.reason ?? undefined }));
   }
 
   @ResolveField(() => [Consumer])

@@ -58,10 +58,13 @@ export class ProductVersion {
   @Field(() => [OutputPort]) ports!: OutputPort[];
   @Field(() => [InputPort]) inputs!: InputPort[];
   rowId!: string;
+  /** Stored governance report; resolved into typed results by the governance module. */
+  governanceReport!: unknown;
 }
 
 @ObjectType()
 export class MajorLine {
+  productId!: string;
   @Field(() => Int) major!: number;
   @Field(() => String) state!: string;
   @Field(() => String, { nullable: true }) sunset?: string;

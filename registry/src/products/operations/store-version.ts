@@ -31,10 +31,10 @@ export async function storeVersion(ctx: PublishContext): Promise<string> {
     ...d.spec.outputs.flatMap((p) => [p.name, ...(fieldsByPort.get(p.name) ?? []).flatMap((f) => [f.path, f.description ?? ''])])].join(' ').toLowerCase();
   await upsertProduct(ctx, searchText);
   const [{ id: versionId }] = await manager.query(
-    `INSERT INTO product_versions (product_id, version, major, minor, patch, prerelease, content_hash, descriptor, compatibility_report, published_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+    `INSERT INTO product_versions (product_id, version, major, minor, patch, prerelease, content_hash, descriptor, compatibility_report, published_by, governance_report)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
     [productId, d.metadata.version, v.major, v.minor, v.patch, v.prerelease.length ? v.prerelease.join('.') : null, ctx.contentHash, d,
-      { requiredBump: ctx.requiredBump, ports: ctx.compatibility }, ctx.principal.name],
+      { requiredBump: ctx.requiredBump, ports: ctx.compatibility }, ctx.principal.name, ctx.governance ?? {}],
   );
   for (const port of d.spec.outputs) {
     const schema = bundle.contracts[port.contract];

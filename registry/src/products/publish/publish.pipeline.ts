@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bundleHash, validateDocument, validateProduct, type DataProduct, type ProductBundle } from '@dmesh/sdk';
 import { AuditService } from '../../audit/audit.service.js';
+import { CLOCK, type Clock } from '../../sla/clock.js';
 import { mayPublish, type Principal } from '../../auth/auth.service.js';
 import { RegistryError } from '../../common/registry-error.js';
 import { loadVersions } from '../operations/load-versions.js';
@@ -26,6 +27,7 @@ export class PublishPipeline {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async publish(productId: string, request: PublishRequest, principal: Principal, dryRun = false): Promise<PublishResult> {
@@ -35,7 +37,7 @@ export class PublishPipeline {
         // Publishes of one product are serialised by the database, whichever replica serves them.
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [productId]);
         const ctx: PublishContext = {
-          productId, bundle, domainDoc: request.domain, contentHash: bundleHash(bundle), principal, dryRun, manager,
+          productId, bundle, domainDoc: request.domain, contentHash: bundleHash(bundle), principal, dryRun, manager, now: this.clock.now(), upstreams: [],
           existing: await loadVersions(manager, productId), inputs: [], issues: [], compatibility: {}, requiredBump: 'none',
         };
         for (const stage of PUBLISH_STAGES) {
@@ -44,7 +46,7 @@ export class PublishPipeline {
         }
         const errors = ctx.issues.filter((i) => i.severity === 'error');
         if (errors.length) {
-          throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump, ...(ctx.impact && { impact: ctx.impact }) });
+          throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump, ...(ctx.impact && { impact: ctx.impact }), ...(ctx.governance && { governance: ctx.governance }) });
         }
         if (!dryRun && !ctx.unchanged) {
           await upsertDomain(manager, bundle.descriptor.metadata.domain, request.domain, principal.name);
@@ -102,6 +104,7 @@ export class PublishPipeline {
       compatibility: ctx.compatibility,
       issues: ctx.issues,
       ...(ctx.impact && { impact: ctx.impact }),
+      ...(ctx.governance && { governance: ctx.governance }),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DataProduct, ProductBundle } from '@dmesh/sdk';
+import type { BumpVerdict, DataProduct, GovernanceReport, ProductBundle, UpstreamFacts } from '@dmesh/sdk';
 import type { Principal } from '../../auth/auth.service.js';
 import type { PortImpact } from '../../lineage/impact.types.js';
 
@@ -31,10 +31,20 @@ export interface PublishContext {
   principal: Principal;
   dryRun: boolean;
   manager: EntityManager;
+  /** The registry clock's time for this publish (waiver expiry, lifecycle). */
+  now: Date;
   /** Earlier versions of this product, oldest first. */
   existing: StoredVersionRef[];
   /** Upstream resolution per input index. */
   inputs: { product: string; port: string; range: string; resolved?: string }[];
+  /** What governance needs to know about each input (inputs stage). */
+  upstreams: UpstreamFacts[];
+  /** The version compared with and the verdict on the bump (compatibility stage); judged by the compatibility policy. */
+  bump?: { base: string; verdict: BumpVerdict; breaking: { port: string; code: string; path: string; message: string }[] };
+  /** A lineage cycle this version would close, first = last (lineage stage). */
+  cycle?: string[];
+  /** The governance report (governance stage). */
+  governance?: GovernanceReport;
   issues: PublishIssue[];
   /** Per-port compatibility reports, filled by the compatibility stage. */
   compatibility: Record<string, unknown>;
@@ -61,4 +71,5 @@ export interface PublishResult {
   compatibility: Record<string, unknown>;
   issues: PublishIssue[];
   impact?: Record<string, PortImpact>;
+  governance?: GovernanceReport;
 }
