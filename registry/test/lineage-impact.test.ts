@@ -17,7 +17,7 @@ const reads = (product: string, port: string, range = '^1.0.0') => ({ product, p
 /**
  * crm.customers/customers ← shop.orders (reads customer_id as buyer_id), mail.newsletter (reads email only),
  * risk.scores (no field lineage), legacy.export (pins ~1.0.0); shop.orders/orders ← bi.orders-report
- * (reads buyer_id), bi.revenue (reads total only); risk.scores ← ml.features (no field lineage).
+ * (reads buyer_id), bi.revenue (reads total only), bi.dashboard (no field lineage); risk.scores ← ml.features.
  */
 beforeAll(async () => {
   registry = await startRegistry();
@@ -29,6 +29,7 @@ beforeAll(async () => {
   await publish('legacy.export', { schema: contract({ line: str('Line.') }), inputs: [reads('crm.customers', 'customers', '~1.0.0')] });
   await publish('bi.orders-report', { schema: contract({ buyer: str('Buyer.') }), inputs: [reads('shop.orders', 'orders')], lineage: { buyer: ['shop.orders/orders#buyer_id'] } });
   await publish('bi.revenue', { schema: contract({ revenue: { type: 'number', description: 'Revenue.' } }), inputs: [reads('shop.orders', 'orders')], lineage: { revenue: ['shop.orders/orders#total'] } });
+  await publish('bi.dashboard', { schema: contract({ tile: str('Tile.') }), inputs: [reads('shop.orders', 'orders')] });
   await publish('ml.features', { schema: contract({ f: { type: 'number', description: 'Feature.' } }), inputs: [reads('risk.scores', 'scores')] });
 });
 afterAll(() => registry.close());
@@ -44,7 +45,7 @@ describe('impact analysis', () => {
       impact(port: "crm.customers/customers", schema: $schema) {
         proposedVersion versionRule compatible requiredBump
         changes { code field affected }
-        consumers { product depth versionRange owner { team email } reads fields }
+        consumers { product depth certain fieldLineage versionRange owner { team email } reads fields }
         unaffected { product reason }
       }
     }`, { schema: withoutCustomerId() });
@@ -52,12 +53,14 @@ describe('impact analysis', () => {
     const r = data.impact;
     expect(r).toMatchObject({ proposedVersion: '1.1.0', versionRule: 'next-minor-of-latest', compatible: false, requiredBump: 'major' });
     const removed = r.changes.find((c: { code: string }) => c.code === 'PROPERTY_REMOVED');
-    expect(removed).toEqual({ code: 'PROPERTY_REMOVED', field: 'customer_id', affected: ['bi.orders-report', 'ml.features', 'risk.scores', 'shop.orders'] });
+    expect(removed).toEqual({ code: 'PROPERTY_REMOVED', field: 'customer_id', affected: ['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders'] });
     const byProduct = Object.fromEntries(r.consumers.map((c: { product: string }) => [c.product, c]));
-    expect(byProduct['shop.orders']).toMatchObject({ depth: 1, versionRange: '^1.0.0', owner: { team: 'shop-team', email: 'shop@example.com' }, reads: ['crm.customers/customers#customer_id'], fields: ['orders#buyer_id'] });
-    expect(byProduct['risk.scores']).toMatchObject({ depth: 1, reads: ['crm.customers/customers'], fields: ['scores#*'] });
-    expect(byProduct['bi.orders-report']).toMatchObject({ depth: 2, reads: ['shop.orders/orders#buyer_id'], fields: ['orders-report#buyer'] });
-    expect(byProduct['ml.features']).toMatchObject({ depth: 2, reads: ['risk.scores/scores'] });
+    expect(byProduct['shop.orders']).toMatchObject({ depth: 1, certain: true, fieldLineage: true, versionRange: '^1.0.0', owner: { team: 'shop-team', email: 'shop@example.com' }, reads: ['crm.customers/customers#customer_id'], fields: ['orders#buyer_id'] });
+    // No field lineage: affected as a whole (it may read anything), and the walk stops there.
+    expect(byProduct['risk.scores']).toMatchObject({ depth: 1, certain: true, fieldLineage: false, reads: ['crm.customers/customers'], fields: [] });
+    expect(byProduct['ml.features']).toBeUndefined();
+    expect(byProduct['bi.orders-report']).toMatchObject({ depth: 2, certain: true, reads: ['shop.orders/orders#buyer_id'], fields: ['orders-report#buyer'] });
+    expect(byProduct['bi.dashboard']).toMatchObject({ depth: 2, certain: false, fieldLineage: false, reads: ['shop.orders/orders'] });
     expect(byProduct['mail.newsletter']).toBeUndefined();
     expect(byProduct['bi.revenue']).toBeUndefined();
     expect(r.unaffected).toEqual(expect.arrayContaining([
@@ -97,7 +100,7 @@ describe('impact analysis', () => {
     }
     expect(err?.code).toBe('PUBLISH_REJECTED');
     const impact = (err?.extra.impact as Record<string, { consumers: { product: string }[] }>).customers;
-    expect(impact.consumers.map((c) => c.product).sort()).toEqual(['bi.orders-report', 'ml.features', 'risk.scores', 'shop.orders']);
+    expect(impact.consumers.map((c) => c.product).sort()).toEqual(['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders']);
   });
 
   it('answers a bad port id or schema with 400 and an unknown port with 404', async () => {

@@ -2,10 +2,9 @@ import semver from 'semver';
 import type { EntityManager } from 'typeorm';
 import type { AffectedConsumer, UnaffectedConsumer } from './impact.types.js';
 import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-ports.js';
-import { currentPorts } from './operations/current-ports.js';
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
-/** A field (or `*`, the whole port) that breaks. */
+/** A field (or `*`: a change to the record as a whole) that breaks. */
 interface Broken { product: string; port: string; field: string }
 
 const MAX_DEPTH = 20;
@@ -20,11 +19,15 @@ export interface Propagation {
 }
 
 /**
- * Who breaks when `start` breaks, level by level (two or three indexed queries
- * per level). Direct consumers count only when their range admits
+ * Who breaks when `start` breaks, level by level (two indexed queries per
+ * level). Direct consumers count only when their range admits
  * `proposedVersion`; further down, the data they already read breaks whatever
- * they pin. A consumer with field lineage for the port breaks only through
- * the fields it reads; one without breaks as a whole (every output port).
+ * they pin. A consumer with field lineage for the port breaks only through the
+ * fields it reads, and the walk continues through the fields it derives from
+ * them. A consumer without field lineage for the port is affected (it may read
+ * anything) but the walk stops there: what it derives is unknown, so it is
+ * reported with `fieldLineage: false` (and `certain: false` beyond the direct
+ * consumers) instead of flooding the answer with its whole downstream cone.
  */
 export async function propagateBreak(manager: EntityManager, start: Broken, proposedVersion: string, code: string, into: Propagation): Promise<void> {
   let frontier: Broken[] = [start];
@@ -35,19 +38,16 @@ export async function propagateBreak(manager: EntityManager, start: Broken, prop
       return;
     }
     const ports = unique(frontier.map((b) => ({ product: b.product, port: b.port })), (p) => `${p.product}/${p.port}`);
-    const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier.filter((b) => b.field !== '*'))]);
-    const whole = new Set(frontier.filter((b) => b.field === '*').map((b) => `${b.product}/${b.port}`));
+    const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier)]);
     const next: Broken[] = [];
-    const wholeConsumers: ConsumerRow[] = [];
     for (const c of consumers) {
       const portId = `${c.upstream_product_id}/${c.upstream_port}`;
       if (depth === 1 && !admits(c.version_range, proposedVersion)) {
         into.unaffected.push({ product: c.product_id, versionRange: c.version_range, reason: 'RANGE_EXCLUDES_VERSION', message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${proposedVersion}` });
         continue;
       }
-      if (whole.has(portId) || c.fields_read.length === 0) {
-        record(into, c, depth, [portId], [], code);
-        wholeConsumers.push(c);
+      if (c.fields_read.length === 0) {
+        record(into, c, depth, [portId], [], code, false);
         continue;
       }
       const mine = readers.filter((r) => r.product_id === c.product_id && r.upstream_product_id === c.upstream_product_id && r.upstream_port === c.upstream_port);
@@ -55,12 +55,8 @@ export async function propagateBreak(manager: EntityManager, start: Broken, prop
         if (depth === 1) into.unaffected.push({ product: c.product_id, versionRange: c.version_range, reason: 'DOES_NOT_READ_FIELD', message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${start.field}` });
         continue;
       }
-      record(into, c, depth, unique(mine.map(upstreamRef), (s) => s), unique(mine.map((r) => `${r.port}#${r.field}`), (s) => s), code);
+      record(into, c, depth, unique(mine.map(upstreamRef), (s) => s), unique(mine.map((r) => `${r.port}#${r.field}`), (s) => s), code, true);
       next.push(...mine.map((r) => ({ product: r.product_id, port: r.port, field: r.field })));
-    }
-    for (const p of await currentPorts(manager, unique(wholeConsumers.map((c) => c.product_id), (s) => s))) {
-      next.push({ product: p.product_id, port: p.port, field: '*' });
-      addFields(into, p.product_id, [`${p.port}#*`]);
     }
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
   }
@@ -75,25 +71,22 @@ function admits(range: string, version: string): boolean {
   }
 }
 
-function record(into: Propagation, c: ConsumerRow, depth: number, reads: string[], fields: string[], code: string): void {
+function record(into: Propagation, c: ConsumerRow, depth: number, reads: string[], fields: string[], code: string, fieldLineage: boolean): void {
   into.reached.add(c.product_id);
   const existing = into.affected.get(c.product_id);
   if (!existing) {
     into.affected.set(c.product_id, {
-      product: c.product_id, owner: { team: c.owner_team, email: c.owner_email }, depth, versionRange: c.version_range,
+      product: c.product_id, owner: { team: c.owner_team, email: c.owner_email }, depth, certain: depth === 1 || fieldLineage, fieldLineage, versionRange: c.version_range,
       ...(c.resolved_version && { resolvedVersion: c.resolved_version }), reads, fields, changes: [code],
     });
     return;
   }
   existing.depth = Math.min(existing.depth, depth);
+  existing.certain ||= depth === 1 || fieldLineage;
+  existing.fieldLineage ||= fieldLineage;
   existing.reads = unique([...existing.reads, ...reads], (s) => s);
   existing.fields = unique([...existing.fields, ...fields], (s) => s);
   if (!existing.changes.includes(code)) existing.changes.push(code);
-}
-
-function addFields(into: Propagation, product: string, fields: string[]): void {
-  const existing = into.affected.get(product);
-  if (existing) existing.fields = unique([...existing.fields, ...fields], (s) => s);
 }
 
 const upstreamRef = (r: FieldReaderRow) => `${r.upstream_product_id}/${r.upstream_port}#${r.upstream_field}`;

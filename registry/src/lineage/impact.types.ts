@@ -6,12 +6,16 @@ export interface AffectedConsumer {
   owner: Owner;
   /** 1 = reads the changed port; 2+ = reads something derived from it. */
   depth: number;
+  /** False for a consumer beyond the direct ones that reads an affected port without declaring field lineage: it may or may not read the broken fields. */
+  certain: boolean;
+  /** Whether it declares field lineage for the port it is affected through; without it, the walk stops at this consumer. */
+  fieldLineage: boolean;
   /** The range it pins on the port it reads at the first affected hop. */
   versionRange: string;
   resolvedVersion?: string;
   /** What it reads that breaks: `<product>/<port>#<field>`, or `…/<port>` when it declares no field lineage for that port. */
   reads: string[];
-  /** Its own output fields that break in turn (`<port>#<field>`, `<port>#*` for the whole port). */
+  /** Its own output fields that break in turn (`<port>#<field>`); empty when it declares no field lineage. */
   fields: string[];
   /** Change codes that reach it. */
   changes: string[];

@@ -69,10 +69,12 @@ export class AffectedConsumerDto {
   @ApiProperty() product!: string;
   @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
   @ApiProperty({ description: '1 = reads the port; 2+ = reads something derived from it.' }) depth!: number;
+  @ApiProperty({ description: 'False beyond the direct consumers when it reads an affected port without field lineage: it may not read the broken fields.' }) certain!: boolean;
+  @ApiProperty({ description: 'Whether it declares field lineage for that port; without it the walk stops here.' }) fieldLineage!: boolean;
   @ApiProperty() versionRange!: string;
   @ApiPropertyOptional() resolvedVersion?: string;
   @ApiProperty({ type: [String] }) reads!: string[];
-  @ApiProperty({ type: [String], description: 'Its own fields that break in turn (<port>#<field>, <port>#* for the whole port).' }) fields!: string[];
+  @ApiProperty({ type: [String], description: 'Its own fields that break in turn (<port>#<field>); empty without field lineage.' }) fields!: string[];
   @ApiProperty({ type: [String] }) changes!: string[];
 }
 

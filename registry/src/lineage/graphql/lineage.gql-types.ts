@@ -69,6 +69,8 @@ export class AffectedConsumer {
   @Field(() => String) product!: string;
   @Field(() => Owner) owner!: Owner;
   @Field(() => Int) depth!: number;
+  @Field(() => Boolean, { description: 'False beyond the direct consumers when it reads an affected port without field lineage.' }) certain!: boolean;
+  @Field(() => Boolean, { description: 'Whether it declares field lineage for that port; without it the walk stops here.' }) fieldLineage!: boolean;
   @Field(() => String) versionRange!: string;
   @Field(() => String, { nullable: true }) resolvedVersion?: string;
   @Field(() => [String]) reads!: string[];
