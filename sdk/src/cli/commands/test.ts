@@ -21,8 +21,8 @@ export interface LoadedPort {
 export interface TestCommandDeps {
   /** Resolves the product in `productDir` and its output port (`portName`, or the only one). */
   loadPort(productDir: string, portName?: string): Promise<LoadedPort>;
-  /** Sends an SLA observation to the registry (`--report`). */
-  reportObservation?(productId: string, port: string, observation: DataObservation): Promise<void>;
+  /** Sends an SLA observation to the registry (`--report`), to `--registry` with `--token` when given. */
+  reportObservation?(productId: string, port: string, observation: DataObservation, flags: { registry?: string; token?: string }): Promise<unknown>;
   /** The clock for freshness and observations (tests inject one). */
   now?: () => Date;
   /** The compiled worker entry (tests point it at `dist/`). */
@@ -36,6 +36,8 @@ interface TestOptions {
   workers?: string;
   rejectFile?: string;
   report?: boolean;
+  registry?: string;
+  token?: string;
   json?: boolean;
 }
 
@@ -50,6 +52,8 @@ export function registerTestCommand(program: Command, io: CliIO, done: (exitCode
     .option('--workers <n>', 'threads that validate (default: number of cores)')
     .option('--reject-file <file>', 'write every rejected record with its reasons as JSON lines')
     .option('--report', 'send an SLA observation to the registry')
+    .option('--registry <url>', 'registry for --report (default: DMESH_REGISTRY_URL, dmesh login, http://localhost:4000)')
+    .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
     .action(async (productDir: string, options: TestOptions) => {
       try {
@@ -82,7 +86,7 @@ async function runTestCommand(productDir: string, options: TestOptions, io: CliI
   if (options.report) {
     if (!deps.reportObservation) throw new UsageError('--report needs a registry; run dmesh login or pass --registry');
     observation = buildObservation(run.report, now);
-    await reportObservation(deps, port, observation);
+    await reportObservation(deps, port, observation, { ...(options.registry && { registry: options.registry }), ...(options.token && { token: options.token }) });
   }
   if (options.json) io.out(JSON.stringify(jsonDocument(port, run, observation), null, 2));
   else {
@@ -106,9 +110,9 @@ function jsonDocument(port: LoadedPort, run: DataTestRunResult, observation?: Da
   };
 }
 
-async function reportObservation(deps: TestCommandDeps, port: LoadedPort, observation: DataObservation): Promise<void> {
+async function reportObservation(deps: TestCommandDeps, port: LoadedPort, observation: DataObservation, flags: { registry?: string; token?: string }): Promise<void> {
   try {
-    await deps.reportObservation?.(port.productId, port.port, observation);
+    await deps.reportObservation?.(port.productId, port.port, observation, flags);
   } catch (err) {
     const e = err as Error & { exitCode?: number };
     const wrapped = new Error(`could not report the observation for ${port.productId}/${port.port}: ${e.message}`) as Error & { exitCode?: number };
