@@ -9,6 +9,7 @@ import { registerTestCommand } from './commands/test.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { ExitCode, processIO, UsageError, type CliIO } from './io.js';
 import { loadPortForTest } from './load-port.js';
+import { reportObservation } from './report-observation.js';
 
 const DESCRIPTION = 'dmesh: scaffold, validate, test and publish data products; search the catalog.';
 const FOOTER = `
@@ -34,7 +35,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   registerInitCommand(program, io, done);
   registerValidateCommand(program, io, done);
   registerDiffCommand(program, io, done);
-  registerTestCommand(program, io, done, { loadPort: loadPortForTest });
+  registerTestCommand(program, io, done, { loadPort: loadPortForTest, reportObservation: (id, port, observation, flags) => reportObservation(io.env, id, port, observation, flags) });
   registerPublishCommand(program, io, done);
   registerSearchCommand(program, io, done);
   registerShowCommand(program, io, done);

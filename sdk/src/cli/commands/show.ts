@@ -58,6 +58,12 @@ function printProduct(io: CliIO, p: Detail): void {
   io.out(`  consumers: ${p.consumers.length ? p.consumers.map((x) => `${x.product} (${x.port} ${x.versionRange})`).join(', ') : 'none'}`);
 }
 
+function printSlaStatus(io: CliIO, s: NonNullable<Version['outputs'][number]['slaStatus']>, indent: string): void {
+  const paint = s.status === 'met' ? io.color.green : s.status === 'unknown' ? io.color.dim : s.status === 'at_risk' ? io.color.yellow : io.color.red;
+  io.out(`${indent}sla status ${paint(s.status)} (${s.measures.observations} observation(s) in ${s.window.duration}, evaluated ${s.evaluatedAt})`);
+  for (const reason of s.reasons) io.out(`${indent}  ${reason.message}`);
+}
+
 function printVersion(io: CliIO, v: Version, indent = ''): void {
   const c = io.color;
   io.out(`${indent}${c.bold(`${v.product}@${v.version}`)} published ${v.publishedAt} by ${v.publishedBy}`);
@@ -65,6 +71,7 @@ function printVersion(io: CliIO, v: Version, indent = ''): void {
     const fields = Object.keys((port.contract.properties as Record<string, unknown> | undefined) ?? {});
     io.out(`${indent}  port ${c.bold(port.name)}: ${port.kind}/${port.format} at ${port.location} · ${port.compatibility}`);
     if (port.sla) io.out(`${indent}    sla ${Object.entries(port.sla).map(([k, val]) => `${k} ${String(val)}`).join(', ')}`);
+    if (port.slaStatus) printSlaStatus(io, port.slaStatus, `${indent}    `);
     io.out(`${indent}    fields ${fields.join(', ')}`);
   }
   for (const input of v.inputs) io.out(`${indent}  input ${input.product}/${input.port} ${input.versionRange} → ${input.resolvedVersion ?? '?'}`);
