@@ -107,6 +107,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policies, all or one scope */
+        get: operations["listPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy */
+        get: operations["getPolicy"];
+        /** Create or replace a policy (governance or admin token) */
+        put: operations["putPolicy"];
+        post?: never;
+        /** Delete a policy (governance or admin token) */
+        delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waivers not revoked (active or expired) */
+        get: operations["listWaivers"];
+        put?: never;
+        /** Waive one policy for one product until a date (governance or admin token) */
+        post: operations["createWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waivers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a waiver */
+        delete: operations["revokeWaiver"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/majors/{major}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deprecate a major line; lists and notifies the consumers still on it */
+        post: operations["deprecateMajor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/majors/{major}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a deprecated major line after its sunset, if the deprecation window allows */
+        post: operations["retireMajor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upstream and/or downstream lineage of a product, breadth-first to a depth, within a node budget */
+        get: operations["getLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downstream paths from one product to another */
+        get: operations["getLineagePaths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/products/{id}/ports/{port}/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products whose current versions read a port, with the range each pins, its owner and the fields it reads */
+        get: operations["listPortConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/products/{id}/ports/{port}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which consumers a proposed contract for the port would break, directly and through field lineage */
+        post: operations["analyseImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/products/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared vs observed (OpenLineage) inputs of one product */
+        get: operations["getLineageDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared vs observed inputs of every product an OpenLineage event wrote to */
+        get: operations["listLineageDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/openlineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest an OpenLineage 2.x run event (Spark, Airflow, dbt, … integrations) */
+        post: operations["ingestOpenLineage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/ports/{port}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an SLA observation of an output port (dmesh test --report sends one) */
+        post: operations["reportObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/ports/{port}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA status of an output port, computed now, with the observations of its window */
+        get: operations["getPortSla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -166,6 +424,10 @@ export interface components {
                 [key: string]: unknown;
             };
             issues: components["schemas"]["PublishIssueDto"][];
+            /** @description Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report). */
+            impact?: {
+                [key: string]: unknown;
+            };
         };
         ErrorDetailDto: {
             code: string;
@@ -219,6 +481,52 @@ export interface components {
             sunset?: string;
             reason?: string;
         };
+        SlaReasonDto: {
+            /** @enum {string} */
+            measure: "freshness" | "availability" | "completeness" | "observations";
+            /** @enum {string} */
+            level: "at_risk" | "breached" | "unknown";
+            /** @description Freshness: age in ms; availability/completeness: observed %. */
+            observed?: number;
+            /** @description Freshness: limit in ms; availability/completeness: promised %. */
+            limit?: number;
+            message: string;
+        };
+        SlaWindowDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * @description Rolling window length (ISO-8601 duration).
+             * @example P7D
+             */
+            duration: string;
+        };
+        SlaMeasuresDto: {
+            /** @description Observations in the window. */
+            observations: number;
+            /** @description Age of the newest data, in seconds. */
+            freshnessAgeSeconds?: number;
+            /** @description Observed availability, %. */
+            availability?: number;
+            /** @description Observed completeness (row-weighted), %. */
+            completeness?: number;
+        };
+        SlaStatusDto: {
+            /** @enum {string} */
+            status: "met" | "at_risk" | "breached" | "unknown";
+            reasons: components["schemas"]["SlaReasonDto"][];
+            /** Format: date-time */
+            evaluatedAt: string;
+            window: components["schemas"]["SlaWindowDto"];
+            measures: components["schemas"]["SlaMeasuresDto"];
+            /**
+             * Format: date-time
+             * @description When breached: when the breach began.
+             */
+            breachStart?: string;
+        };
         OutputPortDto: {
             name: string;
             /** @enum {string} */
@@ -233,6 +541,8 @@ export interface components {
             sla?: {
                 [key: string]: unknown;
             };
+            /** @description SLA status of the port now (the same for every version: it follows the latest promise). */
+            slaStatus?: components["schemas"]["SlaStatusDto"];
         };
         InputPortDto: {
             product: string;
@@ -284,6 +594,333 @@ export interface components {
             title?: string;
             description: string;
             owner: components["schemas"]["OwnerDto"];
+        };
+        PolicyRuleDto: {
+            /** @description json-schema, or a built-in: compatibility, documentation, naming, pii-classification, lineage-integrity, sla-minimums, deprecation-window, sla-feasibility */
+            type: string;
+            /** @description For json-schema: the JSON Schema the resolved descriptor must satisfy. */
+            schema?: {
+                [key: string]: unknown;
+            };
+            /** @description For a built-in: its parameters (defaults fill the rest). */
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        PolicyDto: {
+            title: string;
+            description?: string;
+            /**
+             * @description global, or domain:<name>.
+             * @example domain:sales
+             */
+            scope: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            rule: components["schemas"]["PolicyRuleDto"];
+            id: string;
+            updatedBy: string;
+            updatedAt: string;
+        };
+        PolicyInputDto: {
+            title: string;
+            description?: string;
+            /**
+             * @description global, or domain:<name>.
+             * @example domain:sales
+             */
+            scope: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            rule: components["schemas"]["PolicyRuleDto"];
+        };
+        PolicyWriteResultDto: {
+            /** @enum {string} */
+            outcome: "created" | "updated";
+            policy: components["schemas"]["PolicyInputDto"];
+        };
+        WaiverDto: {
+            /** @description Policy id. */
+            policy: string;
+            /** @example sales.orders */
+            product: string;
+            /**
+             * @description Last day the waiver applies (inclusive).
+             * @example 2026-12-31
+             */
+            until: string;
+            reason: string;
+            id: string;
+            createdBy: string;
+            /** @description False once `until` has passed. */
+            active: boolean;
+        };
+        WaiverInputDto: {
+            /** @description Policy id. */
+            policy: string;
+            /** @example sales.orders */
+            product: string;
+            /**
+             * @description Last day the waiver applies (inclusive).
+             * @example 2026-12-31
+             */
+            until: string;
+            reason: string;
+        };
+        DeprecateInputDto: {
+            /**
+             * @description The day after which the line may be retired.
+             * @example 2027-03-31
+             */
+            sunset: string;
+            /** @description Why, and what consumers should move to. */
+            reason: string;
+        };
+        LineConsumerDto: {
+            product: string;
+            port: string;
+            range: string;
+            resolved?: string | null;
+            owner: {
+                team?: string;
+                email?: string;
+            };
+        };
+        MajorLineChangeDto: {
+            product: string;
+            major: number;
+            /** @enum {string} */
+            state: "deprecated" | "retired";
+            sunset?: string;
+            reason?: string;
+            /** @description Consumers still on this major line. */
+            consumers: components["schemas"]["LineConsumerDto"][];
+            warnings: string[];
+        };
+        LineageNodeDto: {
+            /**
+             * @description Product, port, field id, or external:<location>.
+             * @example sales.orders/orders#customer_id
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "PRODUCT" | "PORT" | "FIELD" | "EXTERNAL";
+            product?: string;
+            port?: string;
+            field?: string;
+            /** @description Hops from the root: negative upstream, positive downstream. */
+            level: number;
+            /** @description Latest version (products). */
+            version?: string;
+            /** @description Owning team (products). */
+            ownerTeam?: string;
+            /** @description Normalised location (external datasets). */
+            location?: string;
+        };
+        LineageEdgeDto: {
+            /** @description Upstream end. */
+            from: string;
+            /** @description Downstream end. */
+            to: string;
+            /**
+             * @description OUTPUT product→port, INPUT port→consuming product, FIELD field→field, OBSERVED from OpenLineage.
+             * @enum {string}
+             */
+            kind: "OUTPUT" | "INPUT" | "FIELD" | "OBSERVED";
+            /** @description Range the consumer pins (INPUT). */
+            versionRange?: string;
+            /** @description Upstream version the range resolved to when the consumer was published (INPUT). */
+            resolvedVersion?: string;
+        };
+        LineageGraphDto: {
+            root: string;
+            /** @enum {string} */
+            direction: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
+            depth: number;
+            /** @description Node budget; the walk stops when it is spent. */
+            budget: number;
+            /** @description True when the node budget stopped the walk. */
+            truncated: boolean;
+            nodes: components["schemas"]["LineageNodeDto"][];
+            edges: components["schemas"]["LineageEdgeDto"][];
+        };
+        LineagePathDto: {
+            products: string[];
+            /** @description via[i]: the port of products[i] that products[i+1] reads. */
+            via: string[];
+        };
+        LineagePathsDto: {
+            from: string;
+            to: string;
+            paths: components["schemas"]["LineagePathDto"][];
+            truncated: boolean;
+        };
+        LineageOwnerDto: {
+            team: string;
+            email: string;
+        };
+        PortConsumerDto: {
+            product: string;
+            /** @description The consumer major line whose latest version reads the port. */
+            major: number;
+            /** @description The port it reads. */
+            port: string;
+            versionRange: string;
+            resolvedVersion?: string;
+            owner: components["schemas"]["LineageOwnerDto"];
+            /** @description Fields of the port its field lineage reads; empty when it declares none. */
+            fieldsRead: string[];
+        };
+        ImpactRequestDto: {
+            /** @description The proposed JSON Schema for the port. */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description The version you mean to publish; default: the next minor of the latest. */
+            version?: string;
+            /** @description Compatibility mode; default: the port's. */
+            mode?: string;
+        };
+        ImpactChangeDto: {
+            code: string;
+            path: string;
+            message: string;
+            field?: string;
+            affected: string[];
+        };
+        AffectedConsumerDto: {
+            product: string;
+            owner: components["schemas"]["LineageOwnerDto"];
+            /** @description 1 = reads the port; 2+ = reads something derived from it. */
+            depth: number;
+            /** @description False beyond the direct consumers when it reads an affected port without field lineage: it may not read the broken fields. */
+            certain: boolean;
+            /** @description Whether it declares field lineage for that port; without it the walk stops here. */
+            fieldLineage: boolean;
+            versionRange: string;
+            resolvedVersion?: string;
+            reads: string[];
+            /** @description Its own fields that break in turn (<port>#<field>); empty without field lineage. */
+            fields: string[];
+            changes: string[];
+        };
+        UnaffectedConsumerDto: {
+            product: string;
+            versionRange: string;
+            /** @enum {string} */
+            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD";
+            message: string;
+        };
+        ImpactReportDto: {
+            port: string;
+            against?: string;
+            proposedVersion: string;
+            /** @enum {string} */
+            versionRule: "given" | "next-minor-of-latest";
+            mode: string;
+            compatible: boolean;
+            /** @enum {string} */
+            requiredBump: "major" | "minor" | "patch" | "none";
+            changes: components["schemas"]["ImpactChangeDto"][];
+            consumers: components["schemas"]["AffectedConsumerDto"][];
+            unaffected: components["schemas"]["UnaffectedConsumerDto"][];
+            truncated: boolean;
+        };
+        ObservedInputDto: {
+            /** @description <product>/<port>, or external:<location>. */
+            input: string;
+            location: string;
+            jobs: string[];
+            lastSeen: string;
+            runs: number;
+        };
+        ProductDriftDto: {
+            product: string;
+            observed: boolean;
+            declared: string[];
+            observedInputs: components["schemas"]["ObservedInputDto"][];
+            observedNotDeclared: components["schemas"]["ObservedInputDto"][];
+            declaredNotObserved: string[];
+        };
+        IngestedDatasetDto: {
+            namespace: string;
+            name: string;
+            /** @description Normalised location. */
+            location: string;
+            /** @description The output port at that location, when there is one. */
+            port?: string;
+        };
+        OpenLineageIngestDto: {
+            runId: string;
+            job: string;
+            inputs: components["schemas"]["IngestedDatasetDto"][];
+            outputs: components["schemas"]["IngestedDatasetDto"][];
+            edges: number;
+            columnEdges: number;
+        };
+        ObservationQualityDto: {
+            /** @example unique */
+            rule: string;
+            /**
+             * @description Field(s) of the rule, comma-separated when several.
+             * @example order_id
+             */
+            field?: string;
+            passed: boolean;
+            /** @description Records that failed the rule. */
+            failed?: number;
+        };
+        ObservationRequestDto: {
+            /**
+             * Format: date-time
+             * @description When the data was observed.
+             */
+            time: string;
+            /**
+             * Format: date-time
+             * @description Newest update in the data; freshness is measured from it.
+             */
+            lastUpdate?: string | null;
+            /** @description Records observed; weighs completeness. */
+            rowCount?: number;
+            /** @description Percentage of complete records. */
+            completeness?: number;
+            quality?: components["schemas"]["ObservationQualityDto"][];
+            /** @description Availability probe: could the data be read? */
+            availability: boolean;
+        };
+        ObservationResultDto: {
+            id: string;
+            /** @example sales.orders/orders */
+            port: string;
+            /** @description The port status right after this observation. */
+            sla: components["schemas"]["SlaStatusDto"];
+        };
+        SlaObservationDto: {
+            id: string;
+            /** Format: date-time */
+            time: string;
+            /** Format: date-time */
+            lastUpdate?: string | null;
+            rowCount?: number;
+            completeness?: number;
+            quality: components["schemas"]["ObservationQualityDto"][];
+            availability: boolean;
+            /** @description Token name that reported it. */
+            reportedBy: string;
+        };
+        PortSlaDto: {
+            /** @example sales.orders */
+            product: string;
+            /** @example orders */
+            port: string;
+            /** @description The port's SLA in the product's latest version. */
+            promise?: {
+                [key: string]: unknown;
+            };
+            sla: components["schemas"]["SlaStatusDto"];
+            /** @description Recent observations (the status window), oldest first. */
+            history: components["schemas"]["SlaObservationDto"][];
         };
     };
     responses: never;
@@ -515,6 +1152,602 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DomainDto"][];
+                };
+            };
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /** @description global or domain:<name> */
+                scope?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"][];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyWriteResultDto"];
+                };
+            };
+            /** @description Not a valid policy. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description A domain policy that loosens a global error policy (named in the message). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    deletePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    listWaivers: {
+        parameters: {
+            query?: {
+                product?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaiverDto"][];
+                };
+            };
+        };
+    };
+    createWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiverInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaiverDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    revokeWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deprecateMajor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                major: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeprecateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorLineChangeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    retireMajor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                major: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorLineChangeDto"];
+                };
+            };
+            /** @description Too early: the message names the consumers still on the line. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getLineage: {
+        parameters: {
+            query?: {
+                /** @description Default BOTH. */
+                direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
+                /** @description Hops, 1–50 (default 5). */
+                depth?: number;
+                /** @description Add field nodes and field-to-field edges. */
+                fieldLevel?: boolean;
+                /** @description Node budget (default 5000); truncated=true when spent. */
+                budget?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageGraphDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getLineagePaths: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineagePathsDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    listPortConsumers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortConsumerDto"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    analyseImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpactRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReportDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getLineageDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDriftDto"];
+                };
+            };
+        };
+    };
+    listLineageDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDriftDto"][];
+                };
+            };
+        };
+    };
+    ingestOpenLineage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenLineageIngestDto"];
+                };
+            };
+            /** @description The event is malformed; details name each path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    reportObservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; the port status right after it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationResultDto"];
+                };
+            };
+            /** @description The body is not an observation; details name each path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The token may not publish for this domain. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Unknown product or port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    getPortSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortSlaDto"];
+                };
+            };
+            /** @description Unknown product or port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
