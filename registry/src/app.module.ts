@@ -44,6 +44,8 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: options.ide,
+            // Errors thrown in field resolvers go through RegistryErrorFilter too, so they carry extensions.code.
+            fieldResolverEnhancers: ['filters'],
             path: '/graphql',
             context: () => ({ loaders: createLoaders(catalog) }),
           }),

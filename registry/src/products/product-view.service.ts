@@ -1,4 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { majorLineConsumers } from '../governance/operations/major-line-consumers.js';
 import { SlaService } from '../sla/sla.service.js';
 import { toSlaStatus } from '../sla/sla.mapping.js';
 import { CatalogService, type DomainRow, type ProductRow, type VersionRow } from './catalog.service.js';
@@ -24,6 +26,7 @@ export function toDomain(d: DomainRow): DomainDto {
 export class ProductViewService {
   constructor(
     private readonly catalog: CatalogService,
+    private readonly dataSource: DataSource,
     @Optional() private readonly sla?: SlaService,
   ) {}
 
@@ -38,7 +41,10 @@ export class ProductViewService {
     return {
       ...toSummary(product),
       versions: versions.map(toVersionSummary),
-      majorLines: lines.map((l) => ({ major: l.major, state: l.state, ...(l.sunset && { sunset: l.sunset }), ...(l.reason && { reason: l.reason }) })),
+      majorLines: await Promise.all(lines.map(async (l) => ({
+        major: l.major, state: l.state, ...(l.sunset && { sunset: l.sunset }), ...(l.reason && { reason: l.reason }),
+        consumers: (await majorLineConsumers(this.dataSource.manager, id, l.major)).map((c) => c.product),
+      }))),
       latest: await this.versionDetail(latest),
       consumers: consumers.map((c) => ({ product: c.product_id, port: c.upstream_port, versionRange: c.version_range })),
     };
@@ -62,6 +68,7 @@ export class ProductViewService {
       product: v.product_id,
       descriptor: v.descriptor,
       compatibility: v.compatibility_report,
+      governance: v.governance_report,
       outputs: ports.map((p) => ({
         name: p.name, kind: p.kind, format: p.format, location: p.location, compatibility: p.compatibility,
         contractHash: p.contract_hash, contract: contracts.get(p.contract_hash) as Record<string, unknown>, ...(p.sla && { sla: p.sla }),

@@ -428,6 +428,10 @@ export interface components {
             impact?: {
                 [key: string]: unknown;
             };
+            /** @description Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }. */
+            governance?: {
+                [key: string]: unknown;
+            };
         };
         ErrorDetailDto: {
             code: string;
@@ -442,6 +446,14 @@ export interface components {
             message: string;
             details: components["schemas"]["ErrorDetailDto"][];
             issues?: components["schemas"]["PublishIssueDto"][];
+            /** @description Per-port compatibility reports of a rejected publish. */
+            compatibility?: {
+                [key: string]: unknown;
+            };
+            /** @description Governance report of a rejected publish. */
+            governance?: {
+                [key: string]: unknown;
+            };
         };
         OwnerDto: {
             team: string;
@@ -480,6 +492,8 @@ export interface components {
             state: "active" | "deprecated" | "retired";
             sunset?: string;
             reason?: string;
+            /** @description Products whose latest version still reads this major line. */
+            consumers: string[];
         };
         SlaReasonDto: {
             /** @enum {string} */
@@ -562,6 +576,10 @@ export interface components {
             outputs: components["schemas"]["OutputPortDto"][];
             inputs: components["schemas"]["InputPortDto"][];
             compatibility: {
+                [key: string]: unknown;
+            };
+            /** @description Governance report stored at publish time. */
+            governance: {
                 [key: string]: unknown;
             };
         };

@@ -41,6 +41,7 @@ export class PublishResultDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Compatibility report per output port.' }) compatibility!: Record<string, unknown>;
   @ApiProperty({ type: [PublishIssueDto] }) issues!: PublishIssueDto[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report).' }) impact?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }.' }) governance?: object;
 }
 
 export class ErrorDetailDto {
@@ -56,6 +57,8 @@ export class ErrorDto {
   @ApiProperty() message!: string;
   @ApiProperty({ type: [ErrorDetailDto] }) details!: ErrorDetailDto[];
   @ApiPropertyOptional({ type: [PublishIssueDto] }) issues?: PublishIssueDto[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Per-port compatibility reports of a rejected publish.' }) compatibility?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Governance report of a rejected publish.' }) governance?: Record<string, unknown>;
 }
 
 export class OwnerDto {
@@ -114,6 +117,7 @@ export class VersionDetailDto extends VersionSummaryDto {
   @ApiProperty({ type: [OutputPortDto] }) outputs!: OutputPortDto[];
   @ApiProperty({ type: [InputPortDto] }) inputs!: InputPortDto[];
   @ApiProperty({ type: 'object', additionalProperties: true }) compatibility!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Governance report stored at publish time.' }) governance!: Record<string, unknown>;
 }
 
 export class MajorLineDto {
@@ -121,6 +125,7 @@ export class MajorLineDto {
   @ApiProperty({ enum: ['active', 'deprecated', 'retired'] }) state!: string;
   @ApiPropertyOptional() sunset?: string;
   @ApiPropertyOptional() reason?: string;
+  @ApiProperty({ type: [String], description: 'Products whose latest version still reads this major line.' }) consumers!: string[];
 }
 
 export class ConsumerDto {

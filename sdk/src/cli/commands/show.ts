@@ -52,7 +52,7 @@ function printProduct(io: CliIO, p: Detail): void {
   io.out(`  owner ${p.owner.team} <${p.owner.email}> · ${p.classification} · ${p.tier}${p.tags.length ? ` · tags: ${p.tags.join(', ')}` : ''}`);
   io.out(`  versions: ${p.versions.map((v) => (v.version === p.latestVersion ? c.bold(v.version) : v.version)).join(', ')}`);
   for (const line of p.majorLines) {
-    io.out(`  major ${line.major}: ${line.state === 'active' ? c.green(line.state) : c.yellow(line.state)}${line.sunset ? ` (sunset ${line.sunset})` : ''}${line.reason ? ` — ${line.reason}` : ''}`);
+    io.out(`  major ${line.major}: ${line.state === 'active' ? c.green(line.state) : c.yellow(line.state)}${line.sunset ? ` (sunset ${line.sunset})` : ''}${line.reason ? ` — ${line.reason}` : ''}${line.consumers.length ? ` · consumers: ${line.consumers.join(', ')}` : ''}`);
   }
   printVersion(io, p.latest, '  ');
   io.out(`  consumers: ${p.consumers.length ? p.consumers.map((x) => `${x.product} (${x.port} ${x.versionRange})`).join(', ') : 'none'}`);

@@ -6,6 +6,13 @@ import { resolveRegistrySettings } from '../../io/credentials.js';
 import { ExitCode, type CliIO } from '../io.js';
 import { callRegistry, RegistryCallError } from '../registry-call.js';
 import { printJson, printProblems } from '../render.js';
+import { printGovernance } from '../render-governance.js';
+import { DEFAULT_GLOBAL_POLICIES } from '../../core/governance/defaults.js';
+import { evaluatePolicies } from '../../core/governance/evaluate.js';
+import { effectivePolicies } from '../../core/governance/federation.js';
+import type { GovernanceReport } from '../../core/governance/types.js';
+import type { DataProduct } from '../../core/product/types.js';
+import { loadDomainPolicies } from '../../io/load-policies.js';
 
 interface ValidateOptions {
   offline?: boolean;
@@ -15,7 +22,7 @@ interface ValidateOptions {
 }
 
 interface RegistryPreview {
-  status: 'accepted' | 'rejected' | 'skipped';
+  status: 'accepted' | 'rejected' | 'skipped' | 'offline';
   reason?: string;
   result?: RegistrySchemas['PublishResultDto'];
   error?: unknown;
@@ -45,18 +52,28 @@ async function validate(dir: string, options: ValidateOptions, io: CliIO): Promi
     return ExitCode.usage;
   }
   const problems = checkLoadedProduct(loaded);
-  const preview = problems.length || options.offline ? ({ status: 'skipped', reason: options.offline ? '--offline' : 'the files are invalid' } as RegistryPreview) : await registryPreview(loaded, options, io);
+  let preview: RegistryPreview = problems.length ? { status: 'skipped', reason: 'the files are invalid' } : options.offline ? { status: 'offline', reason: '--offline' } : await registryPreview(loaded, options, io);
+  let governance: GovernanceReport | undefined = preview.result?.governance as GovernanceReport | undefined ?? (preview.error as { governance?: GovernanceReport } | undefined)?.governance;
+  if (!problems.length && (preview.status === 'offline' || preview.status === 'skipped')) {
+    // No registry verdict: evaluate what needs no registry (defaults + this domain's policy files); the rest reports skipped.
+    const local = await loadDomainPolicies(dir);
+    problems.push(...local.problems);
+    const d = loaded.bundle.descriptor as DataProduct;
+    governance = evaluatePolicies(effectivePolicies([...DEFAULT_GLOBAL_POLICIES, ...local.policies], d.metadata.domain), { descriptor: d, contracts: loaded.bundle.contracts, offline: true }, [], new Date().toISOString().slice(0, 10));
+    if (!governance.passed) preview = { ...preview, status: 'rejected', error: { message: 'policy errors (offline evaluation)' } };
+  }
   const valid = problems.length === 0 && preview.status !== 'rejected';
   if (options.json) {
-    printJson(io, { valid, product: dir, problems, registry: preview });
+    printJson(io, { valid, product: dir, problems, registry: preview, ...(governance && { governance }) });
   } else if (problems.length) {
     io.err(io.color.red(`✗ ${dir}: ${problems.length} problem(s)`));
     printProblems(io, problems);
   } else {
     io.out(io.color.green(`✓ ${dir} is valid`));
     if (preview.status === 'accepted') io.out(io.color.green(`✓ the registry would accept ${preview.result!.product}@${preview.result!.version}`));
-    if (preview.status === 'skipped') io.out(io.color.dim(`  registry preview skipped: ${preview.reason}`));
-    if (preview.status === 'rejected') io.err(io.color.red(`✗ the registry would reject it: ${(preview.error as { message?: string })?.message ?? ''}`));
+    if (preview.reason) io.out(io.color.dim(`  registry preview ${preview.status === 'offline' ? 'not asked' : 'skipped'}: ${preview.reason}; policies evaluated locally`));
+    if (preview.status === 'rejected') io.err(io.color.red(`✗ ${preview.reason ? 'policies would reject it' : 'the registry would reject it'}: ${(preview.error as { message?: string })?.message ?? ''}`));
+    printGovernance(io, governance, preview.status === 'rejected' ? io.err : io.out);
   }
   if (problems.length) return ExitCode.usage;
   return preview.status === 'rejected' ? ExitCode.no : ExitCode.ok;
@@ -79,6 +96,7 @@ async function registryPreview(loaded: Awaited<ReturnType<typeof loadProduct>>, 
   } catch (err) {
     if (!(err instanceof RegistryCallError)) throw err;
     if (err.exitCode === ExitCode.unreachable) return { status: 'skipped', reason: err.message };
+    if (err.exitCode === ExitCode.usage) return { status: 'rejected', error: err.body ?? { message: err.message } };
     return { status: 'rejected', error: err.body ?? { message: err.message } };
   }
 }
