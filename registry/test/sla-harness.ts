@@ -39,7 +39,7 @@ export async function startSlaRegistry(start: Date = T0): Promise<SlaRegistry> {
   };
   return {
     app, db, url, token, clock,
-    graphql: async (query, variables) => (await call('POST', '/graphql', { query, variables }, null)).body,
+    graphql: async (query, variables) => (await call('POST', '/graphql', { query, variables }, null)).body as never,
     post: (path, body, auth) => call('POST', path, body, auth === undefined ? token : auth),
     get: (path) => call('GET', path),
     events: (action, subject) => db.dataSource.query(

@@ -57,7 +57,6 @@ export function mergeShape(conj: SchemaObject[]): Shape {
 type Merger = (shape: Shape, value: unknown, node: SchemaObject) => void;
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const maxOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 const minOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
 function tighterLower(a: Bound | undefined, b: Bound): Bound {

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [-- --only <prefix>]: every benchmark, each in its own
+// process (a benchmark's memory and event loop never disturb the next), then a table
+// and bench/results.json: { "<figure>": { value, unit, baseline?, ratio?, scale } }.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+/** module (built), export, what it measures. */
+const BENCHMARKS = [
+  { name: 'compat', module: 'sdk/dist/bench/compat.bench.js', fn: 'runCompatBench' },
+  { name: 'test', module: 'sdk/dist/bench/data-test.bench.js', fn: 'runDataTestBench' },
+  { name: 'graphql', module: 'registry/dist/bench/graphql-driver.bench.js', fn: 'runGraphqlDriverBench' },
+  { name: 'lineage', module: 'registry/dist/bench/lineage.bench.js', fn: 'runLineageBench' },
+];
+
+/** Targets the issues set, shown beside the figures (a figure is judged by people, not by this script). */
+const TARGETS = {
+  'compat.diff_typical_ms': '≤ 20 ms',
+  'compat.diff_1000_props_ms': '≤ 50 ms',
+  'test.records_per_s_1worker': 'ratio ≥ 0.8',
+  'test.records_per_s_2workers': 'ratio ≥ 1.5',
+  'test.peak_rss_mb': '< 300 MB',
+  'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
+  'lineage.impact_p99_ms': '≤ 200 ms',
+};
+
+function runOne(b) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bench/run-one.js'), join(root, b.module), b.fn, quick ? 'quick' : 'full'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', (status) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@RESULT@@'));
+      resolve(status === 0 && line ? JSON.parse(line.slice('@@RESULT@@'.length)) : { error: `exited ${status}` });
+    });
+  });
+}
+
+const results = {};
+const failures = [];
+for (const b of BENCHMARKS.filter((x) => !only || x.name.startsWith(only))) {
+  const started = Date.now();
+  process.stderr.write(`bench ${b.name} (${quick ? 'quick' : 'full'}) …\n`);
+  const figures = await runOne(b);
+  if (figures.error) failures.push(`${b.name}: ${figures.error}`);
+  else Object.assign(results, figures);
+  process.stderr.write(`bench ${b.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+/** Three significant digits, no exponent. */
+const fmt = (x) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
+const rows = Object.entries(results).map(([name, f]) => [
+  name, `${fmt(f.value)} ${f.unit}`, f.baseline === undefined ? '' : fmt(f.baseline), f.ratio === undefined ? '' : fmt(f.ratio), TARGETS[name] ?? '', f.scale,
+]);
+const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'scale'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/results.json (${Object.keys(results).length} figures)`);
+if (failures.length) {
+  console.error(`failed: ${failures.join('; ')}`);
+  process.exit(1);
+}
