@@ -15,11 +15,11 @@ export async function findLineageCycle(manager: EntityManager, productId: string
   let frontier = [productId];
   while (frontier.length) {
     const next: string[] = [];
-    for (const row of await downstreamEdges(manager, frontier)) {
-      if (parent.has(row.product_id)) continue;
-      parent.set(row.product_id, row.upstream_product_id);
-      if (targets.has(row.product_id)) return [...trail(parent, row.product_id), productId];
-      next.push(row.product_id);
+    for (const [upstream, , consumer] of await downstreamEdges(manager, frontier)) {
+      if (parent.has(consumer)) continue;
+      parent.set(consumer, upstream);
+      if (targets.has(consumer)) return [...trail(parent, consumer), productId];
+      next.push(consumer);
     }
     frontier = next;
   }

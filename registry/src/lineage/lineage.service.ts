@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { lineageDrift, type ProductDrift } from './drift.js';
 import { analyseImpact, type ImpactRequest } from './impact.js';
@@ -25,11 +25,22 @@ export class LineageService {
     if (!DIRECTIONS.includes(direction)) {
       throw new RegistryError('BAD_REQUEST', `direction "${q.direction}" is not one of ${DIRECTIONS.join(', ')}`, [{ code: 'BAD_ARGUMENT', path: 'direction', message: 'unknown direction', fix: `use ${DIRECTIONS.join(', ')}` }]);
     }
-    return traverseLineage(this.dataSource.manager, {
+    const request = {
       root: parseProductId(q.id, 'id'), direction, fieldLevel: q.fieldLevel ?? false,
       depth: checkedInt(q.depth, DEFAULT_DEPTH, 1, MAX_DEPTH, 'depth'),
       budget: checkedInt(q.budget, DEFAULT_NODE_BUDGET, 1, MAX_NODE_BUDGET, 'budget'),
-    });
+    };
+    return this.onOneConnection((manager) => traverseLineage(manager, request));
+  }
+
+  /** A walk is a dozen short statements: one pooled connection for all of them, not one checkout each. */
+  private async onOneConnection<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
   }
 
   paths(from: string, to: string): Promise<LineagePaths> {
@@ -52,7 +63,7 @@ export class LineageService {
     if (!request.schema || typeof request.schema !== 'object') {
       throw new RegistryError('BAD_REQUEST', 'schema must be the proposed JSON Schema (an object)', [{ code: 'BAD_SCHEMA', path: 'schema', message: 'missing or not an object', fix: 'send { "schema": { ...JSON Schema... } }' }]);
     }
-    return analyseImpact(this.dataSource.manager, { product, port, ...request });
+    return this.onOneConnection((manager) => analyseImpact(manager, { product, port, ...request }));
   }
 
   drift(productId?: string): Promise<ProductDrift[]> {

@@ -43,13 +43,13 @@ async function reachable(manager: EntityManager, from: string): Promise<{ adjace
   let frontier = [from];
   for (let level = 0; level < MAX_PATH_DEPTH && frontier.length; level++) {
     const next: string[] = [];
-    for (const r of await downstreamEdges(manager, frontier)) {
-      const list = adjacency.get(r.upstream_product_id) ?? [];
-      if (!list.some(([p]) => p === r.product_id)) list.push([r.product_id, `${r.upstream_product_id}/${r.upstream_port}`]);
-      adjacency.set(r.upstream_product_id, list);
-      if (!seen.has(r.product_id)) {
-        seen.add(r.product_id);
-        next.push(r.product_id);
+    for (const [upstream, port, consumer] of await downstreamEdges(manager, frontier)) {
+      const list = adjacency.get(upstream) ?? [];
+      if (!list.some(([p]) => p === consumer)) list.push([consumer, `${upstream}/${port}`]);
+      adjacency.set(upstream, list);
+      if (!seen.has(consumer)) {
+        seen.add(consumer);
+        next.push(consumer);
       }
     }
     if (seen.size > MAX_EXPLORED) return { adjacency, truncated: true };

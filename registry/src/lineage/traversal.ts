@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { fieldNode, GraphBuilder, portNode, productNode } from './graph-builder.js';
-import type { LineageDirection, LineageGraph } from './lineage.types.js';
+import type { LineageDirection, LineageEdge, LineageGraph } from './lineage.types.js';
 import { externalEdges } from './operations/external-edges.js';
 import { fieldEdgesAmong } from './operations/field-edges-among.js';
-import { downstreamEdges, upstreamEdges, type InputEdgeRow } from './operations/level-edges.js';
+import { downstreamEdges, upstreamEdges } from './operations/level-edges.js';
 import { productCards } from './operations/product-cards.js';
 
 export interface TraversalRequest { root: string; direction: LineageDirection; depth: number; budget: number; fieldLevel: boolean }
@@ -32,22 +32,30 @@ async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalReque
   for (let level = 1; level <= req.depth && frontier.length && !g.truncated; level++) {
     const rows = sign > 0 ? await downstreamEdges(manager, frontier) : await upstreamEdges(manager, frontier);
     const next: string[] = [];
-    for (const row of rows) {
-      const other = sign > 0 ? row.product_id : row.upstream_product_id;
-      const isNew = !g.has(other);
-      const upLevel = sign > 0 ? (level - 1) : -level;
-      if (!g.addAll([portNode(row.upstream_product_id, row.upstream_port, upLevel), productNode(other, sign * level)])) break;
-      if (isNew) next.push(other);
-      addInputEdge(g, row);
+    let previousPort = '';
+    let previousConsumer = '';
+    for (const [upstream, port, consumer, range, resolved] of rows) {
+      const other = sign > 0 ? consumer : upstream;
+      const portId = `${upstream}/${port}`;
+      const newPort = !g.has(portId);
+      const newOther = !g.has(other);
+      if (!g.room(Number(newPort) + Number(newOther))) break;
+      if (newPort) g.add(portNode(upstream, port, sign > 0 ? level - 1 : -level));
+      if (newOther) {
+        g.add(productNode(other, sign * level));
+        next.push(other);
+      }
+      // Each product is expanded once, so an edge repeats only for a consumer's second major line: the next row.
+      if (newPort) g.pushEdge({ from: upstream, to: portId, kind: 'OUTPUT' });
+      if (previousPort === portId && previousConsumer === consumer) continue;
+      previousPort = portId;
+      previousConsumer = consumer;
+      const edge: LineageEdge = { from: portId, to: consumer, kind: 'INPUT', versionRange: range };
+      if (resolved) edge.resolvedVersion = resolved;
+      g.pushEdge(edge);
     }
     frontier = next;
   }
-}
-
-function addInputEdge(g: GraphBuilder, row: InputEdgeRow): void {
-  const port = `${row.upstream_product_id}/${row.upstream_port}`;
-  g.addEdge({ from: row.upstream_product_id, to: port, kind: 'OUTPUT' });
-  g.addEdge({ from: port, to: row.product_id, kind: 'INPUT', versionRange: row.version_range, ...(row.resolved_version && { resolvedVersion: row.resolved_version }) });
 }
 
 async function decorate(manager: EntityManager, g: GraphBuilder): Promise<void> {

@@ -25,7 +25,7 @@ export class Lineage1763800100000 implements MigrationInterface {
         PRIMARY KEY (product_id, major, upstream_product_id, upstream_port)
       )`);
     // Downstream traversal and consumers(port) walk from the upstream side.
-    await q.query(`CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range)`);
+    await q.query(`CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range, resolved_version)`);
     await q.query(`CREATE INDEX lineage_current_inputs_product_idx ON lineage_current_inputs (product_id) INCLUDE (upstream_product_id, upstream_port, version_range)`);
     await q.query(`
       CREATE TABLE lineage_current_fields (

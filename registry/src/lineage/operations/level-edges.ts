@@ -1,24 +1,29 @@
 import type { EntityManager } from 'typeorm';
 
-export interface InputEdgeRow {
-  upstream_product_id: string;
-  upstream_port: string;
-  product_id: string;
-  version_range: string;
-  resolved_version: string | null;
-}
+/** [upstream product, upstream port, consuming product, range, resolved version]. */
+export type InputEdge = [string, string, string, string, string | null];
 
-const COLUMNS = 'upstream_product_id, upstream_port, product_id, version_range, resolved_version';
+// One JSON text per level instead of thousands of rows: the driver's per-row,
+// per-field work is most of a wide level's cost, JSON.parse of one string is not.
+const LEVEL = (where: string, order: string) => `
+  SELECT coalesce(json_agg(json_build_array(upstream_product_id, upstream_port, product_id, version_range, resolved_version) ORDER BY ${order}), '[]')::text AS edges
+    FROM lineage_current_inputs WHERE ${where} = ANY($1::text[])`;
+const DOWN = LEVEL('upstream_product_id', 'upstream_product_id, upstream_port, product_id');
+const UP = LEVEL('product_id', 'product_id, upstream_product_id, upstream_port');
 
 /**
  * One level of a breadth-first walk: every current input edge leaving (downstream)
  * or entering (upstream) the frontier, in a stable order so truncation is deterministic.
  * Index-only over lineage_current_inputs; no path tracking in SQL.
  */
-export function downstreamEdges(manager: EntityManager, frontier: string[]): Promise<InputEdgeRow[]> {
-  return manager.query(`SELECT ${COLUMNS} FROM lineage_current_inputs WHERE upstream_product_id = ANY($1::text[]) ORDER BY upstream_product_id, upstream_port, product_id`, [frontier]);
+export async function downstreamEdges(manager: EntityManager, frontier: string[]): Promise<InputEdge[]> {
+  const [row] = await manager.query(DOWN, [frontier]);
+  return JSON.parse(row.edges) as InputEdge[];
 }
 
-export function upstreamEdges(manager: EntityManager, frontier: string[]): Promise<InputEdgeRow[]> {
-  return manager.query(`SELECT ${COLUMNS} FROM lineage_current_inputs WHERE product_id = ANY($1::text[]) ORDER BY product_id, upstream_product_id, upstream_port`, [frontier]);
+export async function upstreamEdges(manager: EntityManager, frontier: string[]): Promise<InputEdge[]> {
+  const [row] = await manager.query(UP, [frontier]);
+  return JSON.parse(row.edges) as InputEdge[];
 }
+
+export const LEVEL_SQL = { downstream: DOWN, upstream: UP };

@@ -1,0 +1,133 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp } from '../app.factory.js';
+import { openDatabase } from '../database/data-source.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { LEVEL_SQL } from '../lineage/operations/level-edges.js';
+import { BENCH_CONTRACT, loadBenchCatalog, productId } from './lineage-catalog.js';
+
+type Figure = { value: number; unit: string; baseline?: number; ratio?: number; scale: string };
+
+const BUDGET = 5000;
+const DEPTH = 10;
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.99) - 1)];
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function timeAll(runs: number, roots: string[], fn: (root: string) => Promise<unknown>): Promise<number[]> {
+  for (const root of roots.slice(0, 5)) await fn(root);
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    await fn(roots[r % roots.length]);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/**
+ * The traversal GET /v1/lineage/products/:id runs (level queries over
+ * lineage_current_inputs until depth or budget, then the product cards),
+ * issued as the same SQL statements over one connection: the baseline without HTTP, Nest or the graph's JSON.
+ */
+async function rawTraversal(db: pg.Client, root: string): Promise<number> {
+  const nodes = new Set([root]);
+  let frontier = [root];
+  let full = false;
+  for (let level = 1; level <= DEPTH && frontier.length && !full; level++) {
+    const { rows: [row] } = await db.query(LEVEL_SQL.downstream, [frontier]);
+    const next: string[] = [];
+    for (const [up, port, down] of JSON.parse(row.edges) as string[][]) {
+      const fresh = [`${up}/${port}`, down].filter((id) => !nodes.has(id));
+      if (nodes.size + fresh.length > BUDGET) { full = true; break; }
+      for (const id of fresh) nodes.add(id);
+      if (fresh.includes(down)) next.push(down);
+    }
+    frontier = next;
+  }
+  const cards = await db.query(`SELECT json_agg(json_build_object('id', id, 'latest_version', latest_version, 'owner_team', owner_team, 'owner_email', owner_email))::text AS c FROM products WHERE id = ANY($1::text[])`, [[...nodes].filter((id) => !id.includes('/'))]);
+  JSON.parse(cards.rows[0].c);
+  return nodes.size;
+}
+
+/** The same budgeted walk as one recursive CTE (UNION, depth bound, LIMIT), for reference. */
+async function cteTraversal(db: pg.Client, root: string): Promise<void> {
+  await db.query(`WITH RECURSIVE walk(product_id, depth) AS (
+      SELECT $1::text, 0
+      UNION
+      SELECT i.product_id, w.depth + 1 FROM walk w JOIN lineage_current_inputs i ON i.upstream_product_id = w.product_id WHERE w.depth < $2
+    ) SELECT product_id, depth FROM walk LIMIT $3`, [root, DEPTH, BUDGET / 2]);
+}
+
+/**
+ * Lineage over HTTP on a generated catalog (100,000 products, ~1,000,000
+ * input edges; quick: 10,000): downstream depth 10 with the 5,000-node budget
+ * against the same traversal as raw SQL, and the impact of removing a field 50 consumers read.
+ */
+export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<string, Figure>> {
+  const n = scale === 'full' ? 100_000 : 10_000;
+  const runs = scale === 'full' ? 200 : 60;
+  const hub = n / 2;
+  const dir = mkdtempSync(join(tmpdir(), 'dmesh-bench-lineage-'));
+  chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: dir });
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE dmesh_bench');
+  await admin.end();
+  const url = server.url.replace(/\/postgres$/, '/dmesh_bench');
+  const dataSource = await openDatabase(url);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const loadStart = performance.now();
+    const loaded = await loadBenchCatalog(db, n, hub);
+    await db.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load; lets the covering indexes answer alone
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const app = await createApp(dataSource, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    try {
+      // Roots spread over the first 90 % so most walks have a deep downstream cone.
+      const roots = Array.from({ length: 50 }, (_, k) => productId(1 + Math.floor(((k * 7919) % 50) * (n * 0.9) / 50)));
+      let nodes = 0;
+      const http = await timeAll(runs, roots, async (root) => {
+        const res = await fetch(`${base}/v1/lineage/products/${root}?direction=DOWNSTREAM&depth=${DEPTH}&budget=${BUDGET}`);
+        const body = (await res.json()) as { nodes: unknown[] };
+        if (res.status !== 200) throw new Error(`lineage ${root} answered ${res.status}`);
+        nodes += body.nodes.length;
+      });
+      const raw = await timeAll(runs, roots, (root) => rawTraversal(db, root));
+      const cte = await timeAll(Math.min(runs, 60), roots, (root) => cteTraversal(db, root));
+      const schema = structuredClone(BENCH_CONTRACT) as { properties: Record<string, unknown>; required: string[] };
+      delete schema.properties.f0;
+      schema.required = [];
+      let affected = 0;
+      const impact = await timeAll(runs, [productId(hub)], async (id) => {
+        const res = await fetch(`${base}/v1/lineage/products/${id}/ports/out/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema }) });
+        const body = (await res.json()) as { consumers: { depth: number }[] };
+        if (res.status !== 200) throw new Error(`impact answered ${res.status}: ${JSON.stringify(body)}`);
+        affected = body.consumers.length;
+      });
+      const depth10 = p99(http);
+      const baseline = p99(raw);
+      return {
+        'lineage.depth10_p99_ms': { value: round(depth10), unit: 'ms', baseline: round(baseline), ratio: round(depth10 / baseline), scale },
+        'lineage.depth10_nodes_mean': { value: Math.round(nodes / (runs + 5)), unit: 'nodes', scale },
+        'lineage.depth10_cte_p99_ms': { value: round(p99(cte)), unit: 'ms', scale },
+        'lineage.impact_p99_ms': { value: round(p99(impact)), unit: 'ms', scale },
+        'lineage.impact_consumers': { value: affected, unit: 'consumers', scale },
+        'lineage.bench_input_edges': { value: loaded.edges, unit: 'edges', scale },
+        'lineage.bench_load_s': { value: round(loadSeconds), unit: 's', scale },
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.end();
+    await dataSource.destroy();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
