@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerInitCommand } from './commands/init.js';
 import { registerLifecycleCommands } from './commands/lifecycle.js';
+import { registerLineageCommand } from './commands/lineage.js';
 import { registerLoginCommand } from './commands/login.js';
 import { registerPublishCommand } from './commands/publish.js';
 import { registerSearchCommand } from './commands/search.js';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   registerPublishCommand(program, io, done);
   registerSearchCommand(program, io, done);
   registerShowCommand(program, io, done);
+  registerLineageCommand(program, io, done);
   registerLifecycleCommands(program, io, done);
   registerLoginCommand(program, io, done);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });

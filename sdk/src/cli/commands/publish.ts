@@ -7,6 +7,7 @@ import { ExitCode, type CliIO } from '../io.js';
 import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
 import { printJson, printProblems } from '../render.js';
 import { printCompatibility } from '../render-compat.js';
+import { printImpact, type ImpactView } from '../render-impact.js';
 import { printGovernance } from '../render-governance.js';
 import type { GovernanceReport } from '../../core/governance/types.js';
 
@@ -67,6 +68,7 @@ async function publish(dir: string, options: PublishOptions, io: CliIO): Promise
     if (options.json) printJson(io, { outcome: 'rejected', status: err.status ?? null, error: err.body ?? { message: err.message } });
     printRegistryError(io, 'publish', err);
     printCompatibility(io, (err.body as { compatibility?: Record<string, unknown> } | undefined)?.compatibility, io.err);
+    printImpact(io, (err.body as { impact?: Record<string, ImpactView> } | undefined)?.impact, io.err);
     printGovernance(io, (err.body as { governance?: GovernanceReport } | undefined)?.governance, io.err);
     return err.exitCode;
   }
@@ -83,6 +85,7 @@ function printResult(io: CliIO, r: PublishResult): void {
   for (const input of r.inputs) io.out(`  input ${input.product}/${input.port} ${input.range} → ${input.resolved ?? c.yellow('unresolved')}`);
   if (r.requiredBump !== 'none') io.out(`  required bump: ${r.requiredBump}`);
   printCompatibility(io, r.compatibility);
+  printImpact(io, r.impact as Record<string, ImpactView> | undefined);
   printGovernance(io, (r as { governance?: GovernanceReport }).governance);
   for (const issue of r.issues.filter((i) => i.stage !== 'governance')) {
     io.out(`  ${issue.severity === 'error' ? c.red('✗') : c.yellow('!')} [${issue.code}] ${issue.path ?? ''} ${issue.message}`);
