@@ -103,3 +103,20 @@ describe('dmesh publish --dry-run shows the impact on consumers', () => {
     expect(run.stderr).toMatch(/✓ finance\.revenue: finance\.revenue reads .* of sales\.orders\/orders, not coupon_code/);
   });
 });
+
+describe('dmesh diff --impact', () => {
+  it('adds the registry impact report to the local compatibility report', async () => {
+    const current = join(DOMAINS, 'sales', 'orders', 'contracts', 'orders.schema.json');
+    const next = JSON.parse(readFileSync(current, 'utf8'));
+    delete next.properties.coupon_code;
+    writeFileSync(join(work, 'orders.next.json'), JSON.stringify(next));
+    const run = await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders/orders', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.json.compatible).toBe(false);
+    expect(run.json.impact).toMatchObject({ port: 'sales.orders/orders', proposedVersion: '1.2.0', versionRule: 'next-minor-of-latest' });
+    expect(run.json.impact.consumers.map((c: { product: string }) => c.product)).toEqual(['marketing.campaign-performance']);
+    const human = await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders/orders']);
+    expect(human.stdout).toContain('impact of sales.orders/orders as 1.2.0: 1 consumer(s) break');
+    expect((await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders'])).code).toBe(2);
+  });
+});

@@ -3,12 +3,18 @@ import { checkCompatibility, COMPATIBILITY_MODES, isCompatibilityMode, type Comp
 import { ContractCompileError } from '../../core/contract/compile.js';
 import { readSchemaFile } from '../../io/read-schema-file.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { parseId } from '../../core/identifiers.js';
+import { createRegistryClient } from '../../io/registry-client.js';
+import { resolveRegistrySettings } from '../../io/credentials.js';
+import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { printImpact, type ImpactView } from '../render-impact.js';
 
 interface DiffOptions {
   mode: string;
   json?: boolean;
-  /** Reserved for the consumer-impact issue: `--impact <domain>.<product>/<port>` (not implemented yet). */
+  /** `--impact <domain>.<product>/<port>`: ask the registry which consumers of that port the next schema breaks. */
   impact?: string;
+  registry?: string;
 }
 
 export function registerDiffCommand(program: Command, io: CliIO, done: (exitCode: number) => void): void {
@@ -18,21 +24,46 @@ export function registerDiffCommand(program: Command, io: CliIO, done: (exitCode
     .argument('<schemas...>', '<previous.schema.json>... <next.schema.json>: earlier versions oldest first, the new one last')
     .option('--mode <MODE>', `compatibility mode: ${COMPATIBILITY_MODES.join(', ')}`, 'BACKWARD')
     .option('--json', 'print the report as one JSON document on stdout')
-    .addHelpText('after', '\nExit codes: 0 compatible, 1 incompatible, 2 bad input.\nExample:\n  dmesh diff v1.schema.json v2.schema.json --mode FULL')
-    .action((files: string[], options: DiffOptions) => done(runDiff(files, options, io)));
+    .option('--impact <port>', 'also ask the registry which consumers of <domain>.<product>/<port> the next schema would break (as the next minor)')
+    .option('--registry <url>', 'registry URL for --impact')
+    .addHelpText('after', '\nExit codes: 0 compatible, 1 incompatible, 2 bad input, 3 registry unreachable (--impact).\nExamples:\n  dmesh diff v1.schema.json v2.schema.json --mode FULL\n  dmesh diff orders.v1.json orders.v2.json --impact sales.orders/orders')
+    .action(async (files: string[], options: DiffOptions) => done(await runDiff(files, options, io)));
 }
 
-function runDiff(files: string[], options: DiffOptions, io: CliIO): number {
+async function runDiff(files: string[], options: DiffOptions, io: CliIO): Promise<number> {
   try {
     const { report } = diff(files, options, io.cwd);
-    if (options.json) io.out(JSON.stringify(report));
-    else printReport(report, files, io);
+    const impact = options.impact ? await askImpact(options.impact, readSchemaFile(files[files.length - 1], io.cwd), report.mode, options, io) : undefined;
+    if (options.json) io.out(JSON.stringify(impact ? { ...report, impact } : report));
+    else {
+      printReport(report, files, io);
+      if (impact) printImpact(io, [impact]);
+    }
     return report.compatible ? ExitCode.ok : ExitCode.no;
   } catch (err) {
+    if (err instanceof RegistryCallError) {
+      if (options.json) io.out(JSON.stringify({ error: err.body ?? { message: err.message } }));
+      printRegistryError(io, 'diff --impact', err);
+      return err.exitCode;
+    }
     if (!(err instanceof UsageError)) throw err;
     io.err(io.color.red(`dmesh diff: ${err.message}`));
     return ExitCode.usage;
   }
+}
+
+/** The registry's impact report for the port: consumers the next schema breaks, directly and through field lineage. */
+async function askImpact(portText: string, schema: unknown, mode: string, options: DiffOptions, io: CliIO): Promise<ImpactView> {
+  const id = parseId(portText);
+  if (!id || !id.port || id.version || id.field) throw new UsageError(`--impact "${portText}" is not a port id; use <domain>.<product>/<port>, e.g. sales.orders/orders`);
+  const settings = resolveRegistrySettings(options, io.env);
+  const client = createRegistryClient({ baseUrl: settings.registry });
+  return callRegistry<ImpactView>(settings.registry, () =>
+    client.POST('/v1/lineage/products/{id}/ports/{port}/impact', {
+      params: { path: { id: `${id.domain}.${id.product}`, port: id.port! } },
+      body: { schema: schema as Record<string, unknown>, mode },
+    }),
+  );
 }
 
 /** read → pure → (later: impact); returns the report the CLI prints. */
