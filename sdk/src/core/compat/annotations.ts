@@ -17,7 +17,13 @@ function codeOf(key: string): ChangeCode | undefined {
   return DOC_CODES[key] ?? (key.startsWith('x-') ? 'EXTENSION_CHANGED' : undefined);
 }
 
-const brief = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v).slice(0, 40));
+/** A value short enough for one line; a cut string keeps its closing quote. */
+const brief = (v: unknown): string => {
+  if (v === undefined) return 'none';
+  const text = JSON.stringify(v);
+  if (text.length <= 60) return text;
+  return typeof v === 'string' ? `${JSON.stringify(v.slice(0, 50))}…` : `${text.slice(0, 57)}…`;
+};
 
 /**
  * Documentation-only differences (title, description, examples, default, x-…)

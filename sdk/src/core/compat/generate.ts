@@ -1,7 +1,12 @@
+import RandExpModule from 'randexp';
 import { conjuncts, without } from './conjuncts.js';
 import { validLocal } from './local-validate.js';
 import { allOfNode, canon, type Schema, type SchemaObject } from './nodes.js';
 import { explicitNames, itemSchema, matches, mergeShape, propSchema, type JType, type Shape } from './shape.js';
+
+// randexp is CommonJS (module.exports = class); its types describe an ES default export.
+type RandExpClass = typeof RandExpModule.default;
+const RandExp = ((RandExpModule as unknown as { default?: RandExpClass }).default ?? RandExpModule) as unknown as RandExpClass;
 
 /** A seeded PRNG (mulberry32): generated instances are reproducible from their seed. */
 export type Rng = () => number;
@@ -83,7 +88,32 @@ function genString(S: Shape, g: Gen): string {
   const plain = g.rng ? Array.from({ length: len }, () => chars[Math.floor(g.rng!() * chars.length)]).join('') : 'a'.repeat(len);
   if (fits(plain)) return plain;
   const cands = PATTERN_CANDIDATES.filter(fits);
-  return cands.length ? pick(g, cands) : plain;
+  if (cands.length) return pick(g, cands);
+  return fromPattern(S, g, fits) ?? plain;
+}
+
+/**
+ * A string built from the pattern itself (randexp), for real-world patterns
+ * such as `^[A-Z0-9]{4,16}$` that no fixed candidate matches. Deterministic:
+ * without a seeded generator every choice takes its lowest option.
+ */
+function fromPattern(S: Shape, g: Gen, fits: (s: string) => boolean): string | undefined {
+  const source = S.patterns[0];
+  if (source === undefined) return undefined;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    let r: InstanceType<RandExpClass>;
+    try {
+      r = new RandExp(source);
+    } catch {
+      return undefined;
+    }
+    r.max = 4;
+    const rng = g.rng ?? (attempt === 0 ? undefined : seeded(attempt * 131));
+    (r as unknown as { randInt(a: number, b: number): number }).randInt = (from: number, to: number) => (rng ? from + Math.floor(rng() * (to - from + 1)) : from);
+    const candidate = r.gen();
+    if (fits(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function genNumber(S: Shape, integer: boolean, g: Gen): number {

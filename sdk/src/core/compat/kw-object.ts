@@ -44,9 +44,17 @@ function checkExplicit(A: Shape, B: Shape, c: Cmp): void {
     }
     const added = inB.has(name) === (c.dir === 'narrow');
     const first = sub[0];
-    const what = added
-      ? `property \`${name}\` was added, but ${c.dir === 'narrow' ? c.aLabel : c.bLabel} accepted it with other values (${describeOpen(c.dir === 'narrow' ? A : B, name)})`
-      : `property \`${name}\` was removed, and ${c.dir === 'narrow' ? c.bLabel : c.aLabel} does not accept all of its values (${describeOpen(c.dir === 'narrow' ? B : A, name)})`;
+    const narrow = c.dir === 'narrow';
+    const [prevL, nextL] = narrow ? [c.aLabel, c.bLabel] : [c.bLabel, c.aLabel];
+    const [prevS, nextS] = narrow ? [A, B] : [B, A];
+    // narrow checks previous ⊆ next (BACKWARD); widen checks next ⊆ previous (FORWARD).
+    const what = narrow
+      ? added
+        ? `property \`${name}\` was added; records from ${prevL} may carry it with any value (${describeOpen(prevS, name)} there), and ${nextL} rejects some of them`
+        : `property \`${name}\` was removed; ${nextL} rejects records from ${prevL} that carry it (${describeOpen(nextS, name)})`
+      : added
+        ? `property \`${name}\` was added; ${prevL} rejects records written under ${nextL} that carry it (${describeOpen(prevS, name)})`
+        : `property \`${name}\` was removed; records written under ${nextL} may carry it with values ${prevL} rejects (${describeOpen(nextS, name)} there)`;
     const at = c.child(propSeg(name));
     at.report(added ? 'PROPERTY_ADDED' : 'PROPERTY_REMOVED', '', what, { samples: first.samples, ip: first.ip, aNode: first.aNode, absent: first.absent });
     c.out.push(...at.out);
