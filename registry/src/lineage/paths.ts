@@ -63,6 +63,12 @@ function reverseReach(adjacency: Map<string, [string, string][]>, to: string): S
   for (const [up, downs] of adjacency) for (const [down] of downs) reverse.set(down, [...(reverse.get(down) ?? []), up]);
   const out = new Set([to]);
   const stack = [to];
-  while (stack.length) for (const up of reverse.get(stack.pop()!) ?? []) if (!out.has(up)) (out.add(up), stack.push(up));
+  while (stack.length) {
+    for (const up of reverse.get(stack.pop()!) ?? []) {
+      if (out.has(up)) continue;
+      out.add(up);
+      stack.push(up);
+    }
+  }
   return out;
 }
