@@ -2,6 +2,7 @@ import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
 import { RegistryError } from '../src/common/registry-error.js';
 import { findLineageCycle } from '../src/lineage/cycle.js';
 import { refreshCurrentLineage } from '../src/lineage/operations/refresh-current-lineage.js';
+import { downstreamEdges, levelEdges, upstreamEdges } from '../src/lineage/operations/level-edges.js';
 import { ADMIN, contract, publishRequest } from './fixtures.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
@@ -82,5 +83,18 @@ describe('declared lineage in the publish pipeline', () => {
     const full = (await (await fetch(`${registry.url}/v1/lineage/products/a.one?direction=DOWNSTREAM&depth=10`)).json()) as typeof body;
     expect(full.truncated).toBe(false);
     expect(full.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['b.two', 'c.three', 'd.four', 'e.five']));
+  });
+
+  it('reads a wide level as two statements with exactly the order of one', async () => {
+    const wide = Array.from({ length: 70 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    for (const name of wide) await product('wide', name, { inputs: [input('a.one', 'one'), input('b.two', 'two')] });
+    const frontier = [...wide.map((n) => `wide.${n}`), 'a.one', 'b.two'].reverse();
+    const manager = registry.db.dataSource.manager;
+    const up = await levelEdges(manager, frontier, 'upstream');
+    expect(up).toHaveLength(140 + 1); // the wide products read a.one and b.two; b.two reads a.one
+    expect(up).toEqual(await upstreamEdges(manager, frontier));
+    const down = await levelEdges(manager, frontier, 'downstream');
+    expect(down.filter(([from]) => from === 'a.one').length).toBeGreaterThan(70);
+    expect(down).toEqual(await downstreamEdges(manager, frontier));
   });
 });

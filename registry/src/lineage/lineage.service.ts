@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { lineageDrift, type ProductDrift } from './drift.js';
 import { analyseImpact, type ImpactRequest } from './impact.js';
@@ -30,17 +30,8 @@ export class LineageService {
       depth: checkedInt(q.depth, DEFAULT_DEPTH, 1, MAX_DEPTH, 'depth'),
       budget: checkedInt(q.budget, DEFAULT_NODE_BUDGET, 1, MAX_NODE_BUDGET, 'budget'),
     };
-    return this.onOneConnection((manager) => traverseLineage(manager, request));
-  }
-
-  /** A walk is a dozen short statements: one pooled connection for all of them, not one checkout each. */
-  private async onOneConnection<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await work(runner.manager);
-    } finally {
-      await runner.release();
-    }
+    // The pool's manager, not one connection: wide levels run as two statements at once (operations/level-edges.ts).
+    return traverseLineage(this.dataSource.manager, request);
   }
 
   paths(from: string, to: string): Promise<LineagePaths> {
@@ -63,7 +54,7 @@ export class LineageService {
     if (!request.schema || typeof request.schema !== 'object') {
       throw new RegistryError('BAD_REQUEST', 'schema must be the proposed JSON Schema (an object)', [{ code: 'BAD_SCHEMA', path: 'schema', message: 'missing or not an object', fix: 'send { "schema": { ...JSON Schema... } }' }]);
     }
-    return this.onOneConnection((manager) => analyseImpact(manager, { product, port, ...request }));
+    return analyseImpact(this.dataSource.manager, { product, port, ...request });
   }
 
   drift(productId?: string): Promise<ProductDrift[]> {

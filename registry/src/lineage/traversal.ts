@@ -4,7 +4,7 @@ import { fieldNode, GraphBuilder, portNode, productNode } from './graph-builder.
 import type { LineageDirection, LineageEdge, LineageGraph } from './lineage.types.js';
 import { externalEdges } from './operations/external-edges.js';
 import { fieldEdgesAmong } from './operations/field-edges-among.js';
-import { downstreamEdges, upstreamEdges } from './operations/level-edges.js';
+import { levelEdges } from './operations/level-edges.js';
 import { productCards } from './operations/product-cards.js';
 
 export interface TraversalRequest { root: string; direction: LineageDirection; depth: number; budget: number; fieldLevel: boolean }
@@ -30,7 +30,7 @@ export async function traverseLineage(manager: EntityManager, req: TraversalRequ
 async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalRequest, sign: 1 | -1): Promise<void> {
   let frontier = [req.root];
   for (let level = 1; level <= req.depth && frontier.length && !g.truncated; level++) {
-    const rows = sign > 0 ? await downstreamEdges(manager, frontier) : await upstreamEdges(manager, frontier);
+    const rows = await levelEdges(manager, frontier, sign > 0 ? 'downstream' : 'upstream');
     const next: string[] = [];
     let previousPort = '';
     let previousConsumer = '';
