@@ -113,6 +113,7 @@ describe('major-line lifecycle', () => {
   });
 
   it('deprecation lists and notifies every consumer still on the major', async () => {
+    expect(await r.db.dataSource.query(`SELECT major FROM lineage_port_locations WHERE product_id = 'core.accounts'`)).toEqual([{ major: 1 }]);
     const res = await r.post('/v1/products/core.accounts/majors/1/deprecate', { sunset: '2026-12-01', reason: 'accounts 2.x splits names' });
     expect(res.status).toBe(200);
     expect(res.body.consumers).toEqual([expect.objectContaining({ product: 'billing.invoices', range: '^1.0.0', owner: { team: 'billing-team', email: 'billing@example.com' } })]);
@@ -146,6 +147,9 @@ describe('major-line lifecycle', () => {
     const again = publishRequest({ domain: 'billing', name: 'invoices', version: '1.0.2', description: 'Invoices, one row per invoice line (again).', inputs: [{ product: 'core.accounts', port: 'accounts', version: '^1.0.0' }] });
     const dry = await publish(again, 'billing.invoices', true);
     expect(dry.body.details.map((d: { code: string }) => d.code)).toContain('UPSTREAM_RANGE_UNSATISFIED');
+    // The retired line left the current lineage graph with it (its port no longer maps to a location).
+    const ports = await r.db.dataSource.query(`SELECT major FROM lineage_port_locations WHERE product_id = 'core.accounts'`);
+    expect(ports).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { activeWaiver, checkRetirement, effectiveParams } from '@dmesh/sdk';
 import { AuditService } from '../audit/audit.service.js';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
 import { RegistryError } from '../common/registry-error.js';
+import { refreshCurrentLineage } from '../lineage/operations/refresh-current-lineage.js';
 import { CLOCK, type Clock } from '../sla/clock.js';
 import { majorLineConsumers, type LineConsumer } from './operations/major-line-consumers.js';
 import { effectivePoliciesFor, waiversFor } from './operations/policies.js';
@@ -76,6 +77,8 @@ export class LifecycleService {
         if (today < line.sunset) throw new RegistryError('PUBLISH_REJECTED', `${productId}@${major} cannot be retired before its sunset ${line.sunset}; consumers: ${who}`, details);
         const warnings = await this.checkWindow(manager, productId, { deprecatedAt: line.deprecated_at?.toISOString(), sunset: line.sunset, consumers: consumers.map((c) => c.product), today }, details);
         await manager.query(`UPDATE major_lines SET state = 'retired', changed_at = now() WHERE product_id = $1 AND major = $2`, [productId, major]);
+        // A retired line no longer runs: its edges leave traversal and impact in the same transaction.
+        await refreshCurrentLineage(manager, productId);
         await this.audit.record({ actor: principal.name, action: 'major.retired', subject: `${productId}@${major}`, outcome: 'accepted', detail: { consumers: consumers.map((c) => c.product), warnings } }, manager);
         return { product: productId, major, state: 'retired', sunset: line.sunset, ...(line.reason && { reason: line.reason }), consumers, warnings };
       });
