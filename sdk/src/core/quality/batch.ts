@@ -66,11 +66,12 @@ export class BatchEvaluator {
   observeRecord(record: unknown, line: number): void {
     this.records++;
     const valid = this.validate(record) as boolean;
-    const reasons: RejectReason[] = [];
+    // Allocated only for a record that fails something: the common record allocates nothing here.
+    let reasons: RejectReason[] | undefined;
     if (!valid) {
       const errors = this.validate.errors ?? [];
       this.violations.observe(errors, record, line);
-      for (const e of errors) reasons.push({ rule: 'contract', path: e.instancePath || '/', keyword: e.keyword, message: e.message ?? e.keyword });
+      reasons = errors.map((e) => ({ rule: 'contract', path: e.instancePath || '/', keyword: e.keyword, message: e.message ?? e.keyword }));
     }
     let complete = valid;
     for (const acc of this.rules) {
@@ -78,10 +79,10 @@ export class BatchEvaluator {
       if (failure === undefined) continue;
       const severity = acc.rule.severity ?? 'error';
       if (acc.rule.rule === 'not_null' && severity === 'error') complete = false;
-      if (severity === 'error') reasons.push({ rule: acc.rule.rule, ...fieldOf(acc.rule), message: failure });
+      if (severity === 'error') (reasons ??= []).push({ rule: acc.rule.rule, ...fieldOf(acc.rule), message: failure });
     }
     if (complete) this.complete++;
-    if (reasons.length && this.options.collectRejects) this.rejects.push({ line, record, reasons });
+    if (reasons?.length && this.options.collectRejects) this.rejects.push({ line, record, reasons });
   }
 
   /** A line that is not a record (not JSON, wrong cell count): reported with its line, never a crash. */

@@ -19,6 +19,33 @@ export function timestampOf(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+const DIGIT_POSITIONS = Uint8Array.of(0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18);
+
+/**
+ * A canonical UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fff…]Z` with plausible field
+ * ranges. Two of the same length sort as strings exactly as they sort in time,
+ * so the newest of a batch is found by string comparison and parsed once when
+ * the batch ends (the hot path of a large file: one comparison per record).
+ */
+function isCanonicalUtc(s: string): boolean {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  for (let k = 0; k < DIGIT_POSITIONS.length; k++) {
+    const c = s.charCodeAt(DIGIT_POSITIONS[k]);
+    if (c < 48 || c > 57) return false;
+  }
+  if (n > 20) {
+    if (s.charCodeAt(19) !== 46 /* . */ || n === 21) return false;
+    for (let i = 20; i < n - 1; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+  }
+  const two = (i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+  return two(5) >= 1 && two(5) <= 12 && two(8) >= 1 && two(8) <= 31 && two(11) <= 23 && two(14) <= 59 && two(17) <= 60;
+}
+
 /**
  * The newest `field` value is at most `maxAge` older than `now` (injected, so a
  * run is reproducible). A value that is not a timestamp fails its record; a
@@ -31,12 +58,25 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
   const fresh = (): FreshnessPartial => ({ checked: 0, failed: 0, examples: [] });
   let batch = fresh();
   const total = fresh();
+  // The newest canonical UTC string of this batch and its line, parsed once in takePartial.
+  let canon = '';
+  let canonLine = 0;
+  const keepCanonical = (value: string, line: number): void => {
+    if (canon === '' || (value.length === canon.length ? value > canon : Date.parse(value) > Date.parse(canon))) {
+      canon = value;
+      canonLine = line;
+    }
+  };
   return {
     rule,
     observe(record, line) {
       const value = get(record);
       if (isMissing(value)) return undefined;
       batch.checked++;
+      if (typeof value === 'string' && isCanonicalUtc(value)) {
+        keepCanonical(value, line);
+        return undefined;
+      }
       const ms = timestampOf(value);
       if (ms === undefined) {
         const reason = `${rule.field} is ${describeValue(value)}, not an ISO-8601 timestamp`;
@@ -48,8 +88,13 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
       return undefined;
     },
     takePartial() {
+      if (canon !== '') {
+        const ms = Date.parse(canon);
+        if (!batch.newest || ms > batch.newest.ms || (ms === batch.newest.ms && canonLine < batch.newest.line)) batch.newest = { ms, line: canonLine };
+      }
       const partial = batch;
       batch = fresh();
+      canon = '';
       return partial;
     },
     merge(partial) {

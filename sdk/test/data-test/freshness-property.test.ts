@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { freshness } from '../../src/core/quality/rules/freshness.js';
+
+/** The same instant written the ways real files write it. */
+const formats = [
+  (d: Date) => d.toISOString(), // 2026-11-22T09:30:00.123Z
+  (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'), // no milliseconds
+  (d: Date) => new Date(d.getTime() + 2 * 3_600_000).toISOString().replace('Z', '+02:00'), // an offset
+  (d: Date) => d.getTime(), // epoch milliseconds
+];
+
+describe('freshness finds the newest timestamp whatever the formats and batches', () => {
+  it('newest equals the Date.parse maximum, for any split into batches', () => {
+    fc.assert(
+      fc.property(
+        // whole seconds, so every format writes exactly the same instant
+        fc.array(fc.record({ ms: fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }).map((s) => s * 1000), format: fc.nat(formats.length - 1) }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(60), { maxLength: 4 }),
+        (values, cuts) => {
+          const acc = freshness({ rule: 'freshness', field: 't', maxAge: 'P36500D' });
+          const cutAt = new Set(cuts);
+          values.forEach((v, i) => {
+            if (cutAt.has(i)) acc.merge(acc.takePartial());
+            expect(acc.observe({ t: formats[v.format](new Date(v.ms)) }, i + 1)).toBeUndefined();
+          });
+          acc.merge(acc.takePartial());
+          const result = acc.result(new Date(Date.UTC(2031, 0, 1))) as { newest?: string; passed: boolean };
+          const max = Math.max(...values.map((v) => v.ms));
+          expect(result.newest).toBe(new Date(max).toISOString());
+          expect(result.passed).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still fails a value that only looks like a timestamp', () => {
+    const acc = freshness({ rule: 'freshness', field: 't', maxAge: 'P1D' });
+    expect(acc.observe({ t: '2026-11-22T09:30:00Z' }, 1)).toBeUndefined();
+    expect(acc.observe({ t: '2026-13-22T09:30:00Z' }, 2)).toContain('not an ISO-8601 timestamp');
+    expect(acc.observe({ t: 'yesterday' }, 3)).toContain('not an ISO-8601 timestamp');
+  });
+});
