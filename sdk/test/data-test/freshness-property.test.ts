@@ -20,10 +20,10 @@ describe('freshness finds the newest timestamp whatever the formats and batches'
           const acc = freshness({ rule: 'freshness', field: 't', maxAge: 'P36500D' });
           const cutAt = new Set(cuts);
           values.forEach((v, i) => {
-            if (cutAt.has(i)) acc.merge(acc.takePartial());
+            if (cutAt.has(i)) acc.merge(acc.takePartial(), () => undefined);
             expect(acc.observe({ t: formats[v.format](new Date(v.ms)) }, i + 1)).toBeUndefined();
           });
-          acc.merge(acc.takePartial());
+          acc.merge(acc.takePartial(), () => undefined);
           const result = acc.result(new Date(Date.UTC(2031, 0, 1))) as { newest?: string; passed: boolean };
           const max = Math.max(...values.map((v) => v.ms));
           expect(result.newest).toBe(new Date(max).toISOString());
