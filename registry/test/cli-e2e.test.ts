@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
+import { runDmesh, type CliRun } from './cli-runner.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/database/embedded-postgres.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
-const DMESH = fileURLToPath(new URL('../../sdk/bin/dmesh.js', import.meta.url));
 let registry: RunningRegistry;
 let work: string;
 
-interface Run { code: number; stdout: string; stderr: string; json: any }
-
 /** Runs the real CLI as a child process, talking HTTP to the registry. */
-function dmesh(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [DMESH, ...args], {
-      cwd: options.cwd ?? work,
-      env: { PATH: process.env.PATH, HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, ...options.env },
-    }, (err, stdout, stderr) => {
-      let json: unknown;
-      try { json = JSON.parse(stdout); } catch { json = undefined; }
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
+function dmesh(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runDmesh(args, options.cwd ?? work, { HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, ...options.env });
 }
 
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory.js';
-import { RegistryError } from '../src/common/registry-error.js';
 import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
-import { ADMIN, contract, publishRequest } from './fixtures.js';
+import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
@@ -22,20 +21,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function refused(p: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof RegistryError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('compatibility stage', () => {
   it('rejects a breaking contract change released as a minor, with a verified counterexample and the version to use', async () => {
     const narrowed = contract({ customer_id: { type: 'string' }, email: { type: 'string' }, age: { type: 'integer' } }, ['customer_id']);
-    const err = await refused(pipeline.publish('customers.profiles', publishRequest({ version: '1.1.0', schema: narrowed }), ADMIN));
+    const err = await refusal(pipeline.publish('customers.profiles', publishRequest({ version: '1.1.0', schema: narrowed }), ADMIN));
     expect(err.code).toBe('PUBLISH_REJECTED');
     expect(err.details[0]).toMatchObject({ code: 'BREAKING_CHANGE_NEEDS_MAJOR', fix: expect.stringContaining('2.0.0') });
     const report = (err.extra.compatibility as Record<string, { changes: { breaking: boolean; counterexample?: { age?: unknown }; validUnder?: string; against?: string }[] }>).profiles;
@@ -69,7 +59,7 @@ describe('compatibility stage', () => {
     const withExtra = publishRequest({ version: '2.2.1' });
     withExtra.descriptor.spec.outputs.push({ ...withExtra.descriptor.spec.outputs[0], name: 'extra', location: 's3://lake/customers/extra/' });
     await pipeline.publish('customers.profiles', { ...withExtra, contracts: { ...withExtra.contracts, 'contracts/profiles.schema.json': contract({ customer_id: { type: 'string' }, email: { type: 'string' }, age: { type: ['integer', 'null'] } }, ['customer_id']) } }, ADMIN);
-    const err = await refused(pipeline.publish('customers.profiles', { ...request, contracts: { 'contracts/profiles.schema.json': contract({ customer_id: { type: 'string' }, email: { type: 'string' }, age: { type: ['integer', 'null'] } }, ['customer_id']) } }, ADMIN));
+    const err = await refusal(pipeline.publish('customers.profiles', { ...request, contracts: { 'contracts/profiles.schema.json': contract({ customer_id: { type: 'string' }, email: { type: 'string' }, age: { type: ['integer', 'null'] } }, ['customer_id']) } }, ADMIN));
     expect(err.details.map((d) => d.code)).toEqual(expect.arrayContaining(['BREAKING_CHANGE_NEEDS_MAJOR', 'PORT_REMOVED']));
   });
 });

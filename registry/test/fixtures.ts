@@ -1,3 +1,4 @@
+import { RegistryError } from '../src/common/registry-error.js';
 import type { Principal } from '../src/auth/auth.service.js';
 
 export const ADMIN: Principal = { name: 'test-admin', role: 'admin', domains: [] };
@@ -42,4 +43,15 @@ export function publishRequest(o: BundleOptions = {}) {
     contracts: { [`contracts/${name}.schema.json`]: schema },
     domain: DOMAINS[domain] ?? { apiVersion: 'dmesh.io/v1', kind: 'Domain', name: domain, description: `${domain}.`, owner: { team: `${domain}-team`, email: `${domain}@example.com` } },
   };
+}
+
+/** The RegistryError a call refuses with; fails the test when the call succeeds or throws anything else. */
+export async function refusal(call: Promise<unknown>): Promise<RegistryError> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof RegistryError) return err;
+    throw err;
+  }
+  throw new Error('expected the registry to refuse this call');
 }

@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
+import { runDmesh, type CliRun } from './cli-runner.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSlaRegistry, type SlaRegistry } from './sla-harness.js';
 
-const DMESH = fileURLToPath(new URL('../../sdk/bin/dmesh.js', import.meta.url));
 let r: SlaRegistry;
 let work: string;
 
-function dmesh(args: string[], cwd = work): Promise<{ code: number; stdout: string; stderr: string; json: any }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [DMESH, ...args], { cwd, env: { PATH: process.env.PATH, HOME: work, DMESH_CONFIG_DIR: join(work, '.cfg'), DMESH_REGISTRY_URL: r.url, DMESH_TOKEN: r.token } }, (err, stdout, stderr) => {
-      let json: unknown;
-      try { json = JSON.parse(stdout); } catch { json = undefined; }
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
+function dmesh(args: string[], cwd = work): Promise<CliRun> {
+  return runDmesh(args, cwd, { HOME: work, DMESH_CONFIG_DIR: join(work, '.cfg'), DMESH_REGISTRY_URL: r.url, DMESH_TOKEN: r.token });
 }
 
 async function putPolicy(id: string, body: unknown): Promise<number> {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runDmesh, type CliRun } from './cli-runner.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,24 +7,13 @@ import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
-const DMESH = fileURLToPath(new URL('../../sdk/bin/dmesh.js', import.meta.url));
 const DOMAINS = fileURLToPath(new URL('../../domains', import.meta.url));
 let registry: RunningRegistry;
 let work: string;
 
-interface Run { code: number; stdout: string; stderr: string; json: any }
-
 /** The real CLI as a child process, talking HTTP to the registry. */
-function dmesh(args: string[], cwd = work): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [DMESH, ...args], {
-      cwd, env: { PATH: process.env.PATH, HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token },
-    }, (err, stdout, stderr) => {
-      let json: unknown;
-      try { json = JSON.parse(stdout); } catch { json = undefined; }
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
+function dmesh(args: string[], cwd = work): Promise<CliRun> {
+  return runDmesh(args, cwd, { HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token });
 }
 
 beforeAll(async () => {

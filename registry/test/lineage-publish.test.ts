@@ -1,9 +1,8 @@
 import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
-import { RegistryError } from '../src/common/registry-error.js';
 import { findLineageCycle } from '../src/lineage/cycle.js';
 import { refreshCurrentLineage } from '../src/lineage/operations/refresh-current-lineage.js';
 import { downstreamEdges, levelEdges, upstreamEdges } from '../src/lineage/operations/level-edges.js';
-import { ADMIN, contract, publishRequest } from './fixtures.js';
+import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
 let registry: RunningRegistry;
@@ -23,19 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof RegistryError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('declared lineage in the publish pipeline', () => {
   it('rejects a version that would close a cycle, naming it', async () => {
-    const err = await rejection(product('a', 'one', { version: '1.1.0', inputs: [input('c.three', 'three')] }));
+    const err = await refusal(product('a', 'one', { version: '1.1.0', inputs: [input('c.three', 'three')] }));
     expect(err.code).toBe('PUBLISH_REJECTED');
     const cycle = err.details.find((d) => d.code === 'LINEAGE_CYCLE');
     expect(cycle?.message).toContain('a.one -> b.two -> c.three -> a.one');

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory.js';
-import { RegistryError } from '../src/common/registry-error.js';
 import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
-import { ADMIN, contract, publishRequest } from './fixtures.js';
+import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
@@ -20,15 +19,6 @@ afterAll(async () => {
 });
 
 const count = async (table: string): Promise<number> => Number((await db.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-const rejection = async (p: Promise<unknown>): Promise<RegistryError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof RegistryError) return err;
-    throw err;
-  }
-  throw new Error('expected the publish to be refused');
-};
 
 describe('publish pipeline', () => {
   it('stores a version with its ports, fields, contract and major line', async () => {
@@ -48,7 +38,7 @@ describe('publish pipeline', () => {
   });
 
   it('refuses different content for an existing version with a conflict naming it', async () => {
-    const err = await rejection(pipeline.publish('customers.profiles', publishRequest({ description: 'Changed.' }), ADMIN));
+    const err = await refusal(pipeline.publish('customers.profiles', publishRequest({ description: 'Changed.' }), ADMIN));
     expect(err.code).toBe('VERSION_CONFLICT');
     expect(err.status).toBe(409);
     expect(err.message).toContain('customers.profiles@1.0.0');
@@ -58,21 +48,21 @@ describe('publish pipeline', () => {
     await pipeline.publish('customers.profiles', publishRequest({ version: '2.0.0', schema: contract({ customer_id: { type: 'string' } }) }), ADMIN);
     // 1.1.0 raises the latest 1.x, which may follow 2.0.0
     expect((await pipeline.publish('customers.profiles', publishRequest({ version: '1.1.0', description: 'Patch line.' }), ADMIN)).outcome).toBe('published');
-    const behind = await rejection(pipeline.publish('customers.profiles', publishRequest({ version: '1.0.5', description: 'Older.' }), ADMIN));
+    const behind = await refusal(pipeline.publish('customers.profiles', publishRequest({ version: '1.0.5', description: 'Older.' }), ADMIN));
     expect(behind.details.map((d) => d.code)).toEqual(['VERSION_NOT_INCREASING']);
     expect(behind.details[0].message).toBe('1.0.5 does not raise the latest 1.x version 1.1.0');
   });
 
   it('refuses a new major line below an existing one', async () => {
     await pipeline.publish('sales.orders', publishRequest({ domain: 'sales', name: 'orders', version: '3.0.0' }), ADMIN);
-    const err = await rejection(pipeline.publish('sales.orders', publishRequest({ domain: 'sales', name: 'orders', version: '1.0.0' }), ADMIN));
+    const err = await refusal(pipeline.publish('sales.orders', publishRequest({ domain: 'sales', name: 'orders', version: '1.0.0' }), ADMIN));
     expect(err.details[0].code).toBe('MAJOR_LINE_BEHIND');
   });
 
   it('rejects an input that does not resolve, storing nothing but the audit event', async () => {
     const before = { versions: await count('product_versions'), events: await count('events') };
     const request = publishRequest({ domain: 'sales', name: 'invoices', inputs: [{ product: 'customers.profiles', port: 'profiles', version: '^9.0.0' }] });
-    const err = await rejection(pipeline.publish('sales.invoices', request, ADMIN));
+    const err = await refusal(pipeline.publish('sales.invoices', request, ADMIN));
     expect(err.code).toBe('PUBLISH_REJECTED');
     expect(err.details[0]).toMatchObject({ code: 'UPSTREAM_RANGE_UNSATISFIED', path: '/spec/inputs/0/version' });
     expect(await count('product_versions')).toBe(before.versions);
@@ -99,7 +89,7 @@ describe('publish pipeline', () => {
       domain: 'sales', name: 'refunds', inputs: [{ product: 'customers.profiles', port: 'profiles', version: '^1.0.0' }],
       lineage: { customer_id: ['customers.profiles/profiles#customer_key'] },
     });
-    const err = await rejection(pipeline.publish('sales.refunds', request, ADMIN));
+    const err = await refusal(pipeline.publish('sales.refunds', request, ADMIN));
     expect(err.details[0]).toMatchObject({ code: 'LINEAGE_FIELD_NOT_FOUND', path: '/spec/outputs/0/lineage/customer_id/0' });
   });
 
@@ -113,7 +103,7 @@ describe('publish pipeline', () => {
   it('refuses an invalid descriptor with the path and the fix', async () => {
     const request = publishRequest({ version: '2.2.0' });
     delete (request.descriptor.metadata as Partial<typeof request.descriptor.metadata>).owner;
-    const err = await rejection(pipeline.publish('customers.profiles', request, ADMIN));
+    const err = await refusal(pipeline.publish('customers.profiles', request, ADMIN));
     expect(err.status).toBe(400);
     expect(err.details[0]).toMatchObject({ path: '/metadata/owner', fix: 'add "owner" to /metadata' });
   });

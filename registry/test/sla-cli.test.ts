@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runDmesh, type CliRun } from './cli-runner.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,22 +8,13 @@ import { seedDomains } from '../src/seed/seed-domains.js';
 import { PROFILES_DATA, SAMPLE_DATA, testAndReport } from '../../domains/sales/orders/pipeline/test-and-report.js';
 import { startSlaRegistry, type SlaRegistry } from './sla-harness.js';
 
-const DMESH = fileURLToPath(new URL('../../sdk/bin/dmesh.js', import.meta.url));
 const DOMAINS = fileURLToPath(new URL('../../domains', import.meta.url));
 let r: SlaRegistry;
 let work: string;
 
-interface Run { code: number; stdout: string; stderr: string; json: any }
-
 /** The real CLI as a child process; registry and token only from the flags given (no environment defaults). */
-function dmesh(args: string[], cwd = work): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [DMESH, ...args], { cwd, env: { PATH: process.env.PATH, HOME: work, DMESH_CONFIG_DIR: join(work, '.config') } }, (err, stdout, stderr) => {
-      let json: unknown;
-      try { json = JSON.parse(stdout); } catch { json = undefined; }
-      done({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
+function dmesh(args: string[], cwd = work): Promise<CliRun> {
+  return runDmesh(args, cwd, { HOME: work, DMESH_CONFIG_DIR: join(work, '.config') });
 }
 
 beforeAll(async () => {

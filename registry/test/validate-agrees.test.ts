@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runDmesh } from './cli-runner.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,16 +7,13 @@ import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
-const DMESH = fileURLToPath(new URL('../../sdk/bin/dmesh.js', import.meta.url));
 const DOMAINS = fileURLToPath(new URL('../../domains', import.meta.url));
 let registry: RunningRegistry;
 
-function dmeshJson(args: string[]): Promise<any> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [DMESH, ...args], { env: { PATH: process.env.PATH, DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, DMESH_CONFIG_DIR: '/nonexistent' } }, (_err, stdout) => {
-      try { resolve(JSON.parse(stdout)); } catch (e) { reject(new Error(`dmesh ${args.join(' ')}: ${stdout}`)); }
-    });
-  });
+async function dmeshJson(args: string[]): Promise<any> {
+  const run = await runDmesh(args, DOMAINS, { DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, DMESH_CONFIG_DIR: '/nonexistent' });
+  if (run.json === undefined) throw new Error(`dmesh ${args.join(' ')} printed no JSON: ${run.stdout}${run.stderr}`);
+  return run.json;
 }
 
 const productDirs = readdirSync(DOMAINS, { withFileTypes: true }).filter((d) => d.isDirectory())
