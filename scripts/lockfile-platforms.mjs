@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Restores package-lock.json entries for other platforms' optional native binaries
+// (turbo's and unrs-resolver's) when the registry in use does not serve them.
+//
+// Why: npm records every platform's optional binary in the lock file so `npm ci`
+// can skip the ones that do not match the machine. A registry mirror that lacks
+// them (this project's build machines use one) makes `npm install` drop those
+// entries, and `npm ci` then refuses the lock file ("Missing: @turbo/darwin-64 from
+// lock file"). Run this after `npm install` changes dependencies:
+//   npm install && node scripts/lockfile-platforms.mjs
+// `--check` only reports (exit 1 when entries are missing).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const LOCK = new URL('../package-lock.json', import.meta.url);
+const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
+const check = process.argv.includes('--check');
+
+/** Platform fields from the package naming conventions of turbo and napi-rs (unrs-resolver). */
+function platformOf(name) {
+  const n = name.split('/').pop();
+  const os = [['darwin', 'darwin'], ['windows', 'win32'], ['win32', 'win32'], ['android', 'android'], ['freebsd', 'freebsd'], ['openharmony', 'openharmony'], ['linux', 'linux']].find(([k]) => n.includes(k))?.[1];
+  const cpu = [['arm64', 'arm64'], ['-64', 'x64'], ['x64', 'x64'], ['ia32', 'ia32'], ['loong64', 'loong64'], ['ppc64', 'ppc64'], ['riscv64', 'riscv64'], ['s390x', 's390x'], ['-arm-', 'arm']].find(([k]) => n.includes(k))?.[1];
+  const libc = /-(gnu|gnueabihf)$/.test(n) ? 'glibc' : /-musl(eabihf)?$/.test(n) ? 'musl' : undefined;
+  if (!os || !cpu) throw new Error(`cannot tell the platform of ${name}; add it to scripts/lockfile-platforms.mjs`);
+  return { os, cpu, libc };
+}
+
+const PARENTS = ['node_modules/turbo', 'node_modules/unrs-resolver'];
+let added = 0;
+for (const parentKey of PARENTS) {
+  const parent = lock.packages[parentKey];
+  if (!parent?.optionalDependencies) continue;
+  for (const [name, version] of Object.entries(parent.optionalDependencies)) {
+    const key = `node_modules/${name}`;
+    if (lock.packages[key]) continue;
+    const { os, cpu, libc } = platformOf(name);
+    added++;
+    if (check) {
+      console.error(`missing from package-lock.json: ${name}@${version} (${os}/${cpu})`);
+      continue;
+    }
+    lock.packages[key] = { version, cpu: [cpu], ...(parent.dev && { dev: true }), ...(libc && { libc: [libc] }), license: parent.license ?? 'MIT', optional: true, os: [os] };
+  }
+}
+if (check) {
+  if (added) console.error('run: node scripts/lockfile-platforms.mjs');
+  process.exit(added ? 1 : 0);
+}
+if (added) {
+  lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  writeFileSync(LOCK, JSON.stringify(lock, null, 2) + '\n');
+}
+console.log(`package-lock.json: ${added} platform entr${added === 1 ? 'y' : 'ies'} added`);
