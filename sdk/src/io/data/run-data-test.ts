@@ -112,9 +112,12 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
  */
 function recordAt(chunk: DataChunk, parser: TextParser | undefined, csv: boolean): (line: number) => unknown {
   if (chunk.records) return (line) => chunk.records?.[line - chunk.firstLine];
-  const bytes = Buffer.from(chunk.bytes as Uint8Array);
+  let bytes: Buffer | undefined;
   let starts: number[] | undefined;
   return (line) => {
+    // Only a chunk with an example to show is indexed; a view, not a copy (most chunks are never looked into).
+    const raw = chunk.bytes as Uint8Array;
+    bytes ??= Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     starts ??= lineStarts(bytes);
     const start = starts[line - chunk.firstLine] ?? bytes.length;
     const rest = bytes.subarray(start);
