@@ -9,9 +9,11 @@ import { PolicyService } from './governance/policy.service.js';
 import { PublishPipeline } from './products/publish/publish.pipeline.js';
 import { seedDomains } from './seed/seed-domains.js';
 
+/** Stopped on any start-up failure too, so a failed start never leaves PostgreSQL running. */
+let embedded: EmbeddedDatabase | undefined;
+
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
     process.stdout.write(`starting embedded PostgreSQL in ${config.dataDir}/postgres …\n`);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
@@ -38,7 +40,15 @@ async function main(): Promise<void> {
     const summary = await seedDomains(app.get(PublishPipeline), config.domainsDir, (line) => process.stdout.write(line + '\n'), app.get(PolicyService));
     process.stdout.write(`demo catalog: ${summary.published} published, ${summary.unchanged} unchanged\n`);
   }
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(`port ${config.port} on ${config.host} is in use (another dmesh registry?); stop it, or start with PORT=<free port>`);
+    }
+    throw err;
+  }
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(
     [
@@ -53,8 +63,9 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   const known = err instanceof ConfigError || err instanceof EmbeddedPostgresError;
   process.stderr.write(`dmesh registry failed to start: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });
