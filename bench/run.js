@@ -3,7 +3,7 @@
 // process (a benchmark's memory and event loop never disturb the next), then a table
 // and bench/results.json: { "<figure>": { value, unit, baseline?, ratio?, scale } }.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,7 +64,10 @@ const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' 
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+// --only refreshes its own figures and keeps the others from the last run.
+const resultsFile = join(root, 'bench/results.json');
+const kept = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+writeFileSync(resultsFile, JSON.stringify({ ...kept, ...results }, null, 2) + '\n');
 console.log(`\nwrote bench/results.json (${Object.keys(results).length} figures)`);
 if (failures.length) {
   console.error(`failed: ${failures.join('; ')}`);
