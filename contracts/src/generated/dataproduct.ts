@@ -259,9 +259,11 @@ export interface AcceptedValuesRule {
   severity?: Severity;
   field: FieldName;
   /**
+   * Allowed values, compared with strict equality (scalars only).
+   *
    * @minItems 1
    */
-  values: [unknown, ...unknown[]];
+  values: [string | number | boolean | null, ...(string | number | boolean | null)[]];
 }
 /**
  * This interface was referenced by `DataProduct`'s JSON-Schema

@@ -84,3 +84,10 @@ export const QUALITY_RULE_NAMES: readonly QualityRuleName[] = [
   'freshness',
   'relationship',
 ];
+
+// The descriptor's JSON Schema (contracts/) is the source of truth for these shapes; the
+// types above are the reading view the evaluators use. This fails to compile when the
+// schema admits a rule these types do not describe.
+type SchemaRule = import('@dmesh/contracts').QualityRule;
+type Describes<T, U> = [T] extends [U] ? true : false;
+export const QUALITY_TYPES_MATCH_SCHEMA: Describes<SchemaRule, QualityRule> = true;
