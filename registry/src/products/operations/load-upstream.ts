@@ -5,28 +5,40 @@ export interface UpstreamVersion {
   lineState: 'active' | 'deprecated' | 'retired';
   sunset?: string;
   classification: string;
-  ports: { name: string; schema: unknown; sla?: { freshness?: string; availability?: number; completeness?: number } }[];
 }
 
-/** Every version of an upstream product with its major line's state, classification and ports (one query). */
-export async function loadUpstreamFacts(manager: EntityManager, productId: string): Promise<{ versions: UpstreamVersion[] }> {
-  const rows: { version: string; state: string | null; sunset: string | null; classification: string; ports: UpstreamVersion['ports'] | null }[] = await manager.query(
+export interface UpstreamPort {
+  name: string;
+  schema: unknown;
+  sla?: { freshness?: string; availability?: number; completeness?: number };
+}
+
+/** Every version of an upstream product with its major line's state and classification (no contracts). */
+export async function loadUpstreamVersions(manager: EntityManager, productId: string): Promise<UpstreamVersion[]> {
+  const rows: { version: string; state: string | null; sunset: string | null; classification: string }[] = await manager.query(
     `SELECT v.version, m.state, to_char(m.sunset, 'YYYY-MM-DD') AS sunset,
-            coalesce(v.descriptor->'metadata'->>'classification', 'internal') AS classification,
-            (SELECT json_agg(json_build_object('name', p.name, 'schema', c.schema, 'sla', p.sla))
-               FROM output_ports p JOIN contracts c ON c.hash = p.contract_hash WHERE p.version_id = v.id) AS ports
+            coalesce(v.descriptor->'metadata'->>'classification', 'internal') AS classification
        FROM product_versions v
        LEFT JOIN major_lines m ON m.product_id = v.product_id AND m.major = v.major
       WHERE v.product_id = $1`,
     [productId],
   );
-  return {
-    versions: rows.map((r) => ({
-      version: r.version,
-      lineState: (r.state ?? 'active') as UpstreamVersion['lineState'],
-      ...(r.sunset && { sunset: r.sunset }),
-      classification: r.classification,
-      ports: (r.ports ?? []).map((p) => ({ ...p, ...(p.sla === null && { sla: undefined }) })),
-    })),
-  };
+  return rows.map((r) => ({
+    version: r.version,
+    lineState: (r.state ?? 'active') as UpstreamVersion['lineState'],
+    ...(r.sunset && { sunset: r.sunset }),
+    classification: r.classification,
+  }));
+}
+
+/** The output ports (contract and SLA) of the one version an input resolved to. */
+export async function loadUpstreamPorts(manager: EntityManager, productId: string, version: string): Promise<UpstreamPort[]> {
+  const rows: { name: string; schema: unknown; sla: UpstreamPort['sla'] | null }[] = await manager.query(
+    `SELECT p.name, c.schema, p.sla FROM output_ports p
+       JOIN product_versions v ON v.id = p.version_id
+       JOIN contracts c ON c.hash = p.contract_hash
+      WHERE v.product_id = $1 AND v.version = $2`,
+    [productId, version],
+  );
+  return rows.map((r) => ({ name: r.name, schema: r.schema, ...(r.sla && { sla: r.sla }) }));
 }

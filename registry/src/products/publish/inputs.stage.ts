@@ -1,5 +1,5 @@
 import { listFields, resolveRange, type UpstreamFacts } from '@dmesh/sdk';
-import { loadUpstreamFacts } from '../operations/load-upstream.js';
+import { loadUpstreamPorts, loadUpstreamVersions } from '../operations/load-upstream.js';
 import type { PublishContext, PublishStage } from './publish.types.js';
 
 /**
@@ -13,13 +13,14 @@ export class InputsStage implements PublishStage {
 
   async run(ctx: PublishContext): Promise<void> {
     for (const input of ctx.bundle.descriptor.spec.inputs ?? []) {
-      const upstream = await loadUpstreamFacts(ctx.manager, input.product);
-      const resolved = resolveRange(upstream.versions.filter((v) => v.lineState !== 'retired').map((v) => v.version), input.version);
+      const versions = await loadUpstreamVersions(ctx.manager, input.product);
+      const resolved = resolveRange(versions.filter((v) => v.lineState !== 'retired').map((v) => v.version), input.version);
       ctx.inputs.push({ product: input.product, port: input.port, range: input.version, ...(resolved && { resolved }) });
-      const facts: UpstreamFacts = { product: input.product, port: input.port, range: input.version, published: upstream.versions.length > 0 };
-      const version = upstream.versions.find((v) => v.version === resolved);
+      const facts: UpstreamFacts = { product: input.product, port: input.port, range: input.version, published: versions.length > 0 };
+      const version = versions.find((v) => v.version === resolved);
       if (version) {
-        const port = version.ports.find((p) => p.name === input.port);
+        // Contracts only of the version the range resolved to.
+        const port = (await loadUpstreamPorts(ctx.manager, input.product, version.version)).find((p) => p.name === input.port);
         Object.assign(facts, {
           resolved, lineState: version.lineState, ...(version.sunset && { sunset: version.sunset }),
           classification: version.classification, portFound: Boolean(port),
