@@ -51,15 +51,6 @@ async function rawTraversal(db: pg.Client, root: string): Promise<number> {
   return nodes.size;
 }
 
-/** The same budgeted walk as one recursive CTE (UNION, depth bound, LIMIT), for reference. */
-async function cteTraversal(db: pg.Client, root: string): Promise<void> {
-  await db.query(`WITH RECURSIVE walk(product_id, depth) AS (
-      SELECT $1::text, 0
-      UNION
-      SELECT i.product_id, w.depth + 1 FROM walk w JOIN lineage_current_inputs i ON i.upstream_product_id = w.product_id WHERE w.depth < $2
-    ) SELECT product_id, depth FROM walk LIMIT $3`, [root, DEPTH, BUDGET / 2]);
-}
-
 /**
  * Lineage over HTTP on a generated catalog (100,000 products, ~1,000,000
  * input edges; quick: 10,000): downstream depth 10 with the 5,000-node budget
@@ -101,7 +92,6 @@ export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<s
       let nodes = 0;
       for (const root of roots) nodes += ((await (await walk(root)).json()) as { nodes: unknown[] }).nodes.length;
       const raw = await timeAll(runs, roots, (root) => rawTraversal(db, root));
-      const cte = await timeAll(Math.min(runs, 60), roots, (root) => cteTraversal(db, root));
       const schema = structuredClone(BENCH_CONTRACT) as { properties: Record<string, unknown>; required: string[] };
       delete schema.properties.f0;
       schema.required = [];
@@ -119,7 +109,6 @@ export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<s
       return {
         'lineage.depth10_p99_ms': { value: round(depth10), unit: 'ms', baseline: round(baseline), ratio: round(depth10 / baseline), scale },
         'lineage.depth10_nodes_mean': { value: Math.round(nodes / roots.length), unit: 'nodes', scale },
-        'lineage.depth10_cte_p99_ms': { value: round(p99(cte)), unit: 'ms', scale },
         'lineage.impact_p99_ms': { value: round(p99(impact)), unit: 'ms', scale },
         'lineage.impact_consumers': { value: affected, unit: 'consumers', scale },
         'lineage.impact_direct_consumers': { value: direct, unit: 'consumers', scale },
