@@ -108,6 +108,20 @@ describe('publish pipeline', () => {
     expect(err.details[0]).toMatchObject({ path: '/metadata/owner', fix: 'add "owner" to /metadata' });
   });
 
+  it('audits a domain when a publish creates or changes it, and only then', async () => {
+    const events = async () => (await db.dataSource.query(`SELECT action FROM events WHERE subject = 'domain:billing' ORDER BY id`)).map((e: { action: string }) => e.action);
+    const ledger = (version: string, description?: string) => {
+      const request = publishRequest({ domain: 'billing', name: 'ledger', version });
+      return description ? { ...request, domain: { ...request.domain, description } } : request;
+    };
+    await pipeline.publish('billing.ledger', ledger('1.0.0'), ADMIN);
+    expect(await events()).toEqual(['domain.created']);
+    await pipeline.publish('billing.ledger', ledger('1.0.1', 'Invoices and the ledger.'), ADMIN);
+    expect(await events()).toEqual(['domain.created', 'domain.updated']);
+    await pipeline.publish('billing.ledger', ledger('1.0.2', 'Invoices and the ledger.'), ADMIN);
+    expect(await events()).toEqual(['domain.created', 'domain.updated']);
+  });
+
   it('serialises concurrent publishes of the same product through the database', async () => {
     const versions = ['2.3.0', '2.4.0', '2.5.0', '2.6.0'];
     const results = await Promise.allSettled(versions.map((v) => pipeline.publish('customers.profiles', publishRequest({ version: v, schema: contract({ customer_id: { type: 'string' } }), description: `v${v}` }), ADMIN)));

@@ -3,25 +3,18 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { MajorLine, ProductVersion } from '../discovery/discovery.types.js';
 import { GovernanceReport, LineConsumer, Policy } from './governance.types.js';
+import { consumersOfMajorLines } from './operations/major-line-consumers.js';
 import { PolicyService } from './policy.service.js';
 
 type Ctx = { governanceLoaders?: { consumers: DataLoader<string, LineConsumer[]> } };
 
-/** Consumers of many (product, major) lines in one query. */
+/** Consumers of every major line a GraphQL request asks for, in one query. */
 function consumersLoader(dataSource: DataSource): DataLoader<string, LineConsumer[]> {
   return new DataLoader(async (keys) => {
-    const pairs = keys.map((k) => k.split('@'));
-    const rows: { upstream: string; major: number; product_id: string; upstream_port: string; version_range: string; resolved_version: string | null; owner_team: string; owner_email: string }[] = await dataSource.query(
-      `SELECT d.upstream_product_id AS upstream, split_part(d.resolved_version, '.', 1)::int AS major, d.product_id, d.upstream_port, d.version_range, d.resolved_version, p.owner_team, p.owner_email
-         FROM input_dependencies d
-         JOIN products p ON p.id = d.product_id
-         JOIN product_versions v ON v.id = d.version_id AND v.version = p.latest_version
-        WHERE (d.upstream_product_id, split_part(d.resolved_version, '.', 1)::int) IN (SELECT * FROM unnest($1::text[], $2::int[]))
-        ORDER BY d.product_id`,
-      [pairs.map((p) => p[0]), pairs.map((p) => Number(p[1]))],
-    );
-    return keys.map((k) => rows.filter((r) => `${r.upstream}@${r.major}` === k).map((r) => ({
-      product: r.product_id, port: r.upstream_port, range: r.version_range, resolved: r.resolved_version ?? undefined, ownerTeam: r.owner_team, ownerEmail: r.owner_email,
+    const lines = keys.map((k) => ({ productId: k.slice(0, k.lastIndexOf('@')), major: Number(k.slice(k.lastIndexOf('@') + 1)) }));
+    const byLine = await consumersOfMajorLines(dataSource.manager, lines);
+    return keys.map((k) => (byLine.get(k) ?? []).map((c) => ({
+      product: c.product, port: c.port, range: c.range, resolved: c.resolved ?? undefined, ownerTeam: c.owner.team, ownerEmail: c.owner.email,
     })));
   });
 }

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { majorLineConsumers } from '../governance/operations/major-line-consumers.js';
+import { consumersOfMajorLines, majorLineKey } from '../governance/operations/major-line-consumers.js';
 import { SlaService } from '../sla/sla.service.js';
 import { toSlaStatus } from '../sla/sla.mapping.js';
 import { CatalogService, type DomainRow, type ProductRow, type VersionRow } from './catalog.service.js';
@@ -38,13 +38,14 @@ export class ProductViewService {
       this.catalog.consumersByProducts([id]),
     ]);
     const latest = versions.find((v) => v.version === product.latest_version)!;
+    const lineConsumers = await consumersOfMajorLines(this.dataSource.manager, lines.map((l) => ({ productId: id, major: l.major })));
     return {
       ...toSummary(product),
       versions: versions.map(toVersionSummary),
-      majorLines: await Promise.all(lines.map(async (l) => ({
+      majorLines: lines.map((l) => ({
         major: l.major, state: l.state, ...(l.sunset && { sunset: l.sunset }), ...(l.reason && { reason: l.reason }),
-        consumers: (await majorLineConsumers(this.dataSource.manager, id, l.major)).map((c) => c.product),
-      }))),
+        consumers: (lineConsumers.get(majorLineKey(id, l.major)) ?? []).map((c) => c.product),
+      })),
       latest: await this.versionDetail(latest),
       consumers: consumers.map((c) => ({ product: c.product_id, port: c.upstream_port, versionRange: c.version_range })),
     };

@@ -49,7 +49,11 @@ export class PublishPipeline {
           throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump, ...(ctx.impact && { impact: ctx.impact }), ...(ctx.governance && { governance: ctx.governance }) });
         }
         if (!dryRun && !ctx.unchanged) {
-          await upsertDomain(manager, bundle.descriptor.metadata.domain, request.domain, principal.name);
+          const domain = bundle.descriptor.metadata.domain;
+          const domainChange = await upsertDomain(manager, domain, request.domain);
+          if (domainChange !== 'unchanged') {
+            await this.audit.record({ actor: principal.name, action: `domain.${domainChange}`, subject: `domain:${domain}`, outcome: 'accepted', detail: { domain: request.domain } }, manager);
+          }
           await storeVersion(ctx);
           await this.audit.record({ actor: principal.name, action: 'publish', subject: `${productId}@${bundle.descriptor.metadata.version}`, outcome: 'accepted', detail: { contentHash: ctx.contentHash, requiredBump: ctx.requiredBump } }, manager);
         }

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkLoadedProduct, loadProduct, ProductLoadError } from '../../io/load-product.js';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
+import { createRegistryClient } from '../../io/registry-client.js';
 import { resolveRegistrySettings } from '../../io/credentials.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { printRegistryError, RegistryCallError } from '../registry-call.js';
+import { sendVersion, type PublishResult } from '../send-version.js';
 import { printJson, printProblems } from '../render.js';
 import { printCompatibility } from '../render-compat.js';
 import { printImpact, type ImpactView } from '../render-impact.js';
 import { printGovernance } from '../render-governance.js';
 import type { GovernanceReport } from '../../core/governance/types.js';
 
-type PublishResult = RegistrySchemas['PublishResultDto'];
 
 interface PublishOptions {
   dryRun?: boolean;
@@ -51,15 +51,8 @@ async function publish(dir: string, options: PublishOptions, io: CliIO): Promise
   }
   const settings = resolveRegistrySettings(options, io.env);
   const client = createRegistryClient({ baseUrl: settings.registry, ...(settings.token && { token: settings.token }) });
-  const d = loaded.bundle.descriptor as { metadata: { domain: string; name: string } };
-  const id = `${d.metadata.domain}.${d.metadata.name}`;
   try {
-    const result = await callRegistry<PublishResult>(settings.registry, () =>
-      client.POST('/v1/products/{id}/versions', {
-        params: { path: { id }, query: { dryRun: Boolean(options.dryRun) } },
-        body: { descriptor: loaded.bundle.descriptor as Record<string, unknown>, contracts: loaded.bundle.contracts, ...(loaded.domain && { domain: loaded.domain }) },
-      }),
-    );
+    const result = await sendVersion(client, settings.registry, loaded, Boolean(options.dryRun));
     if (options.json) printJson(io, result);
     else printResult(io, result);
     return ExitCode.ok;

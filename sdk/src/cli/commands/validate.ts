@@ -4,7 +4,8 @@ import { checkLoadedProduct, loadProduct, ProductLoadError } from '../../io/load
 import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
 import { resolveRegistrySettings } from '../../io/credentials.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { callRegistry, RegistryCallError } from '../registry-call.js';
+import { RegistryCallError } from '../registry-call.js';
+import { sendVersion } from '../send-version.js';
 import { printJson, printProblems } from '../render.js';
 import { printGovernance } from '../render-governance.js';
 import { DEFAULT_GLOBAL_POLICIES } from '../../core/governance/defaults.js';
@@ -84,19 +85,12 @@ async function registryPreview(loaded: Awaited<ReturnType<typeof loadProduct>>, 
   const settings = resolveRegistrySettings(options, io.env);
   if (!settings.token) return { status: 'skipped', reason: `no token for ${settings.registry} (dmesh login)` };
   const client = createRegistryClient({ baseUrl: settings.registry, token: settings.token });
-  const d = loaded.bundle.descriptor as { metadata: { domain: string; name: string } };
   try {
-    const result = await callRegistry<RegistrySchemas['PublishResultDto']>(settings.registry, () =>
-      client.POST('/v1/products/{id}/versions', {
-        params: { path: { id: `${d.metadata.domain}.${d.metadata.name}` }, query: { dryRun: true } },
-        body: { descriptor: loaded.bundle.descriptor as Record<string, unknown>, contracts: loaded.bundle.contracts, ...(loaded.domain && { domain: loaded.domain }) },
-      }),
-    );
+    const result = await sendVersion(client, settings.registry, loaded, true);
     return { status: 'accepted', result };
   } catch (err) {
     if (!(err instanceof RegistryCallError)) throw err;
     if (err.exitCode === ExitCode.unreachable) return { status: 'skipped', reason: err.message };
-    if (err.exitCode === ExitCode.usage) return { status: 'rejected', error: err.body ?? { message: err.message } };
     return { status: 'rejected', error: err.body ?? { message: err.message } };
   }
 }
