@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { fieldNode, GraphBuilder, portNode, productNode } from './graph-builder.js';
 import type { LineageDirection, LineageEdge, LineageGraph } from './lineage.types.js';
-import { externalEdges } from './operations/external-edges.js';
-import { fieldEdgesAmong } from './operations/field-edges-among.js';
+import { externalEdges, type ExternalEdgeRow } from './operations/external-edges.js';
+import { fieldEdgesAmong, type FieldEdgeRow } from './operations/field-edges-among.js';
 import { levelEdges } from './operations/level-edges.js';
-import { productCards } from './operations/product-cards.js';
+import { productCards, type ProductCard } from './operations/product-cards.js';
 
 export interface TraversalRequest { root: string; direction: LineageDirection; depth: number; budget: number; fieldLevel: boolean }
 
@@ -13,30 +13,79 @@ export interface TraversalRequest { root: string; direction: LineageDirection; d
  * Breadth-first, one indexed query per level, stopping at the depth or when
  * the node budget is spent (then `truncated`). Products and the ports that
  * link them are nodes; field lineage and external datasets are added after.
+ *
+ * On the pool (not inside a transaction) the product cards of each level's new
+ * products are fetched on a second connection while the walk goes on, and the
+ * field and external queries run side by side: PostgreSQL works on one core
+ * while this thread walks on the other. Results are applied in a fixed order,
+ * so the graph does not depend on which query answers first.
  */
 export async function traverseLineage(manager: EntityManager, req: TraversalRequest): Promise<LineageGraph> {
-  const [card] = await productCards(manager, [req.root]);
-  if (!card) throw new RegistryError('NOT_FOUND', `product ${req.root} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${req.root}`, fix: 'check the id (<domain>.<product>) with dmesh search' }]);
   const g = new GraphBuilder(req.budget);
   g.addAll([productNode(req.root, 0)]);
-  if (req.direction !== 'UPSTREAM') await walk(manager, g, req, 1);
-  if (req.direction !== 'DOWNSTREAM') await walk(manager, g, req, -1);
-  await decorate(manager, g);
-  if (req.fieldLevel) await addFields(manager, g);
-  await addExternals(manager, g, req.direction);
+  const cards = new CardFetcher(manager);
+  cards.fetch([req.root]);
+  if (req.direction !== 'UPSTREAM') await walk(manager, g, req, 1, cards);
+  if (req.direction !== 'DOWNSTREAM') await walk(manager, g, req, -1, cards);
+  const products = g.products();
+  const fields = req.fieldLevel ? later(manager, () => fieldEdgesAmong(manager, products)) : undefined;
+  const externals = later(manager, () => externalEdges(manager, products, { upstream: req.direction !== 'DOWNSTREAM', downstream: req.direction !== 'UPSTREAM' }));
+  const known = await cards.all();
+  if (!known.has(req.root)) {
+    await Promise.allSettled([fields?.(), externals()]);
+    throw new RegistryError('NOT_FOUND', `product ${req.root} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${req.root}`, fix: 'check the id (<domain>.<product>) with dmesh search' }]);
+  }
+  decorate(g, known);
+  if (fields) addFields(g, await fields());
+  addExternals(g, await externals());
   return g.build({ root: req.root, direction: req.direction, depth: req.depth, budget: req.budget });
 }
 
-async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalRequest, sign: 1 | -1): Promise<void> {
+/**
+ * A query started now on the pool (and awaited later), or, inside a
+ * transaction, started only when awaited: one connection runs one statement at a time.
+ */
+function later<T>(manager: EntityManager, run: () => Promise<T>): () => Promise<T> {
+  if (manager.queryRunner) return run;
+  const started = run();
+  started.catch(() => undefined); // awaited (and its failure raised) by the caller; never an unhandled rejection meanwhile
+  return () => started;
+}
+
+/** Product cards asked for level by level, collected once the walk is over. */
+class CardFetcher {
+  private readonly pending: (() => Promise<ProductCard[]>)[] = [];
+  constructor(private readonly manager: EntityManager) {}
+
+  fetch(ids: string[]): void {
+    if (ids.length) this.pending.push(later(this.manager, () => productCards(this.manager, ids)));
+  }
+
+  async all(): Promise<Map<string, ProductCard>> {
+    const out = new Map<string, ProductCard>();
+    for (const batch of this.pending) for (const card of await batch()) out.set(card.id, card);
+    return out;
+  }
+}
+
+async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalRequest, sign: 1 | -1, cards: CardFetcher): Promise<void> {
   let frontier = [req.root];
   for (let level = 1; level <= req.depth && frontier.length && !g.truncated; level++) {
     const rows = await levelEdges(manager, frontier, sign > 0 ? 'downstream' : 'upstream');
     const next: string[] = [];
     let previousPort = '';
     let previousConsumer = '';
+    let previousUpstream = '';
+    let previousPortName = '';
+    let portId = '';
     for (const [upstream, port, consumer, range, resolved] of rows) {
       const other = sign > 0 ? consumer : upstream;
-      const portId = `${upstream}/${port}`;
+      // Rows come grouped by port (downstream): build each port's id once, not once per row.
+      if (upstream !== previousUpstream || port !== previousPortName) {
+        portId = `${upstream}/${port}`;
+        previousUpstream = upstream;
+        previousPortName = port;
+      }
       const newPort = !g.has(portId);
       const newOther = !g.has(other);
       if (!g.room(Number(newPort) + Number(newOther))) break;
@@ -54,21 +103,21 @@ async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalReque
       if (resolved) edge.resolvedVersion = resolved;
       g.pushEdge(edge);
     }
+    cards.fetch(next);
     frontier = next;
   }
 }
 
-async function decorate(manager: EntityManager, g: GraphBuilder): Promise<void> {
-  const cards = new Map((await productCards(manager, g.products())).map((c) => [c.id, c]));
+function decorate(g: GraphBuilder, cards: Map<string, ProductCard>): void {
   for (const node of g.nodes.values()) {
     const card = cards.get(node.product ?? '');
     if (node.kind === 'PRODUCT' && card) Object.assign(node, { version: card.latest_version, ownerTeam: card.owner_team });
   }
 }
 
-async function addFields(manager: EntityManager, g: GraphBuilder): Promise<void> {
+function addFields(g: GraphBuilder, rows: FieldEdgeRow[]): void {
   const levelOf = (product: string) => g.nodes.get(product)?.level ?? 0;
-  for (const r of await fieldEdgesAmong(manager, g.products())) {
+  for (const r of rows) {
     const from = fieldNode(r.upstream_product_id, r.upstream_port, r.upstream_field, levelOf(r.upstream_product_id));
     const to = fieldNode(r.product_id, r.port, r.field, levelOf(r.product_id));
     if (!g.addAll([from, to])) break;
@@ -76,8 +125,7 @@ async function addFields(manager: EntityManager, g: GraphBuilder): Promise<void>
   }
 }
 
-async function addExternals(manager: EntityManager, g: GraphBuilder, direction: LineageDirection): Promise<void> {
-  const rows = await externalEdges(manager, g.products(), { upstream: direction !== 'DOWNSTREAM', downstream: direction !== 'UPSTREAM' });
+function addExternals(g: GraphBuilder, rows: ExternalEdgeRow[]): void {
   for (const r of rows) {
     const product = (r.output_product_id ?? r.input_product_id)!;
     const externalKey = r.output_product_id ? r.input_key : r.output_key;
