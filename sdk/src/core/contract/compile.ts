@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { createSafeRegExp } from '../regex/safe-regexp.js';
+import { addFastFormats } from './fast-formats.js';
 import { canonicalJson } from './canonical.js';
 
 // ajv-formats is CommonJS; under nodenext its default export is the module object.
@@ -51,6 +52,7 @@ export function createContractAjv(): Ajv2020 {
     code: { regExp: createSafeRegExp as never },
   });
   addFormats(ajv);
+  addFastFormats(ajv);
   return ajv;
 }
 
