@@ -139,7 +139,7 @@ export async function runDataTestBench(scale: 'full' | 'quick'): Promise<Record<
   try {
     await rawBaseline(file); // warm the page cache and the JIT
     // Interleaved rounds, medians of each: drift in a shared machine's speed hits all three alike.
-    const rounds = scale === 'full' ? 3 : 2;
+    const rounds = scale === 'full' ? 5 : 2;
     const samples = { base: [] as number[], one: [] as number[], two: [] as number[] };
     for (let r = 0; r < rounds; r++) {
       samples.base.push(await rawBaseline(file));

@@ -37,9 +37,10 @@ export function addFastFormats(ajv: Ajv2020): void {
 }
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const two = twoDigits;
 
 /** Two ASCII digits at `i` as a number, or -1. */
-function two(s: string, i: number): number {
+export function twoDigits(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
   const b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
@@ -83,13 +84,16 @@ export function fastTime(s: string, at: number): boolean | undefined {
   const whole = two(s, p);
   if (hr < 0 || min < 0 || whole < 0 || s.charCodeAt(at + 2) !== 58 || s.charCodeAt(at + 5) !== 58) return undefined;
   p += 2;
+  // Seconds as ajv-formats converts them, Number("ss.fff"), compared with 60 and 61 only. A fraction of
+  // up to 12 digits cannot round ss.fff up to the next whole second, so whole seconds decide; a longer
+  // one (59.99999999999999999 is 60) is converted as ajv-formats does.
   let sec = whole;
   if (s.charCodeAt(p) === 46) {
     const start = p;
     p++;
     while (p < s.length && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 57) p++;
     if (p === start + 1) return undefined;
-    sec = Number(s.slice(at + 6, p)); // as ajv-formats converts it (a long fraction can round up to 60)
+    if (p - start - 1 > 12) sec = Number(s.slice(at + 6, p));
   }
   const rest = s.length - p;
   const tz = s.charCodeAt(p);

@@ -1,4 +1,4 @@
-import { compileContract } from '../../core/contract/compile.js';
+import { compileCheckedContract, compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator, type BatchResult } from '../../core/quality/batch.js';
 import type { QualityRule } from '../../core/quality/types.js';
 import { createParser, type ParserSpec, type TextParser } from './parsers.js';
@@ -18,6 +18,8 @@ export interface EvaluatorSpec {
   rules: QualityRule[];
   parser?: ParserSpec;
   collectRejects: boolean;
+  /** Set by the main thread once `compileContract` accepted `schema`: a worker then skips the meta-schema check. */
+  schemaChecked?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -28,7 +30,7 @@ export class ChunkEvaluator {
   readonly parser: TextParser | undefined;
 
   constructor(spec: EvaluatorSpec) {
-    const { validate } = compileContract(spec.schema);
+    const { validate } = spec.schemaChecked ? compileCheckedContract(spec.schema) : compileContract(spec.schema);
     this.evaluator = new BatchEvaluator(validate, spec.rules, { collectRejects: spec.collectRejects });
     this.parser = spec.parser && createParser(spec.parser);
   }

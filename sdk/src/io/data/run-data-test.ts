@@ -67,14 +67,15 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
   const refValues = await loadRelationshipRefs(rules, options.refData ?? {});
   const run = new DataTestRun(rules, { contractHash: compiled.hash, refValues: (dataset, field) => refValues.get(`${dataset}#${field}`), collectRejects: Boolean(options.rejectFile) });
   const workers = options.workers ?? availableParallelism();
-  // Smaller chunks with workers: each worker's heap then holds less at once (peak RSS), at no cost in speed.
-  const chunkBytes = options.chunkBytes ?? (workers > 1 ? 256 * 1024 : 1024 * 1024);
+  // Half-size chunks with workers: peak RSS as with 256 KiB (2 workers, 1M records: 172 MB; 1 MiB: 201 MB),
+  // and per-chunk costs (messages, merges) as with 1 MiB (256 KiB was ~4 % slower).
+  const chunkBytes = options.chunkBytes ?? (workers > 1 ? 512 * 1024 : 1024 * 1024);
   const source = await openChunkSource(options.file, options.contract, options.format, chunkBytes);
   const parser = source.parser && createParser(source.parser);
   const rejects = options.rejectFile ? new RejectWriter(options.rejectFile) : undefined;
   let records = 0;
   const runner = createChunkRunner(
-    { schema: options.contract, rules, ...(source.parser && { parser: source.parser }), collectRejects: Boolean(rejects) },
+    { schema: options.contract, schemaChecked: true, rules, ...(source.parser && { parser: source.parser }), collectRejects: Boolean(rejects) },
     workers,
     (chunk, result) => {
       const rejected = run.merge(result, recordAt(chunk, parser, source.format === 'csv'));

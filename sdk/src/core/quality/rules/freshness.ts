@@ -1,3 +1,4 @@
+import { twoDigits as two } from '../../contract/fast-formats.js';
 import { parseDuration } from '../duration.js';
 import { describeValue, fieldGetter, isMissing } from '../field-path.js';
 import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RuleAccumulator, type RuleResult } from '../result.js';
@@ -19,8 +20,6 @@ export function timestampOf(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const DIGIT_POSITIONS = Uint8Array.of(0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18);
-
 /**
  * A canonical UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fff…]Z` with plausible field
  * ranges. Two of the same length sort as strings exactly as they sort in time,
@@ -31,10 +30,13 @@ function isCanonicalUtc(s: string): boolean {
   const n = s.length;
   if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return false;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
-  for (let k = 0; k < DIGIT_POSITIONS.length; k++) {
-    const c = s.charCodeAt(DIGIT_POSITIONS[k]);
-    if (c < 48 || c > 57) return false;
-  }
+  if (two(s, 0) < 0 || two(s, 2) < 0) return false;
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
   if (n > 20) {
     if (s.charCodeAt(19) !== 46 /* . */ || n === 21) return false;
     for (let i = 20; i < n - 1; i++) {
@@ -42,8 +44,7 @@ function isCanonicalUtc(s: string): boolean {
       if (c < 48 || c > 57) return false;
     }
   }
-  const two = (i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-  return two(5) >= 1 && two(5) <= 12 && two(8) >= 1 && two(8) <= 31 && two(11) <= 23 && two(14) <= 59 && two(17) <= 60;
+  return true;
 }
 
 /**
