@@ -71,7 +71,7 @@ async function rawTraversal(db: pg.Client, root: string): Promise<number> {
  */
 export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<string, Figure>> {
   const n = scale === 'full' ? 100_000 : 10_000;
-  const runs = scale === 'full' ? 200 : 40;
+  const runs = scale === 'full' ? 400 : 40;
   const hub = n / 2;
   const dir = mkdtempSync(join(tmpdir(), 'dmesh-bench-lineage-'));
   chmodSync(dir, 0o755);
