@@ -1,18 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { BumpVerdict, DataProduct, GovernanceReport, ProductBundle, UpstreamFacts } from '@dmesh/sdk';
 import type { Principal } from '../../auth/auth.service.js';
+import type { ErrorDetail } from '../../common/registry-error.js';
 import type { PortImpact } from '../../lineage/impact.types.js';
 
-export interface PublishIssue {
+/** An error detail (code, where, message, fix) with the stage that found it and its severity. */
+export interface PublishIssue extends ErrorDetail {
   severity: 'error' | 'warning';
-  code: string;
   stage: string;
-  path?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  message: string;
-  fix?: string;
 }
 
 export interface StoredVersionRef {

@@ -75,32 +75,6 @@ function declareAnnotations(ajv: Ajv2020, schema: unknown): void {
   walk(schema);
 }
 
-const checkedCache = new Map<string, CompiledContract>();
-let checkedAjv: Ajv2020 | undefined;
-
-/**
- * Compiles a contract that `compileContract` already accepted in another
- * thread (a data-test worker gets it from the main thread): the same
- * validator, without checking the schema against the 2020-12 meta-schema
- * again, which is most of a cold compile (~40 ms of a worker's ~200 ms start).
- * Never for a schema that has not been through `compileContract`.
- */
-export function compileCheckedContract(schema: unknown): CompiledContract {
-  const hash = contentHash(schema);
-  const hit = checkedCache.get(hash);
-  if (hit) return hit;
-  if (!checkedAjv || checkedCache.size >= CACHE_LIMIT) {
-    checkedAjv = createContractAjv({ checked: true });
-    checkedCache.clear();
-  }
-  declareAnnotations(checkedAjv, schema);
-  const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
-  if (typeof id === 'string') checkedAjv.removeSchema(id);
-  const compiled = { hash, schema, validate: checkedAjv.compile(schema as object) };
-  checkedCache.set(hash, compiled);
-  return compiled;
-}
-
 function ajvErrorToProblem(message: string): ContractProblem {
   // ajv reports schema errors as text such as `strict mode: unknown keyword: "maxLenght"`.
   const keyword = /keyword:? "?([\w$-]+)"?/.exec(message)?.[1];
@@ -114,39 +88,66 @@ function ajvErrorToProblem(message: string): ContractProblem {
   };
 }
 
-let cache = new Map<string, CompiledContract>();
-let shared: Ajv2020 | undefined;
 // ajv keeps every compiled schema; a fresh instance now and then bounds memory in a long-lived registry.
 const CACHE_LIMIT = 2000;
 
+/** One ajv instance and what it compiled, by content hash (a new instance recompiles the 2020-12 meta-schema, ~10 ms). */
+class ContractCache {
+  private ajv: Ajv2020 | undefined;
+  private readonly compiled = new Map<string, CompiledContract>();
+
+  constructor(private readonly options: { checked?: boolean }) {}
+
+  get(hash: string): CompiledContract | undefined {
+    return this.compiled.get(hash);
+  }
+
+  /** Compiles on the shared instance; a schema with the `$id` of an earlier one replaces it there. */
+  compile(schema: unknown, hash: string): CompiledContract {
+    if (!this.ajv || this.compiled.size >= CACHE_LIMIT) {
+      this.ajv = createContractAjv(this.options);
+      this.compiled.clear();
+    }
+    const ajv = this.ajv;
+    declareAnnotations(ajv, schema);
+    const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
+    if (typeof id === 'string') ajv.removeSchema(id);
+    const compiled = { hash, schema, validate: ajv.compile(schema as object) };
+    this.compiled.set(hash, compiled);
+    return compiled;
+  }
+}
+
+const contracts = new ContractCache({});
+const checkedContracts = new ContractCache({ checked: true });
+
 /**
- * Compiles a contract once per content hash, on one shared ajv instance (a new
- * instance recompiles the 2020-12 meta-schema, ~10 ms). A schema with the `$id`
- * of an earlier one replaces it there, so two versions of a contract may share it.
+ * Compiles a contract once per content hash, on one shared ajv instance, so
+ * two versions of a contract may share it.
  */
 export function compileContract(schema: unknown): CompiledContract {
   const hash = contentHash(schema);
-  const hit = cache.get(hash);
+  const hit = contracts.get(hash);
   if (hit) return hit;
   const problems = checkLimits(schema);
   if (problems.length) throw new ContractCompileError(problems);
-  if (!shared || cache.size >= CACHE_LIMIT) {
-    shared = createContractAjv();
-    cache = new Map();
-  }
-  const ajv = shared;
-  declareAnnotations(ajv, schema);
-  const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
-  if (typeof id === 'string') ajv.removeSchema(id);
-  let validate: ValidateFunction;
   try {
-    validate = ajv.compile(schema as object);
+    return contracts.compile(schema, hash);
   } catch (err) {
     throw new ContractCompileError([ajvErrorToProblem((err as Error).message)]);
   }
-  const compiled = { hash, schema, validate };
-  cache.set(hash, compiled);
-  return compiled;
+}
+
+/**
+ * Compiles a contract that `compileContract` already accepted in another
+ * thread (a data-test worker gets it from the main thread): the same
+ * validator, without checking the schema against the 2020-12 meta-schema
+ * again, which is most of a cold compile (~40 ms of a worker's ~200 ms start).
+ * Never for a schema that has not been through `compileContract`.
+ */
+export function compileCheckedContract(schema: unknown): CompiledContract {
+  const hash = contentHash(schema);
+  return checkedContracts.get(hash) ?? checkedContracts.compile(schema, hash);
 }
 
 function checkLimits(schema: unknown): ContractProblem[] {
