@@ -16,8 +16,18 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const BENCHMARKS = [
   { name: 'compat', module: 'sdk/dist/bench/compat.bench.js', fn: 'runCompatBench', flags: [] },
   { name: 'test', module: 'sdk/dist/bench/data-test.bench.js', fn: 'runDataTestBench', flags: [] },
-  { name: 'graphql', module: 'registry/dist/bench/graphql-driver.bench.js', fn: 'runGraphqlDriverBench', flags: REGISTRY_NODE_FLAGS },
-  { name: 'lineage', module: 'registry/dist/bench/lineage.bench.js', fn: 'runLineageBench', flags: REGISTRY_NODE_FLAGS },
+  {
+    name: 'graphql',
+    module: 'registry/dist/bench/graphql-driver.bench.js',
+    fn: 'runGraphqlDriverBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
+    name: 'lineage',
+    module: 'registry/dist/bench/lineage.bench.js',
+    fn: 'runLineageBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
 ];
 
 /** Targets the issues set, shown beside the figures (a figure is judged by people, not by this script). */
@@ -33,9 +43,15 @@ const TARGETS = {
 
 function runOne(b) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...b.flags, join(root, 'bench/run-one.js'), join(root, b.module), b.fn, quick ? 'quick' : 'full'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [...b.flags, join(root, 'bench/run-one.js'), join(root, b.module), b.fn, quick ? 'quick' : 'full'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (status) => {
       const line = out.split('\n').find((l) => l.startsWith('@@RESULT@@'));
       resolve(status === 0 && line ? JSON.parse(line.slice('@@RESULT@@'.length)) : { error: `exited ${status}` });
@@ -57,7 +73,12 @@ for (const b of BENCHMARKS.filter((x) => !only || x.name.startsWith(only))) {
 /** Three significant digits, no exponent. */
 const fmt = (x) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 const rows = Object.entries(results).map(([name, f]) => [
-  name, `${fmt(f.value)} ${f.unit}`, f.baseline === undefined ? '' : fmt(f.baseline), f.ratio === undefined ? '' : fmt(f.ratio), TARGETS[name] ?? '', f.scale,
+  name,
+  `${fmt(f.value)} ${f.unit}`,
+  f.baseline === undefined ? '' : fmt(f.baseline),
+  f.ratio === undefined ? '' : fmt(f.ratio),
+  TARGETS[name] ?? '',
+  f.scale,
 ]);
 const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'scale'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

@@ -8,5 +8,8 @@ export default jestConfig({
   testTimeout: 60_000,
   // Two cores: the registry suites share one PostgreSQL; two workers keep it busy without thrashing.
   maxWorkers: 2,
-  moduleNameMapper: { ...base.moduleNameMapper, '^content-disposition$': '<rootDir>/test/shims/content-disposition.cjs' },
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^content-disposition$': '<rootDir>/test/shims/content-disposition.cjs',
+  },
 });

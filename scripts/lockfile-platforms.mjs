@@ -18,8 +18,26 @@ const check = process.argv.includes('--check');
 /** Platform fields from the package naming conventions of turbo and napi-rs (unrs-resolver). */
 function platformOf(name) {
   const n = name.split('/').pop();
-  const os = [['darwin', 'darwin'], ['windows', 'win32'], ['win32', 'win32'], ['android', 'android'], ['freebsd', 'freebsd'], ['openharmony', 'openharmony'], ['linux', 'linux']].find(([k]) => n.includes(k))?.[1];
-  const cpu = [['arm64', 'arm64'], ['-64', 'x64'], ['x64', 'x64'], ['ia32', 'ia32'], ['loong64', 'loong64'], ['ppc64', 'ppc64'], ['riscv64', 'riscv64'], ['s390x', 's390x'], ['-arm-', 'arm']].find(([k]) => n.includes(k))?.[1];
+  const os = [
+    ['darwin', 'darwin'],
+    ['windows', 'win32'],
+    ['win32', 'win32'],
+    ['android', 'android'],
+    ['freebsd', 'freebsd'],
+    ['openharmony', 'openharmony'],
+    ['linux', 'linux'],
+  ].find(([k]) => n.includes(k))?.[1];
+  const cpu = [
+    ['arm64', 'arm64'],
+    ['-64', 'x64'],
+    ['x64', 'x64'],
+    ['ia32', 'ia32'],
+    ['loong64', 'loong64'],
+    ['ppc64', 'ppc64'],
+    ['riscv64', 'riscv64'],
+    ['s390x', 's390x'],
+    ['-arm-', 'arm'],
+  ].find(([k]) => n.includes(k))?.[1];
   const libc = /-(gnu|gnueabihf)$/.test(n) ? 'glibc' : /-musl(eabihf)?$/.test(n) ? 'musl' : undefined;
   if (!os || !cpu) throw new Error(`cannot tell the platform of ${name}; add it to scripts/lockfile-platforms.mjs`);
   return { os, cpu, libc };
@@ -39,7 +57,15 @@ for (const parentKey of PARENTS) {
       console.error(`missing from package-lock.json: ${name}@${version} (${os}/${cpu})`);
       continue;
     }
-    lock.packages[key] = { version, cpu: [cpu], ...(parent.dev && { dev: true }), ...(libc && { libc: [libc] }), license: parent.license ?? 'MIT', optional: true, os: [os] };
+    lock.packages[key] = {
+      version,
+      cpu: [cpu],
+      ...(parent.dev && { dev: true }),
+      ...(libc && { libc: [libc] }),
+      license: parent.license ?? 'MIT',
+      optional: true,
+      os: [os],
+    };
   }
 }
 if (check) {
@@ -47,7 +73,9 @@ if (check) {
   process.exit(added ? 1 : 0);
 }
 if (added) {
-  lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+  );
   writeFileSync(LOCK, JSON.stringify(lock, null, 2) + '\n');
 }
 console.log(`package-lock.json: ${added} platform entr${added === 1 ? 'y' : 'ies'} added`);

@@ -8,11 +8,14 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const banner = '/* Generated from contracts/schemas by scripts/generate-types.js. Do not edit: run `npm run generate -w @dmesh/contracts`. */';
+const banner =
+  '/* Generated from contracts/schemas by scripts/generate-types.js. Do not edit: run `npm run generate -w @dmesh/contracts`. */';
 
 let stale = 0;
 mkdirSync(join(root, 'src/generated'), { recursive: true });
-for (const file of readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort()) {
+for (const file of readdirSync(join(root, 'schemas'))
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
   const ts = await compile(schema, schema.title, {
     bannerComment: banner,
@@ -23,7 +26,9 @@ for (const file of readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('
   const target = join(root, 'src/generated', file.replace('.schema.json', '.ts'));
   if (check) {
     if (!existsSync(target) || readFileSync(target, 'utf8') !== ts) {
-      console.error(`stale: ${target} does not match schemas/${file}; run \`npm run generate -w @dmesh/contracts\` and commit the result`);
+      console.error(
+        `stale: ${target} does not match schemas/${file}; run \`npm run generate -w @dmesh/contracts\` and commit the result`,
+      );
       stale++;
     }
   } else {

@@ -2,7 +2,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { loadSchema, type SchemaName } from './schemas.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 /** One problem in a document, with the JSON pointer of the offending value. */
 export interface DocumentProblem {
@@ -43,11 +45,23 @@ function simplify(errors: ErrorObject[]): DocumentProblem[] {
     const missing = e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : '';
     const extra = e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
     const tag = e.keyword === 'discriminator' ? `/${String(e.params.tag)}` : '';
-    const message = e.keyword === 'discriminator' ? `unknown ${String(e.params.tag)} ${JSON.stringify(e.params.tagValue)}` : (e.message ?? e.keyword);
-    return { path: (e.instancePath || '') + missing + extra + tag || '/', keyword: e.keyword, message, params: e.params };
+    const message =
+      e.keyword === 'discriminator'
+        ? `unknown ${String(e.params.tag)} ${JSON.stringify(e.params.tagValue)}`
+        : (e.message ?? e.keyword);
+    return {
+      path: (e.instancePath || '') + missing + extra + tag || '/',
+      keyword: e.keyword,
+      message,
+      params: e.params,
+    };
   });
   const combinators = new Set(['oneOf', 'anyOf', 'if', 'discriminator']);
-  const kept = problems.filter((p) => !combinators.has(p.keyword) || !problems.some((q) => q !== p && q.path.startsWith(p.path) && !combinators.has(q.keyword)));
+  const kept = problems.filter(
+    (p) =>
+      !combinators.has(p.keyword) ||
+      !problems.some((q) => q !== p && q.path.startsWith(p.path) && !combinators.has(q.keyword)),
+  );
   const seen = new Set<string>();
   return kept.filter((p) => {
     const key = `${p.path}|${p.keyword}|${p.message}`;

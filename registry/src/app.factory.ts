@@ -17,7 +17,10 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
 }
 
 /** Builds the Nest application (not listening). */
-export async function createApp(dataSource: DataSource, options: { ide?: boolean; logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  dataSource: DataSource,
+  options: { ide?: boolean; logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ dataSource, ide: options.ide ?? false }),
     new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),

@@ -67,7 +67,10 @@ export class AppModule {
         options.graphql ?? mercuriusGraphQL(options.ide),
       ],
       controllers: [HealthController],
-      providers: [{ provide: DataSource, useValue: options.dataSource }, { provide: APP_FILTER, useClass: RegistryErrorFilter }],
+      providers: [
+        { provide: DataSource, useValue: options.dataSource },
+        { provide: APP_FILTER, useClass: RegistryErrorFilter },
+      ],
       exports: [DataSource],
     };
   }

@@ -21,7 +21,8 @@ export class ConfigError extends Error {
 
 export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
   const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
   if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
   if (config.bootstrapToken) await auth.ensureToken(config.bootstrapToken, 'bootstrap-admin', 'admin');
   const dev = embedded ? await ensureDevAdminToken(auth, config.dataDir) : undefined;
   if (config.seed) {
-    const summary = await seedDomains(app.get(PublishPipeline), config.domainsDir, (line) => process.stdout.write(line + '\n'), app.get(PolicyService));
+    const summary = await seedDomains(
+      app.get(PublishPipeline),
+      config.domainsDir,
+      (line) => process.stdout.write(line + '\n'),
+      app.get(PolicyService),
+    );
     process.stdout.write(`demo catalog: ${summary.published} published, ${summary.unchanged} unchanged\n`);
   }
   try {
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
   } catch (err) {
     await app.close().catch(() => undefined);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ConfigError(`port ${config.port} on ${config.host} is in use (another dmesh registry?); stop it, or start with PORT=<free port>`);
+      throw new ConfigError(
+        `port ${config.port} on ${config.host} is in use (another dmesh registry?); stop it, or start with PORT=<free port>`,
+      );
     }
     throw err;
   }
@@ -57,7 +64,9 @@ async function main(): Promise<void> {
       `  GraphQL    ${base}/graphql${config.ide ? `   (IDE: ${base}/graphiql)` : ''}`,
       `  REST docs  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
       `  health     ${base}/health/ready`,
-      dev ? `  token      admin token in ${dev.file}: dmesh login --registry ${base} --token "$(cat ${dev.file})"` : '  token      use DMESH_BOOTSTRAP_TOKEN as the first admin token',
+      dev
+        ? `  token      admin token in ${dev.file}: dmesh login --registry ${base} --token "$(cat ${dev.file})"`
+        : '  token      use DMESH_BOOTSTRAP_TOKEN as the first admin token',
       '',
     ].join('\n'),
   );
@@ -65,7 +74,9 @@ async function main(): Promise<void> {
 
 main().catch(async (err: unknown) => {
   const known = err instanceof ConfigError || err instanceof EmbeddedPostgresError;
-  process.stderr.write(`dmesh registry failed to start: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `dmesh registry failed to start: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

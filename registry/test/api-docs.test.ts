@@ -10,6 +10,8 @@ describe('committed API documents', () => {
     expect(committed('schema.graphql')).toBe(docs.sdl);
     const openapi = JSON.parse(docs.openapi);
     expect(openapi.openapi).toBe('3.1.0');
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/v1/products/{id}/versions', '/v1/products', '/v1/products/{id}', '/v1/domains']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/v1/products/{id}/versions', '/v1/products', '/v1/products/{id}', '/v1/domains']),
+    );
   });
 });

@@ -8,7 +8,10 @@ export interface RunningRegistry {
   db: TestDatabase;
   url: string;
   token: string;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close(): Promise<void>;
 }
 
@@ -22,9 +25,16 @@ export async function startRegistry(): Promise<RunningRegistry> {
   const token = AuthService.newToken();
   await app.get(AuthService).ensureToken(token, 'test-admin', 'admin');
   return {
-    app, db, url, token,
+    app,
+    db,
+    url,
+    token,
     graphql: async (query, variables) => {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       return res.json() as never;
     },
     close: async () => {

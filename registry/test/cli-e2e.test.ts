@@ -10,7 +10,13 @@ let work: string;
 
 /** Runs the real CLI as a child process, talking HTTP to the registry. */
 function dmesh(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  return runDmesh(args, options.cwd ?? work, { HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, ...options.env });
+  return runDmesh(args, options.cwd ?? work, {
+    HOME: work,
+    DMESH_CONFIG_DIR: join(work, '.config'),
+    DMESH_REGISTRY_URL: registry.url,
+    DMESH_TOKEN: registry.token,
+    ...options.env,
+  });
 }
 
 beforeAll(async () => {
@@ -32,7 +38,11 @@ describe('dmesh CLI against a running registry', () => {
 
     const validate = await dmesh(['validate', '--json'], { cwd: product() });
     expect(validate.code).toBe(0);
-    expect(validate.json).toMatchObject({ valid: true, problems: [], registry: { status: 'accepted', result: { outcome: 'dry-run', product: 'sales.returns' } } });
+    expect(validate.json).toMatchObject({
+      valid: true,
+      problems: [],
+      registry: { status: 'accepted', result: { outcome: 'dry-run', product: 'sales.returns' } },
+    });
 
     const publish = await dmesh(['publish', '--json'], { cwd: product() });
     expect(publish.code).toBe(0);
@@ -49,7 +59,12 @@ describe('dmesh CLI against a running registry', () => {
 
     const show = await dmesh(['show', 'sales.returns', '--json']);
     expect(show.code).toBe(0);
-    expect(show.json).toMatchObject({ id: 'sales.returns', owner: { team: 'sales-data' }, latestVersion: '0.1.0', majorLines: [{ major: 0, state: 'active' }] });
+    expect(show.json).toMatchObject({
+      id: 'sales.returns',
+      owner: { team: 'sales-data' },
+      latestVersion: '0.1.0',
+      majorLines: [{ major: 0, state: 'active' }],
+    });
     expect(show.json.latest.outputs[0].contract.properties.id.format).toBe('uuid');
 
     const version = await dmesh(['show', 'sales.returns@0.1.0', '--json']);
@@ -65,7 +80,10 @@ describe('dmesh CLI against a running registry', () => {
   it('reports malformed YAML with line and column (exit 2)', async () => {
     const dir = join(work, 'broken');
     await dmesh(['init', 'sales.broken', '--dir', dir]);
-    writeFileSync(join(dir, 'dataproduct.yaml'), 'apiVersion: dmesh.io/v1\nkind: DataProduct\nmetadata:\n  name: [unclosed\n');
+    writeFileSync(
+      join(dir, 'dataproduct.yaml'),
+      'apiVersion: dmesh.io/v1\nkind: DataProduct\nmetadata:\n  name: [unclosed\n',
+    );
     const run = await dmesh(['validate', '--json'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.json.problems[0]).toMatchObject({ code: 'YAML_INVALID', file: 'dataproduct.yaml', line: 5 });
@@ -79,7 +97,12 @@ describe('dmesh CLI against a running registry', () => {
     writeFileSync(join(dir, 'dataproduct.yaml'), text);
     const run = await dmesh(['validate', '--offline', '--json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.json.problems[0]).toMatchObject({ path: '/metadata/owner', message: '/metadata/owner is required', fix: 'add "owner" to /metadata', line: 5 });
+    expect(run.json.problems[0]).toMatchObject({
+      path: '/metadata/owner',
+      message: '/metadata/owner is required',
+      fix: 'add "owner" to /metadata',
+      line: 5,
+    });
   });
 
   it('names the contract file and the keyword of an invalid JSON Schema (exit 2)', async () => {
@@ -91,7 +114,10 @@ describe('dmesh CLI against a running registry', () => {
     writeFileSync(file, JSON.stringify(schema));
     const run = await dmesh(['validate', '--offline', '--json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.json.problems[0]).toMatchObject({ code: 'CONTRACT_INVALID', file: 'contracts/bad-contract.schema.json' });
+    expect(run.json.problems[0]).toMatchObject({
+      code: 'CONTRACT_INVALID',
+      file: 'contracts/bad-contract.schema.json',
+    });
     expect(run.json.problems[0].message).toContain('minimun');
     const human = await dmesh(['publish'], { cwd: dir });
     expect(human.code).toBe(2);
@@ -137,7 +163,8 @@ describe('dmesh CLI against a running registry', () => {
     const dir = join(work, 'breaking');
     await dmesh(['init', 'sales.breaking', '--dir', dir]);
     const descriptor = join(dir, 'dataproduct.yaml');
-    const setVersion = (v: string) => writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace(/version: \S+/, `version: ${v}`));
+    const setVersion = (v: string) =>
+      writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace(/version: \S+/, `version: ${v}`));
     setVersion('1.0.0');
     expect((await dmesh(['publish'], { cwd: dir })).code).toBe(0);
     const file = join(dir, 'contracts', 'breaking.schema.json');
@@ -158,7 +185,9 @@ describe('dmesh CLI against a running registry', () => {
   });
 
   it('stores credentials with dmesh login (mode 0600) and uses them', async () => {
-    const login = await dmesh(['login', '--registry', registry.url, '--token', registry.token], { env: { DMESH_REGISTRY_URL: '', DMESH_TOKEN: '' } });
+    const login = await dmesh(['login', '--registry', registry.url, '--token', registry.token], {
+      env: { DMESH_REGISTRY_URL: '', DMESH_TOKEN: '' },
+    });
     expect(login.code).toBe(0);
     const { statSync } = await import('node:fs');
     expect(statSync(join(work, '.config', 'credentials.json')).mode & 0o777).toBe(0o600);

@@ -18,14 +18,19 @@ export interface CliRun {
  */
 export function runDmesh(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [DMESH_BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env } }, (err, stdout, stderr) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
-    });
+    execFile(
+      process.execPath,
+      [DMESH_BIN, ...args],
+      { cwd, env: { PATH: process.env.PATH, ...env } },
+      (err, stdout, stderr) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          json = undefined;
+        }
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json });
+      },
+    );
   });
 }

@@ -4,12 +4,30 @@ import type { Principal } from '../src/auth/auth.service.js';
 export const ADMIN: Principal = { name: 'test-admin', role: 'admin', domains: [] };
 
 export const DOMAINS: Record<string, Record<string, unknown>> = {
-  customers: { apiVersion: 'dmesh.io/v1', kind: 'Domain', name: 'customers', description: 'Customer master data.', owner: { team: 'crm', email: 'crm@example.com' } },
-  sales: { apiVersion: 'dmesh.io/v1', kind: 'Domain', name: 'sales', description: 'Orders.', owner: { team: 'sales-data', email: 'sales@example.com' } },
+  customers: {
+    apiVersion: 'dmesh.io/v1',
+    kind: 'Domain',
+    name: 'customers',
+    description: 'Customer master data.',
+    owner: { team: 'crm', email: 'crm@example.com' },
+  },
+  sales: {
+    apiVersion: 'dmesh.io/v1',
+    kind: 'Domain',
+    name: 'sales',
+    description: 'Orders.',
+    owner: { team: 'sales-data', email: 'sales@example.com' },
+  },
 };
 
 export function contract(properties: Record<string, unknown>, required: string[] = Object.keys(properties)) {
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false, properties, required };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    required,
+  };
 }
 
 export interface BundleOptions {
@@ -26,22 +44,49 @@ export interface BundleOptions {
 export function publishRequest(o: BundleOptions = {}) {
   const domain = o.domain ?? 'customers';
   const name = o.name ?? 'profiles';
-  const schema = o.schema ?? contract({ customer_id: { type: 'string', description: 'Customer key.' }, email: { type: 'string', format: 'email', description: 'Email.' } });
+  const schema =
+    o.schema ??
+    contract({
+      customer_id: { type: 'string', description: 'Customer key.' },
+      email: { type: 'string', format: 'email', description: 'Email.' },
+    });
   return {
     descriptor: {
       apiVersion: 'dmesh.io/v1',
       kind: 'DataProduct',
       metadata: {
-        domain, name, version: o.version ?? '1.0.0', title: `${name} product`, description: o.description ?? `The ${name} of ${domain}.`,
-        owner: { team: `${domain}-team`, email: `${domain}@example.com` }, tags: [domain], classification: 'internal', tier: 'silver',
+        domain,
+        name,
+        version: o.version ?? '1.0.0',
+        title: `${name} product`,
+        description: o.description ?? `The ${name} of ${domain}.`,
+        owner: { team: `${domain}-team`, email: `${domain}@example.com` },
+        tags: [domain],
+        classification: 'internal',
+        tier: 'silver',
       },
       spec: {
         ...(o.inputs && { inputs: o.inputs }),
-        outputs: [{ name, kind: 'table', format: 'parquet', location: `s3://lake/${domain}/${name}/`, contract: `contracts/${name}.schema.json`, ...(o.lineage && { lineage: o.lineage }) }],
+        outputs: [
+          {
+            name,
+            kind: 'table',
+            format: 'parquet',
+            location: `s3://lake/${domain}/${name}/`,
+            contract: `contracts/${name}.schema.json`,
+            ...(o.lineage && { lineage: o.lineage }),
+          },
+        ],
       },
     },
     contracts: { [`contracts/${name}.schema.json`]: schema },
-    domain: DOMAINS[domain] ?? { apiVersion: 'dmesh.io/v1', kind: 'Domain', name: domain, description: `${domain}.`, owner: { team: `${domain}-team`, email: `${domain}@example.com` } },
+    domain: DOMAINS[domain] ?? {
+      apiVersion: 'dmesh.io/v1',
+      kind: 'Domain',
+      name: domain,
+      description: `${domain}.`,
+      owner: { team: `${domain}-team`, email: `${domain}@example.com` },
+    },
   };
 }
 

@@ -13,7 +13,12 @@ let work: string;
 
 /** The real CLI as a child process, talking HTTP to the registry. */
 function dmesh(args: string[], cwd = work): Promise<CliRun> {
-  return runDmesh(args, cwd, { HOME: work, DMESH_CONFIG_DIR: join(work, '.config'), DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token });
+  return runDmesh(args, cwd, {
+    HOME: work,
+    DMESH_CONFIG_DIR: join(work, '.config'),
+    DMESH_REGISTRY_URL: registry.url,
+    DMESH_TOKEN: registry.token,
+  });
 }
 
 beforeAll(async () => {
@@ -36,9 +41,17 @@ describe('dmesh lineage', () => {
     const orders = lines.findIndex((l) => /^[├└]─ profiles → sales\.orders@1\.1\.0 · sales-data {2}\^2\.0\.0$/.test(l));
     expect(orders).toBeGreaterThan(1);
     // sales.orders is the last child of the root, so its children are indented by three spaces.
-    expect(lines.slice(orders + 1)).toEqual(expect.arrayContaining([expect.stringMatching(/^ {3}[├└]─ orders → marketing\.campaign-performance@1\.0\.0 · marketing-analytics {2}\^1\.1\.0/)]));
+    expect(lines.slice(orders + 1)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^ {3}[├└]─ orders → marketing\.campaign-performance@1\.0\.0 · marketing-analytics {2}\^1\.1\.0/,
+        ),
+      ]),
+    );
     // each product is expanded once; later mentions point back
-    expect(lines.filter((l) => l.includes('marketing.campaign-performance') && !l.endsWith('(see above)'))).toHaveLength(1);
+    expect(
+      lines.filter((l) => l.includes('marketing.campaign-performance') && !l.endsWith('(see above)')),
+    ).toHaveLength(1);
     expect(run.stdout).not.toContain('upstream');
   });
 
@@ -49,7 +62,8 @@ describe('dmesh lineage', () => {
     const mermaid = await dmesh(['lineage', 'marketing.campaign-performance', '--upstream', '--format', 'mermaid']);
     expect(mermaid.code).toBe(0);
     expect(mermaid.stdout.startsWith('graph LR\n')).toBe(true);
-    for (const id of ['customers.profiles', 'sales.orders', 'finance.fx-rates', 'marketing.campaigns']) expect(mermaid.stdout).toContain(`["${id} `);
+    for (const id of ['customers.profiles', 'sales.orders', 'finance.fx-rates', 'marketing.campaigns'])
+      expect(mermaid.stdout).toContain(`["${id} `);
     const dot = await dmesh(['lineage', 'marketing.campaign-performance', '--upstream', '--format', 'dot']);
     expect(dot.stdout).toMatch(/^digraph lineage \{/);
     expect(dot.stdout).toContain('subgraph "cluster_finance"');
@@ -60,7 +74,9 @@ describe('dmesh lineage', () => {
     const run = await dmesh(['lineage', 'finance.fx-rates', '--downstream', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ root: 'finance.fx-rates', direction: 'DOWNSTREAM', truncated: false });
-    expect(run.json.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['finance.revenue', 'marketing.customer-segments', 'marketing.campaign-performance']));
+    expect(run.json.nodes.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining(['finance.revenue', 'marketing.customer-segments', 'marketing.campaign-performance']),
+    );
     const alias = await dmesh(['lineage', 'finance.fx-rates', '--downstream', '--json']);
     expect(alias.json).toEqual(run.json);
   });
@@ -84,12 +100,19 @@ describe('dmesh publish --dry-run shows the impact on consumers', () => {
     const contract = JSON.parse(readFileSync(contractFile, 'utf8'));
     delete contract.properties.coupon_code;
     writeFileSync(contractFile, JSON.stringify(contract, null, 2));
-    writeFileSync(join(dir, 'dataproduct.yaml'), readFileSync(join(dir, 'dataproduct.yaml'), 'utf8').replace(/^( {2}version:) 1\.1\.0$/m, '$1 1.2.0'));
+    writeFileSync(
+      join(dir, 'dataproduct.yaml'),
+      readFileSync(join(dir, 'dataproduct.yaml'), 'utf8').replace(/^( {2}version:) 1\.1\.0$/m, '$1 1.2.0'),
+    );
     const run = await dmesh(['publish', '--dry-run'], dir);
     expect(run.code).toBe(1); // a breaking change released as a minor is rejected
     expect(run.stderr).toContain('impact of sales.orders/orders as 1.2.0: 1 consumer(s) break');
-    expect(run.stderr).toMatch(/✗ marketing\.campaign-performance \(marketing-analytics <[^>]+>, pins \^1\.1\.0\) reads sales\.orders\/orders#coupon_code → performance#/);
-    expect(run.stderr).toMatch(/✓ finance\.revenue: finance\.revenue reads .* of sales\.orders\/orders, not coupon_code/);
+    expect(run.stderr).toMatch(
+      /✗ marketing\.campaign-performance \(marketing-analytics <[^>]+>, pins \^1\.1\.0\) reads sales\.orders\/orders#coupon_code → performance#/,
+    );
+    expect(run.stderr).toMatch(
+      /✓ finance\.revenue: finance\.revenue reads .* of sales\.orders\/orders, not coupon_code/,
+    );
   });
 });
 
@@ -102,8 +125,14 @@ describe('dmesh diff --impact', () => {
     const run = await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders/orders', '--json']);
     expect(run.code).toBe(1);
     expect(run.json.compatible).toBe(false);
-    expect(run.json.impact).toMatchObject({ port: 'sales.orders/orders', proposedVersion: '1.2.0', versionRule: 'next-minor-of-latest' });
-    expect(run.json.impact.consumers.map((c: { product: string }) => c.product)).toEqual(['marketing.campaign-performance']);
+    expect(run.json.impact).toMatchObject({
+      port: 'sales.orders/orders',
+      proposedVersion: '1.2.0',
+      versionRule: 'next-minor-of-latest',
+    });
+    expect(run.json.impact.consumers.map((c: { product: string }) => c.product)).toEqual([
+      'marketing.campaign-performance',
+    ]);
     const human = await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders/orders']);
     expect(human.stdout).toContain('impact of sales.orders/orders as 1.2.0: 1 consumer(s) break');
     expect((await dmesh(['diff', current, 'orders.next.json', '--impact', 'sales.orders'])).code).toBe(2);

@@ -23,14 +23,39 @@ beforeAll(async () => {
   registry = await startRegistry();
   pipeline = registry.app.get(PublishPipeline);
   await publish('crm.customers', { schema: contract(CUSTOMERS) });
-  await publish('shop.orders', { schema: contract({ buyer_id: str('Buyer.'), total: { type: 'number', description: 'Total.' } }), inputs: [reads('crm.customers', 'customers')], lineage: { buyer_id: ['crm.customers/customers#customer_id'] } });
-  await publish('mail.newsletter', { schema: contract({ address: str('To.') }), inputs: [reads('crm.customers', 'customers')], lineage: { address: ['crm.customers/customers#email'] } });
-  await publish('risk.scores', { schema: contract({ score: { type: 'number', description: 'Score.' } }), inputs: [reads('crm.customers', 'customers')] });
-  await publish('legacy.export', { schema: contract({ line: str('Line.') }), inputs: [reads('crm.customers', 'customers', '~1.0.0')] });
-  await publish('bi.orders-report', { schema: contract({ buyer: str('Buyer.') }), inputs: [reads('shop.orders', 'orders')], lineage: { buyer: ['shop.orders/orders#buyer_id'] } });
-  await publish('bi.revenue', { schema: contract({ revenue: { type: 'number', description: 'Revenue.' } }), inputs: [reads('shop.orders', 'orders')], lineage: { revenue: ['shop.orders/orders#total'] } });
+  await publish('shop.orders', {
+    schema: contract({ buyer_id: str('Buyer.'), total: { type: 'number', description: 'Total.' } }),
+    inputs: [reads('crm.customers', 'customers')],
+    lineage: { buyer_id: ['crm.customers/customers#customer_id'] },
+  });
+  await publish('mail.newsletter', {
+    schema: contract({ address: str('To.') }),
+    inputs: [reads('crm.customers', 'customers')],
+    lineage: { address: ['crm.customers/customers#email'] },
+  });
+  await publish('risk.scores', {
+    schema: contract({ score: { type: 'number', description: 'Score.' } }),
+    inputs: [reads('crm.customers', 'customers')],
+  });
+  await publish('legacy.export', {
+    schema: contract({ line: str('Line.') }),
+    inputs: [reads('crm.customers', 'customers', '~1.0.0')],
+  });
+  await publish('bi.orders-report', {
+    schema: contract({ buyer: str('Buyer.') }),
+    inputs: [reads('shop.orders', 'orders')],
+    lineage: { buyer: ['shop.orders/orders#buyer_id'] },
+  });
+  await publish('bi.revenue', {
+    schema: contract({ revenue: { type: 'number', description: 'Revenue.' } }),
+    inputs: [reads('shop.orders', 'orders')],
+    lineage: { revenue: ['shop.orders/orders#total'] },
+  });
   await publish('bi.dashboard', { schema: contract({ tile: str('Tile.') }), inputs: [reads('shop.orders', 'orders')] });
-  await publish('ml.features', { schema: contract({ f: { type: 'number', description: 'Feature.' } }), inputs: [reads('risk.scores', 'scores')] });
+  await publish('ml.features', {
+    schema: contract({ f: { type: 'number', description: 'Feature.' } }),
+    inputs: [reads('risk.scores', 'scores')],
+  });
 });
 afterAll(() => registry.close());
 
@@ -41,49 +66,102 @@ const withoutCustomerId = () => {
 
 describe('impact analysis', () => {
   it('names only the consumers that read the removed field, then whoever reads what they derive from it', async () => {
-    const { data, errors } = await registry.graphql(`query($schema: JSON!) {
+    const { data, errors } = await registry.graphql(
+      `query($schema: JSON!) {
       impact(port: "crm.customers/customers", schema: $schema) {
         proposedVersion versionRule compatible requiredBump
         changes { code field affected }
         consumers { product depth certain fieldLineage versionRange owner { team email } reads fields }
         unaffected { product reason }
       }
-    }`, { schema: withoutCustomerId() });
+    }`,
+      { schema: withoutCustomerId() },
+    );
     expect(errors).toBeUndefined();
     const r = data.impact;
-    expect(r).toMatchObject({ proposedVersion: '1.1.0', versionRule: 'next-minor-of-latest', compatible: false, requiredBump: 'major' });
+    expect(r).toMatchObject({
+      proposedVersion: '1.1.0',
+      versionRule: 'next-minor-of-latest',
+      compatible: false,
+      requiredBump: 'major',
+    });
     const removed = r.changes.find((c: { code: string }) => c.code === 'PROPERTY_REMOVED');
-    expect(removed).toEqual({ code: 'PROPERTY_REMOVED', field: 'customer_id', affected: ['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders'] });
+    expect(removed).toEqual({
+      code: 'PROPERTY_REMOVED',
+      field: 'customer_id',
+      affected: ['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders'],
+    });
     const byProduct = Object.fromEntries(r.consumers.map((c: { product: string }) => [c.product, c]));
-    expect(byProduct['shop.orders']).toMatchObject({ depth: 1, certain: true, fieldLineage: true, versionRange: '^1.0.0', owner: { team: 'shop-team', email: 'shop@example.com' }, reads: ['crm.customers/customers#customer_id'], fields: ['orders#buyer_id'] });
+    expect(byProduct['shop.orders']).toMatchObject({
+      depth: 1,
+      certain: true,
+      fieldLineage: true,
+      versionRange: '^1.0.0',
+      owner: { team: 'shop-team', email: 'shop@example.com' },
+      reads: ['crm.customers/customers#customer_id'],
+      fields: ['orders#buyer_id'],
+    });
     // No field lineage: affected as a whole (it may read anything), and the walk stops there.
-    expect(byProduct['risk.scores']).toMatchObject({ depth: 1, certain: true, fieldLineage: false, reads: ['crm.customers/customers'], fields: [] });
+    expect(byProduct['risk.scores']).toMatchObject({
+      depth: 1,
+      certain: true,
+      fieldLineage: false,
+      reads: ['crm.customers/customers'],
+      fields: [],
+    });
     expect(byProduct['ml.features']).toBeUndefined();
-    expect(byProduct['bi.orders-report']).toMatchObject({ depth: 2, certain: true, reads: ['shop.orders/orders#buyer_id'], fields: ['orders-report#buyer'] });
-    expect(byProduct['bi.dashboard']).toMatchObject({ depth: 2, certain: false, fieldLineage: false, reads: ['shop.orders/orders'] });
+    expect(byProduct['bi.orders-report']).toMatchObject({
+      depth: 2,
+      certain: true,
+      reads: ['shop.orders/orders#buyer_id'],
+      fields: ['orders-report#buyer'],
+    });
+    expect(byProduct['bi.dashboard']).toMatchObject({
+      depth: 2,
+      certain: false,
+      fieldLineage: false,
+      reads: ['shop.orders/orders'],
+    });
     expect(byProduct['mail.newsletter']).toBeUndefined();
     expect(byProduct['bi.revenue']).toBeUndefined();
-    expect(r.unaffected).toEqual(expect.arrayContaining([
-      { product: 'mail.newsletter', reason: 'DOES_NOT_READ_FIELD' },
-      { product: 'legacy.export', reason: 'RANGE_EXCLUDES_VERSION' },
-    ]));
+    expect(r.unaffected).toEqual(
+      expect.arrayContaining([
+        { product: 'mail.newsletter', reason: 'DOES_NOT_READ_FIELD' },
+        { product: 'legacy.export', reason: 'RANGE_EXCLUDES_VERSION' },
+      ]),
+    );
   });
 
   it('a proposed new major affects no consumer pinned to the current major (REST)', async () => {
     const res = await fetch(`${registry.url}/v1/lineage/products/crm.customers/ports/customers/impact`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema: withoutCustomerId(), version: '2.0.0' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ schema: withoutCustomerId(), version: '2.0.0' }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { versionRule: string; consumers: unknown[]; unaffected: { product: string; reason: string }[] };
+    const body = (await res.json()) as {
+      versionRule: string;
+      consumers: unknown[];
+      unaffected: { product: string; reason: string }[];
+    };
     expect(body.versionRule).toBe('given');
     expect(body.consumers).toEqual([]);
     expect(body.unaffected.every((u) => u.reason === 'RANGE_EXCLUDES_VERSION')).toBe(true);
-    expect(body.unaffected.map((u) => u.product).sort()).toEqual(['legacy.export', 'mail.newsletter', 'risk.scores', 'shop.orders']);
+    expect(body.unaffected.map((u) => u.product).sort()).toEqual([
+      'legacy.export',
+      'mail.newsletter',
+      'risk.scores',
+      'shop.orders',
+    ]);
   });
 
   it('a compatible change affects nobody', async () => {
     const res = await fetch(`${registry.url}/v1/lineage/products/crm.customers/ports/customers/impact`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema: contract({ ...CUSTOMERS, vip: { type: 'boolean', description: 'VIP.' } }, Object.keys(CUSTOMERS)) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        schema: contract({ ...CUSTOMERS, vip: { type: 'boolean', description: 'VIP.' } }, Object.keys(CUSTOMERS)),
+      }),
     });
     const body = (await res.json()) as { compatible: boolean; consumers: unknown[] };
     expect(body.compatible).toBe(true);
@@ -100,12 +178,24 @@ describe('impact analysis', () => {
     }
     expect(err?.code).toBe('PUBLISH_REJECTED');
     const impact = (err?.extra.impact as Record<string, { consumers: { product: string }[] }>).customers;
-    expect(impact.consumers.map((c) => c.product).sort()).toEqual(['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders']);
+    expect(impact.consumers.map((c) => c.product).sort()).toEqual([
+      'bi.dashboard',
+      'bi.orders-report',
+      'risk.scores',
+      'shop.orders',
+    ]);
   });
 
   it('answers a bad port id or schema with 400 and an unknown port with 404', async () => {
-    const post = (path: string, body: unknown) => fetch(`${registry.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post('/v1/lineage/products/crm.customers/ports/customers/impact', { schema: 'nope' })).status).toBe(400);
+    const post = (path: string, body: unknown) =>
+      fetch(`${registry.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('/v1/lineage/products/crm.customers/ports/customers/impact', { schema: 'nope' })).status).toBe(
+      400,
+    );
     expect((await post('/v1/lineage/products/crm.customers/ports/nope/impact', { schema: {} })).status).toBe(404);
     const gql = await registry.graphql(`{ impact(port: "crm.customers", schema: {}) { port } }`);
     expect(gql.errors?.[0].extensions?.code).toBe('BAD_REQUEST');

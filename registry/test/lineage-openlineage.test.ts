@@ -6,12 +6,20 @@ import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 
 const DOMAINS = fileURLToPath(new URL('../../domains', import.meta.url));
-const fixture = (kind: 'valid' | 'invalid', name: string) => parse(readFileSync(new URL(`../../contracts/fixtures/${kind}/openlineage-run-event-${name}.yaml`, import.meta.url), 'utf8'));
+const fixture = (kind: 'valid' | 'invalid', name: string) =>
+  parse(
+    readFileSync(
+      new URL(`../../contracts/fixtures/${kind}/openlineage-run-event-${name}.yaml`, import.meta.url),
+      'utf8',
+    ),
+  );
 let registry: RunningRegistry;
 
 const post = async (body: unknown, token: string | null = registry.token) => {
   const res = await fetch(`${registry.url}/v1/lineage/openlineage`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };
 };
@@ -28,34 +36,65 @@ describe('observed lineage from OpenLineage', () => {
     const { status, body } = await post(fixture('valid', 'spark'));
     expect(status).toBe(201);
     expect(body.inputs).toEqual([
-      { namespace: 'postgres://warehouse:5432', name: 'warehouse.customers.profiles_v2', location: 'postgres://warehouse/customers.profiles_v2', port: 'customers.profiles/profiles' },
+      {
+        namespace: 'postgres://warehouse:5432',
+        name: 'warehouse.customers.profiles_v2',
+        location: 'postgres://warehouse/customers.profiles_v2',
+        port: 'customers.profiles/profiles',
+      },
       { namespace: 's3a://raw-zone', name: 'crm/order_exports', location: 's3://raw-zone/crm/order_exports' },
     ]);
-    expect(body.outputs).toEqual([{ namespace: 's3a://lake', name: '/sales/orders', location: 's3://lake/sales/orders', port: 'sales.orders/orders' }]);
+    expect(body.outputs).toEqual([
+      {
+        namespace: 's3a://lake',
+        name: '/sales/orders',
+        location: 's3://lake/sales/orders',
+        port: 'sales.orders/orders',
+      },
+    ]);
     expect(body).toMatchObject({ edges: 2, columnEdges: 3 });
   });
 
   it('ingests Airflow (a Kafka topic on any broker) and dbt events', async () => {
     const airflow = await post(fixture('valid', 'airflow'));
     expect(airflow.status).toBe(201);
-    expect(airflow.body.inputs.map((d: { port?: string }) => d.port)).toEqual(['sales.orders/orders', 'sales.order-lines/order-lines', 'sales.orders/order-events']);
+    expect(airflow.body.inputs.map((d: { port?: string }) => d.port)).toEqual([
+      'sales.orders/orders',
+      'sales.order-lines/order-lines',
+      'sales.orders/order-events',
+    ]);
     expect(airflow.body.outputs[0].port).toBe('finance.revenue/daily-revenue');
     const dbt = await post(fixture('valid', 'dbt'));
     expect(dbt.status).toBe(201);
     expect(dbt.body.inputs[0].port).toBe('finance.revenue/daily-revenue');
-    expect(dbt.body.outputs[0]).toEqual({ namespace: 'postgres://warehouse:5432', name: 'analytics.finance.revenue_by_country', location: 'postgres://warehouse/analytics.finance.revenue_by_country' });
+    expect(dbt.body.outputs[0]).toEqual({
+      namespace: 'postgres://warehouse:5432',
+      name: 'analytics.finance.revenue_by_country',
+      location: 'postgres://warehouse/analytics.finance.revenue_by_country',
+    });
   });
 
   it('reports declared vs observed differences per product (REST and GraphQL)', async () => {
     const orders = await get('/v1/lineage/products/sales.orders/drift');
-    expect(orders).toMatchObject({ product: 'sales.orders', observed: true, declared: ['customers.profiles/profiles'], declaredNotObserved: [] });
-    expect(orders.observedNotDeclared.map((o: { input: string }) => o.input)).toEqual(['external:s3://raw-zone/crm/order_exports']);
-    const { data, errors } = await registry.graphql(`{ lineageDrift(product: "finance.revenue") { observed declaredNotObserved observedNotDeclared { input jobs runs } } }`);
+    expect(orders).toMatchObject({
+      product: 'sales.orders',
+      observed: true,
+      declared: ['customers.profiles/profiles'],
+      declaredNotObserved: [],
+    });
+    expect(orders.observedNotDeclared.map((o: { input: string }) => o.input)).toEqual([
+      'external:s3://raw-zone/crm/order_exports',
+    ]);
+    const { data, errors } = await registry.graphql(
+      `{ lineageDrift(product: "finance.revenue") { observed declaredNotObserved observedNotDeclared { input jobs runs } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.lineageDrift[0]).toEqual({
       observed: true,
       declaredNotObserved: ['finance.fx-rates/rates'],
-      observedNotDeclared: [{ input: 'sales.orders/order-events', jobs: ['airflow-prod/finance_daily.revenue_load'], runs: 1 }],
+      observedNotDeclared: [
+        { input: 'sales.orders/order-events', jobs: ['airflow-prod/finance_daily.revenue_load'], runs: 1 },
+      ],
     });
     const all = await get('/v1/lineage/drift');
     expect(all.map((d: { product: string }) => d.product)).toEqual(['finance.revenue', 'sales.orders']);
@@ -65,19 +104,44 @@ describe('observed lineage from OpenLineage', () => {
 
   it('shows unknown datasets as external nodes in lineage, upstream and downstream', async () => {
     const up = await get('/v1/lineage/products/sales.orders?direction=UPSTREAM&depth=1');
-    expect(up.nodes).toEqual(expect.arrayContaining([{ id: 'external:s3://raw-zone/crm/order_exports', kind: 'EXTERNAL', location: 's3://raw-zone/crm/order_exports', level: -1 }]));
-    expect(up.edges).toEqual(expect.arrayContaining([{ from: 'external:s3://raw-zone/crm/order_exports', to: 'sales.orders', kind: 'OBSERVED' }]));
+    expect(up.nodes).toEqual(
+      expect.arrayContaining([
+        {
+          id: 'external:s3://raw-zone/crm/order_exports',
+          kind: 'EXTERNAL',
+          location: 's3://raw-zone/crm/order_exports',
+          level: -1,
+        },
+      ]),
+    );
+    expect(up.edges).toEqual(
+      expect.arrayContaining([
+        { from: 'external:s3://raw-zone/crm/order_exports', to: 'sales.orders', kind: 'OBSERVED' },
+      ]),
+    );
     const down = await get('/v1/lineage/products/finance.revenue?direction=DOWNSTREAM');
-    expect(down.edges).toEqual(expect.arrayContaining([{ from: 'finance.revenue', to: 'external:postgres://warehouse/analytics.finance.revenue_by_country', kind: 'OBSERVED' }]));
+    expect(down.edges).toEqual(
+      expect.arrayContaining([
+        {
+          from: 'finance.revenue',
+          to: 'external:postgres://warehouse/analytics.finance.revenue_by_country',
+          kind: 'OBSERVED',
+        },
+      ]),
+    );
   });
 
   it('counts a run once however many events it sends', async () => {
     const again = { ...fixture('valid', 'airflow'), eventType: 'RUNNING' };
     await post(again);
-    const [row] = await registry.db.dataSource.query(`SELECT runs FROM lineage_observed_edges WHERE job_name = 'finance_daily.revenue_load' AND input_key = 'kafka://sales.order-events.v1'`);
+    const [row] = await registry.db.dataSource.query(
+      `SELECT runs FROM lineage_observed_edges WHERE job_name = 'finance_daily.revenue_load' AND input_key = 'kafka://sales.order-events.v1'`,
+    );
     expect(row.runs).toBe(1);
     await post({ ...again, run: { runId: '0193f3c1-18aa-7d2e-b1f7-000000000002' } });
-    const [next] = await registry.db.dataSource.query(`SELECT runs FROM lineage_observed_edges WHERE job_name = 'finance_daily.revenue_load' AND input_key = 'kafka://sales.order-events.v1'`);
+    const [next] = await registry.db.dataSource.query(
+      `SELECT runs FROM lineage_observed_edges WHERE job_name = 'finance_daily.revenue_load' AND input_key = 'kafka://sales.order-events.v1'`,
+    );
     expect(next.runs).toBe(2);
   });
 

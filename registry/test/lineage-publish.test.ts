@@ -9,7 +9,8 @@ let registry: RunningRegistry;
 let pipeline: PublishPipeline;
 
 const ID = { type: 'string', description: 'Key.' };
-const product = (domain: string, name: string, o: Parameters<typeof publishRequest>[0] = {}) => pipeline.publish(`${domain}.${name}`, publishRequest({ domain, name, schema: contract({ id: ID }), ...o }), ADMIN);
+const product = (domain: string, name: string, o: Parameters<typeof publishRequest>[0] = {}) =>
+  pipeline.publish(`${domain}.${name}`, publishRequest({ domain, name, schema: contract({ id: ID }), ...o }), ADMIN);
 const input = (p: string, port: string, version = '^1.0.0') => ({ product: p, port, version });
 
 beforeAll(async () => {
@@ -22,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-
 describe('declared lineage in the publish pipeline', () => {
   it('rejects a version that would close a cycle, naming it', async () => {
     const err = await refusal(product('a', 'one', { version: '1.1.0', inputs: [input('c.three', 'three')] }));
@@ -30,17 +30,26 @@ describe('declared lineage in the publish pipeline', () => {
     const cycle = err.details.find((d) => d.code === 'LINEAGE_CYCLE');
     expect(cycle?.message).toContain('a.one -> b.two -> c.three -> a.one');
     expect(cycle?.path).toBe('/spec/inputs/0/product');
-    expect(await registry.db.dataSource.query(`SELECT version FROM product_versions WHERE product_id = 'a.one'`)).toEqual([{ version: '1.0.0' }]);
+    expect(
+      await registry.db.dataSource.query(`SELECT version FROM product_versions WHERE product_id = 'a.one'`),
+    ).toEqual([{ version: '1.0.0' }]);
   });
 
   it('exports the cycle check for other stages', async () => {
-    expect(await findLineageCycle(registry.db.dataSource.manager, 'a.one', ['c.three'])).toEqual(['a.one', 'b.two', 'c.three', 'a.one']);
+    expect(await findLineageCycle(registry.db.dataSource.manager, 'a.one', ['c.three'])).toEqual([
+      'a.one',
+      'b.two',
+      'c.three',
+      'a.one',
+    ]);
     expect(await findLineageCycle(registry.db.dataSource.manager, 'c.three', ['a.one'])).toBeUndefined();
     expect(await findLineageCycle(registry.db.dataSource.manager, 'a.one', ['a.one'])).toEqual(['a.one', 'a.one']);
   });
 
   it('warns about input ranges without an upper major bound, and accepts bounded ones silently', async () => {
-    const result = await product('d', 'four', { inputs: [input('a.one', 'one', '>=1'), input('b.two', 'two', '*'), input('c.three', 'three', '^1.0.0')] });
+    const result = await product('d', 'four', {
+      inputs: [input('a.one', 'one', '>=1'), input('b.two', 'two', '*'), input('c.three', 'three', '^1.0.0')],
+    });
     expect(result.outcome).toBe('published');
     const warnings = result.issues.filter((i) => i.code === 'UNBOUNDED_INPUT_RANGE');
     expect(warnings.map((w) => w.path)).toEqual(['/spec/inputs/0/version', '/spec/inputs/1/version']);
@@ -53,15 +62,26 @@ describe('declared lineage in the publish pipeline', () => {
     await product('e', 'five', { inputs: [input('a.one', 'one')] });
     await product('e', 'five', { version: '1.1.0', inputs: [input('b.two', 'two')] });
     await product('e', 'five', { version: '2.0.0', inputs: [input('c.three', 'three')] });
-    const rows = await registry.db.dataSource.query(`SELECT major, upstream_product_id FROM lineage_current_inputs WHERE product_id = 'e.five' ORDER BY major`);
-    expect(rows).toEqual([{ major: 1, upstream_product_id: 'b.two' }, { major: 2, upstream_product_id: 'c.three' }]);
+    const rows = await registry.db.dataSource.query(
+      `SELECT major, upstream_product_id FROM lineage_current_inputs WHERE product_id = 'e.five' ORDER BY major`,
+    );
+    expect(rows).toEqual([
+      { major: 1, upstream_product_id: 'b.two' },
+      { major: 2, upstream_product_id: 'c.three' },
+    ]);
     // The full history stays in input_dependencies.
-    const history = await registry.db.dataSource.query(`SELECT count(*)::int AS n FROM input_dependencies WHERE product_id = 'e.five'`);
+    const history = await registry.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM input_dependencies WHERE product_id = 'e.five'`,
+    );
     expect(history[0].n).toBe(3);
     // Retiring a line drops its edges once the lineage is refreshed.
-    await registry.db.dataSource.query(`UPDATE major_lines SET state = 'retired' WHERE product_id = 'e.five' AND major = 1`);
+    await registry.db.dataSource.query(
+      `UPDATE major_lines SET state = 'retired' WHERE product_id = 'e.five' AND major = 1`,
+    );
     await refreshCurrentLineage(registry.db.dataSource.manager, 'e.five');
-    const live = await registry.db.dataSource.query(`SELECT major FROM lineage_current_inputs WHERE product_id = 'e.five'`);
+    const live = await registry.db.dataSource.query(
+      `SELECT major FROM lineage_current_inputs WHERE product_id = 'e.five'`,
+    );
     expect(live).toEqual([{ major: 2 }]);
   });
 
@@ -70,7 +90,9 @@ describe('declared lineage in the publish pipeline', () => {
     const body = (await res.json()) as { truncated: boolean; nodes: { id: string }[] };
     expect(body.truncated).toBe(true);
     expect(body.nodes.length).toBeLessThanOrEqual(4);
-    const full = (await (await fetch(`${registry.url}/v1/lineage/products/a.one?direction=DOWNSTREAM&depth=10`)).json()) as typeof body;
+    const full = (await (
+      await fetch(`${registry.url}/v1/lineage/products/a.one?direction=DOWNSTREAM&depth=10`)
+    ).json()) as typeof body;
     expect(full.truncated).toBe(false);
     expect(full.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['b.two', 'c.three', 'd.four', 'e.five']));
   });

@@ -10,7 +10,12 @@ let firstSeed: { published: number; unchanged: number };
 
 beforeAll(async () => {
   registry = await startRegistry();
-  firstSeed = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined, registry.app.get(PolicyService));
+  firstSeed = await seedDomains(
+    registry.app.get(PublishPipeline),
+    DOMAINS,
+    () => undefined,
+    registry.app.get(PolicyService),
+  );
 });
 afterAll(() => registry.close());
 
@@ -18,13 +23,20 @@ describe('demo catalog seeding', () => {
   it('publishes every domain and product version, releases first', async () => {
     expect(firstSeed.published).toBeGreaterThanOrEqual(8);
     expect(firstSeed.unchanged).toBe(0);
-    const rows = await registry.db.dataSource.query(`SELECT count(DISTINCT domain)::int AS domains, count(*)::int AS products FROM products`);
+    const rows = await registry.db.dataSource.query(
+      `SELECT count(DISTINCT domain)::int AS domains, count(*)::int AS products FROM products`,
+    );
     expect(rows[0].domains).toBeGreaterThanOrEqual(3);
     expect(rows[0].products).toBeGreaterThanOrEqual(6);
   });
 
   it('changes nothing and fails nothing on a second run', async () => {
-    const again = await seedDomains(registry.app.get(PublishPipeline), DOMAINS, () => undefined, registry.app.get(PolicyService));
+    const again = await seedDomains(
+      registry.app.get(PublishPipeline),
+      DOMAINS,
+      () => undefined,
+      registry.app.get(PolicyService),
+    );
     expect(again).toEqual({ published: 0, unchanged: firstSeed.published });
   });
 });
@@ -45,7 +57,9 @@ describe('GraphQL discovery', () => {
     expect(p.versions.map((v: { version: string }) => v.version)).toContain(p.latestVersion);
     expect(p.version.ports[0].contract.hash).toMatch(/^sha256:/);
     expect(p.version.ports[0].contract.schema.type).toBe('object');
-    expect(p.version.inputs).toContainEqual(expect.objectContaining({ product: 'customers.profiles', resolvedVersion: expect.stringMatching(/^2\./) }));
+    expect(p.version.inputs).toContainEqual(
+      expect.objectContaining({ product: 'customers.profiles', resolvedVersion: expect.stringMatching(/^2\./) }),
+    );
     expect(p.consumers.length).toBeGreaterThan(0);
   });
 
@@ -54,7 +68,10 @@ describe('GraphQL discovery', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { data, errors }: any = await registry.graphql(`query($after: String) { search(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after });
+      const { data, errors }: any = await registry.graphql(
+        `query($after: String) { search(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+        { after },
+      );
       expect(errors).toBeUndefined();
       total = data.search.totalCount;
       seen.push(...data.search.edges.map((e: { node: { id: string } }) => e.node.id));
@@ -65,7 +82,12 @@ describe('GraphQL discovery', () => {
   });
 
   it('filters search by text, domain, tag and field', async () => {
-    const ids = async (args: string) => ((await registry.graphql(`{ search(${args}) { edges { node { id domain tags } } } }`)).data.search.edges as { node: { id: string; domain: string; tags: string[] } }[]).map((e) => e.node);
+    const ids = async (args: string) =>
+      (
+        (await registry.graphql(`{ search(${args}) { edges { node { id domain tags } } } }`)).data.search.edges as {
+          node: { id: string; domain: string; tags: string[] };
+        }[]
+      ).map((e) => e.node);
     expect((await ids('filter: { domain: "marketing" }')).every((n) => n.domain === 'marketing')).toBe(true);
     expect((await ids('filter: { field: "customer_id" }')).map((n) => n.id)).toContain('sales.orders');
     expect((await ids('query: "revenue"')).map((n) => n.id)).toContain('finance.revenue');
@@ -82,6 +104,8 @@ describe('GraphQL discovery', () => {
 
   it('lists the domains', async () => {
     const { data } = await registry.graphql(`{ domains { name owner { team } } }`);
-    expect(data.domains.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['customers', 'sales', 'marketing']));
+    expect(data.domains.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(['customers', 'sales', 'marketing']),
+    );
   });
 });

@@ -21,8 +21,11 @@ export interface SlaRegistry extends RunningRegistry {
 export async function startSlaRegistry(start: Date = T0): Promise<SlaRegistry> {
   const clock = new ManualClock(start);
   const db = await createTestDatabase();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ dataSource: db.dataSource, ide: false })] })
-    .overrideProvider(CLOCK).useValue(clock)
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register({ dataSource: db.dataSource, ide: false })],
+  })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
   await app.init();
@@ -32,18 +35,29 @@ export async function startSlaRegistry(start: Date = T0): Promise<SlaRegistry> {
   await app.get(AuthService).ensureToken(token, 'test-admin', 'admin');
   const call = async (method: string, path: string, body?: unknown, auth: string | null = token) => {
     const res = await fetch(url + path, {
-      method, ...(body !== undefined && { body: JSON.stringify(body) }),
-      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(auth && { authorization: `Bearer ${auth}` }) },
+      method,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      headers: {
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(auth && { authorization: `Bearer ${auth}` }),
+      },
     });
     return { status: res.status, body: await res.json() };
   };
   return {
-    app, db, url, token, clock,
+    app,
+    db,
+    url,
+    token,
+    clock,
     graphql: async (query, variables) => (await call('POST', '/graphql', { query, variables }, null)).body as never,
     post: (path, body, auth) => call('POST', path, body, auth === undefined ? token : auth),
     get: (path) => call('GET', path),
-    events: (action, subject) => db.dataSource.query(
-      `SELECT subject, detail FROM events WHERE action = $1 AND ($2::text IS NULL OR subject = $2) ORDER BY id`, [action, subject ?? null]),
+    events: (action, subject) =>
+      db.dataSource.query(
+        `SELECT subject, detail FROM events WHERE action = $1 AND ($2::text IS NULL OR subject = $2) ORDER BY id`,
+        [action, subject ?? null],
+      ),
     close: async () => {
       await app.close();
       await db.drop();
@@ -52,7 +66,13 @@ export async function startSlaRegistry(start: Date = T0): Promise<SlaRegistry> {
 }
 
 /** Publishes a small product whose one port promises `sla`. */
-export async function publishWithSla(r: SlaRegistry, domain: string, name: string, sla: Record<string, unknown>, extraPorts: string[] = []): Promise<void> {
+export async function publishWithSla(
+  r: SlaRegistry,
+  domain: string,
+  name: string,
+  sla: Record<string, unknown>,
+  extraPorts: string[] = [],
+): Promise<void> {
   const request = publishRequest({ domain, name });
   const outputs = request.descriptor.spec.outputs as Record<string, unknown>[];
   outputs[0].sla = sla;
@@ -62,7 +82,16 @@ export async function publishWithSla(r: SlaRegistry, domain: string, name: strin
 }
 
 /** An observation `minutesAgo` before the clock, with data last updated `lagMinutes` before that. */
-export function observation(r: SlaRegistry, o: { minutesAgo?: number; lagMinutes?: number; availability?: boolean; completeness?: number; rowCount?: number } = {}) {
+export function observation(
+  r: SlaRegistry,
+  o: {
+    minutesAgo?: number;
+    lagMinutes?: number;
+    availability?: boolean;
+    completeness?: number;
+    rowCount?: number;
+  } = {},
+) {
   const time = r.clock.now().getTime() - (o.minutesAgo ?? 0) * 60_000;
   return {
     time: new Date(time).toISOString(),

@@ -5,9 +5,14 @@ const SLA = { freshness: 'PT1H', availability: 90 };
 
 /** Ids of the products `search` returns for an SLA status (optionally with more filter fields). */
 async function search(status: string, more = ''): Promise<{ ids: string[]; totalCount: number }> {
-  const res = await r.graphql(`{ search(filter: { slaStatus: ${status} ${more} }) { totalCount edges { node { id } } } }`);
+  const res = await r.graphql(
+    `{ search(filter: { slaStatus: ${status} ${more} }) { totalCount edges { node { id } } } }`,
+  );
   expect(res.errors).toBeUndefined();
-  return { ids: res.data.search.edges.map((e: { node: { id: string } }) => e.node.id), totalCount: res.data.search.totalCount };
+  return {
+    ids: res.data.search.edges.map((e: { node: { id: string } }) => e.node.id),
+    totalCount: res.data.search.totalCount,
+  };
 }
 const report = (productPort: string, body: unknown) => {
   const [product, port] = productPort.split('/');
@@ -38,8 +43,14 @@ describe('search filtered by SLA status', () => {
 
   it('combines with the other filters and pages', async () => {
     expect(await search('unknown', 'domain: "sales"')).toEqual({ ids: ['sales.silent'], totalCount: 1 });
-    const page = await r.graphql(`{ search(filter: { slaStatus: unknown }, first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`);
-    expect(page.data.search).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { id: 'billing.mixed' } }] });
+    const page = await r.graphql(
+      `{ search(filter: { slaStatus: unknown }, first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`,
+    );
+    expect(page.data.search).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { id: 'billing.mixed' } }],
+    });
   });
 
   it('follows the test clock: as freshness lapses, products move to breached', async () => {

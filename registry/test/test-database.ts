@@ -14,7 +14,10 @@ export interface TestDatabase {
 /** A fresh database cloned from the migrated template: each test file gets its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DMESH_TEST_PG_URL;
-  if (!serverUrl) throw new Error('DMESH_TEST_PG_URL is not set: run the registry tests through jest (globalSetup starts PostgreSQL)');
+  if (!serverUrl)
+    throw new Error(
+      'DMESH_TEST_PG_URL is not set: run the registry tests through jest (globalSetup starts PostgreSQL)',
+    );
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -11,12 +11,17 @@ const DOMAINS = fileURLToPath(new URL('../../domains', import.meta.url));
 let registry: RunningRegistry;
 
 async function dmeshJson(args: string[]): Promise<any> {
-  const run = await runDmesh(args, DOMAINS, { DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token, DMESH_CONFIG_DIR: '/nonexistent' });
+  const run = await runDmesh(args, DOMAINS, {
+    DMESH_REGISTRY_URL: registry.url,
+    DMESH_TOKEN: registry.token,
+    DMESH_CONFIG_DIR: '/nonexistent',
+  });
   if (run.json === undefined) throw new Error(`dmesh ${args.join(' ')} printed no JSON: ${run.stdout}${run.stderr}`);
   return run.json;
 }
 
-const productDirs = readdirSync(DOMAINS, { withFileTypes: true }).filter((d) => d.isDirectory())
+const productDirs = readdirSync(DOMAINS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(join(DOMAINS, d.name)).map((p) => join(DOMAINS, d.name, p)))
   .filter((dir) => existsSync(join(dir, 'dataproduct.yaml')));
 
@@ -42,6 +47,7 @@ describe('dmesh validate --offline and the registry agree on the demo catalog', 
       expect([r.policy, r.status]).toEqual([r.policy, stored.find((s) => s.policy === r.policy)!.status]);
     }
     // What offline evaluation skips, the registry evaluated.
-    for (const r of local.filter((x) => x.status === 'skipped')) expect(stored.find((s) => s.policy === r.policy)!.status).not.toBe('skipped');
+    for (const r of local.filter((x) => x.status === 'skipped'))
+      expect(stored.find((s) => s.policy === r.policy)!.status).not.toBe('skipped');
   });
 });

@@ -1,4 +1,9 @@
-import { compileCheckedContract, compileContract, ContractCompileError, contentHash } from '../src/core/contract/compile.js';
+import {
+  compileCheckedContract,
+  compileContract,
+  ContractCompileError,
+  contentHash,
+} from '../src/core/contract/compile.js';
 
 describe('compileContract', () => {
   it('accepts x- annotations and union types, and validates records', () => {
@@ -43,7 +48,9 @@ describe('compileCheckedContract (a data-test worker compiling what the main thr
       code: { type: 'string', pattern: '^[A-Z]{3}$' },
       lines: { type: 'array', items: { $ref: '#/$defs/line' }, minItems: 1 },
     },
-    $defs: { line: { type: 'object', properties: { qty: { type: 'integer', minimum: 1 } }, additionalProperties: false } },
+    $defs: {
+      line: { type: 'object', properties: { qty: { type: 'integer', minimum: 1 } }, additionalProperties: false },
+    },
   };
   const records: unknown[] = [
     { id: '3f1c2a4e-8a4b-4c1e-9a7b-1234567890ab', at: '2024-01-01T00:00:00Z', code: 'EUR', lines: [{ qty: 2 }] },

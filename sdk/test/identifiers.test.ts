@@ -3,9 +3,17 @@ import { formatId, parseId } from '../src/core/identifiers.js';
 
 describe('identifiers', () => {
   it('parses every part of the documented form', () => {
-    expect(parseId('sales.orders/orders@2.1.0')).toEqual({ domain: 'sales', product: 'orders', port: 'orders', version: '2.1.0' });
+    expect(parseId('sales.orders/orders@2.1.0')).toEqual({
+      domain: 'sales',
+      product: 'orders',
+      port: 'orders',
+      version: '2.1.0',
+    });
     expect(parseId('customers.profiles/profiles#address.city')).toEqual({
-      domain: 'customers', product: 'profiles', port: 'profiles', field: 'address.city',
+      domain: 'customers',
+      product: 'profiles',
+      port: 'profiles',
+      field: 'address.city',
     });
   });
 

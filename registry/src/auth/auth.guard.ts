@@ -19,16 +19,23 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'http') return true;
-    const needed = this.reflector.getAllAndOverride<boolean>(REQUIRES_TOKEN, [context.getHandler(), context.getClass()]);
+    const needed = this.reflector.getAllAndOverride<boolean>(REQUIRES_TOKEN, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!needed) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
-      throw new RegistryError('UNAUTHENTICATED', 'this request needs a token: send "Authorization: Bearer <token>" (dmesh login --token <token>, or DMESH_TOKEN)');
+      throw new RegistryError(
+        'UNAUTHENTICATED',
+        'this request needs a token: send "Authorization: Bearer <token>" (dmesh login --token <token>, or DMESH_TOKEN)',
+      );
     }
     const principal = await this.auth.authenticate(token);
-    if (!principal) throw new RegistryError('UNAUTHENTICATED', 'the token is unknown or revoked; ask a registry admin for a new one');
+    if (!principal)
+      throw new RegistryError('UNAUTHENTICATED', 'the token is unknown or revoked; ask a registry admin for a new one');
     request.principal = principal;
     return true;
   }

@@ -5,5 +5,9 @@ import { AuthService } from './auth.service.js';
 import { WhoamiController } from './whoami.controller.js';
 
 @Global()
-@Module({ controllers: [WhoamiController], providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }], exports: [AuthService] })
+@Module({
+  controllers: [WhoamiController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
 export class AuthModule {}

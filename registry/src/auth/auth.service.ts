@@ -18,7 +18,9 @@ export class AuthService {
   constructor(private readonly dataSource: DataSource) {}
 
   async authenticate(token: string): Promise<Principal | undefined> {
-    const row = await this.dataSource.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const row = await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
     return row ? { name: row.name, role: row.role, domains: row.domains } : undefined;
   }
 

@@ -6,7 +6,10 @@ import { AuthService } from './auth.service.js';
  * The development admin token of an embedded registry lives in
  * `$DMESH_DATA_DIR/admin-token` (mode 0600), created on first start.
  */
-export async function ensureDevAdminToken(auth: AuthService, dataDir: string): Promise<{ file: string; token: string }> {
+export async function ensureDevAdminToken(
+  auth: AuthService,
+  dataDir: string,
+): Promise<{ file: string; token: string }> {
   const file = join(dataDir, 'admin-token');
   let token = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (!token) {

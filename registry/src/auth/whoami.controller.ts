@@ -5,7 +5,8 @@ import { RequiresToken, type AuthedRequest } from './auth.guard.js';
 export class PrincipalDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['admin', 'governance', 'publisher', 'reader'] }) role!: string;
-  @ApiProperty({ type: [String], description: 'Domains a publisher may write to; empty means all.' }) domains!: string[];
+  @ApiProperty({ type: [String], description: 'Domains a publisher may write to; empty means all.' })
+  domains!: string[];
 }
 
 @ApiTags('auth')

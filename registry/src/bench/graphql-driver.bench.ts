@@ -21,7 +21,13 @@ function apolloGraphQL() {
     driver: ApolloDriver,
     imports: [ProductsModule],
     inject: [CatalogService],
-    useFactory: (catalog: CatalogService) => ({ autoSchemaFile: true, sortSchema: true, path: '/graphql', playground: false, context: graphqlContext(catalog) }),
+    useFactory: (catalog: CatalogService) => ({
+      autoSchemaFile: true,
+      sortSchema: true,
+      path: '/graphql',
+      playground: false,
+      context: graphqlContext(catalog),
+    }),
   });
 }
 
@@ -32,15 +38,44 @@ async function seed(app: NestFastifyApplication): Promise<void> {
   for (let i = 0; i < 120; i++) {
     const domain = `domain-${Math.floor(i / 5)}`;
     const name = `product-${i}`;
-    await pipeline.publish(`${domain}.${name}`, {
-      descriptor: {
-        apiVersion: 'dmesh.io/v1', kind: 'DataProduct',
-        metadata: { domain, name, version: '1.0.0', title: `Product ${i}`, description: `Benchmark product number ${i}, one row per event.`, owner: { team: `team-${i % 7}`, email: 'team@example.com' }, tags: ['bench', `t${i % 4}`] },
-        spec: { outputs: [{ name: 'events', kind: 'table', format: 'parquet', location: `s3://lake/${domain}/${name}/`, contract: 'c.json' }] },
+    await pipeline.publish(
+      `${domain}.${name}`,
+      {
+        descriptor: {
+          apiVersion: 'dmesh.io/v1',
+          kind: 'DataProduct',
+          metadata: {
+            domain,
+            name,
+            version: '1.0.0',
+            title: `Product ${i}`,
+            description: `Benchmark product number ${i}, one row per event.`,
+            owner: { team: `team-${i % 7}`, email: 'team@example.com' },
+            tags: ['bench', `t${i % 4}`],
+          },
+          spec: {
+            outputs: [
+              {
+                name: 'events',
+                kind: 'table',
+                format: 'parquet',
+                location: `s3://lake/${domain}/${name}/`,
+                contract: 'c.json',
+              },
+            ],
+          },
+        },
+        contracts: { 'c.json': { type: 'object', properties: { id: { type: 'string', description: 'Key.' } } } },
+        domain: {
+          apiVersion: 'dmesh.io/v1',
+          kind: 'Domain',
+          name: domain,
+          description: 'Bench.',
+          owner: { team: 'bench', email: 'bench@example.com' },
+        },
       },
-      contracts: { 'c.json': { type: 'object', properties: { id: { type: 'string', description: 'Key.' } } } },
-      domain: { apiVersion: 'dmesh.io/v1', kind: 'Domain', name: domain, description: 'Bench.', owner: { team: 'bench', email: 'bench@example.com' } },
-    }, admin);
+      admin,
+    );
   }
 }
 
@@ -55,8 +90,16 @@ async function time(n: number, run: () => Promise<void>): Promise<number[]> {
   return samples;
 }
 
-async function measureDriver(dataSource: DataSource, n: number, graphql?: ReturnType<typeof apolloGraphQL>): Promise<{ http: number[]; raw: number[] }> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ dataSource, ide: false, ...(graphql && { graphql }) }), new FastifyAdapter(), { logger: false });
+async function measureDriver(
+  dataSource: DataSource,
+  n: number,
+  graphql?: ReturnType<typeof apolloGraphQL>,
+): Promise<{ http: number[]; raw: number[] }> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ dataSource, ide: false, ...(graphql && { graphql }) }),
+    new FastifyAdapter(),
+    { logger: false },
+  );
   await app.init();
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
@@ -65,7 +108,8 @@ async function measureDriver(dataSource: DataSource, n: number, graphql?: Return
     const http = await time(n, async () => {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = (await res.json()) as { data?: { search: { edges: unknown[] } } };
-      if (json.data?.search.edges.length !== 100) throw new Error(`unexpected answer: ${JSON.stringify(json).slice(0, 200)}`);
+      if (json.data?.search.edges.length !== 100)
+        throw new Error(`unexpected answer: ${JSON.stringify(json).slice(0, 200)}`);
     });
     const schema = app.get(GraphQLSchemaHost).schema;
     const document = parse(QUERY);
@@ -89,7 +133,11 @@ export async function runGraphqlDriverBench(scale: 'full' | 'quick'): Promise<Re
   const n = scale === 'full' ? 400 : 100;
   const db = await benchDatabase();
   try {
-    const seeder = await NestFactory.create<NestFastifyApplication>(AppModule.register({ dataSource: db.dataSource, ide: false }), new FastifyAdapter(), { logger: false });
+    const seeder = await NestFactory.create<NestFastifyApplication>(
+      AppModule.register({ dataSource: db.dataSource, ide: false }),
+      new FastifyAdapter(),
+      { logger: false },
+    );
     await seeder.init();
     await seed(seeder);
     await seeder.close();
@@ -98,13 +146,27 @@ export async function runGraphqlDriverBench(scale: 'full' | 'quick'): Promise<Re
     const raw = percentile([...mercurius.raw, ...apollo.raw], 50);
     const fig = (samples: number[]): Figure => {
       const value = percentile(samples, 50);
-      return { value: round(value), unit: 'ms', baseline: round(raw), ratio: round(value / raw), scale: `${n} requests, 100 items` };
+      return {
+        value: round(value),
+        unit: 'ms',
+        baseline: round(raw),
+        ratio: round(value / raw),
+        scale: `${n} requests, 100 items`,
+      };
     };
     return {
       'graphql.list100_mercurius_median_ms': fig(mercurius.http),
       'graphql.list100_apollo_median_ms': fig(apollo.http),
-      'graphql.list100_mercurius_p99_ms': { ...fig(mercurius.http), value: round(percentile(mercurius.http, 99)), ratio: round(percentile(mercurius.http, 99) / raw) },
-      'graphql.list100_apollo_p99_ms': { ...fig(apollo.http), value: round(percentile(apollo.http, 99)), ratio: round(percentile(apollo.http, 99) / raw) },
+      'graphql.list100_mercurius_p99_ms': {
+        ...fig(mercurius.http),
+        value: round(percentile(mercurius.http, 99)),
+        ratio: round(percentile(mercurius.http, 99) / raw),
+      },
+      'graphql.list100_apollo_p99_ms': {
+        ...fig(apollo.http),
+        value: round(percentile(apollo.http, 99)),
+        ratio: round(percentile(apollo.http, 99) / raw),
+      },
     };
   } finally {
     await db.close();

@@ -3,8 +3,13 @@ import { contentHash } from '@dmesh/sdk';
 
 /** The one contract every generated port publishes: ten string fields, closed. */
 export const BENCH_CONTRACT = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false, required: ['f0'],
-  properties: Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`f${k}`, { type: 'string', description: `Field ${k}.` }])),
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  additionalProperties: false,
+  required: ['f0'],
+  properties: Object.fromEntries(
+    Array.from({ length: 10 }, (_, k) => [`f${k}`, { type: 'string', description: `Field ${k}.` }]),
+  ),
 };
 
 /** Product index → id; 100 domains. */
@@ -21,40 +26,61 @@ export const productId = (i: number) => `d${i % 100}.p${i}`;
  * output_ports, contracts, port_fields, input_dependencies, field_lineage,
  * major_lines and the lineage tables refreshCurrentLineage maintains.
  */
-export async function loadBenchCatalog(db: pg.Client, n: number, hub: number): Promise<{ edges: number; fieldEdges: number }> {
+export async function loadBenchCatalog(
+  db: pg.Client,
+  n: number,
+  hub: number,
+): Promise<{ edges: number; fieldEdges: number }> {
   const hash = contentHash(BENCH_CONTRACT);
   const q = (sql: string, params: unknown[] = []) => db.query(sql, params);
   await q('SET synchronous_commit = off');
-  await q(`CREATE TEMP TABLE bench_edges AS
+  await q(
+    `CREATE TEMP TABLE bench_edges AS
     SELECT DISTINCT i, i - 1 - (abs(hashint8(i::bigint * 16 + k)) % least(200, i - 1))::int AS j
       FROM generate_series(2, $1::int) i, generate_series(1, 15) k
-     WHERE k <= 5 + abs(hashint4(i)) % 11`, [n]);
+     WHERE k <= 5 + abs(hashint4(i)) % 11`,
+    [n],
+  );
   await q('DELETE FROM bench_edges WHERE j = $1', [hub]);
-  await q('INSERT INTO bench_edges SELECT $1::int + k, $1::int FROM generate_series(1, 50) k ON CONFLICT DO NOTHING', [hub]);
+  await q('INSERT INTO bench_edges SELECT $1::int + k, $1::int FROM generate_series(1, 50) k ON CONFLICT DO NOTHING', [
+    hub,
+  ]);
   await q('ALTER TABLE bench_edges ADD COLUMN fl boolean');
   await q('UPDATE bench_edges SET fl = (j = $1 OR abs(hashint8(i::bigint * 1000003 + j)) % 10 = 0)', [hub]);
   await q('CREATE INDEX ON bench_edges (i)');
   await q(`INSERT INTO domains (name, description, owner_team, owner_email)
     SELECT 'd' || d, 'Bench domain ' || d, 'team-' || d, 'team-' || d || '@example.com' FROM generate_series(0, 99) d`);
-  await q(`INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
+  await q(
+    `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
     SELECT ${PID('i')}, 'd' || (i % 100), 'p' || i, 'Product ' || i, 'Generated product ' || i, 'team-' || (i % 100), 'team-' || (i % 100) || '@example.com',
            '{bench}', 'internal', 'silver', '1.0.0', ${PID('i')} || ' out f0 f1 f2 f3 f4 f5 f6 f7 f8 f9'
-      FROM generate_series(1, $1::int) i`, [n]);
+      FROM generate_series(1, $1::int) i`,
+    [n],
+  );
   await q('INSERT INTO contracts (hash, schema) VALUES ($1, $2)', [hash, JSON.stringify(BENCH_CONTRACT)]);
-  await q(`INSERT INTO product_versions (id, product_id, version, major, minor, patch, content_hash, descriptor, published_by)
+  await q(
+    `INSERT INTO product_versions (id, product_id, version, major, minor, patch, content_hash, descriptor, published_by)
     SELECT i, ${PID('i')}, '1.0.0', 1, 0, 0, md5(i::text),
            jsonb_build_object('apiVersion', 'dmesh.io/v1', 'kind', 'DataProduct',
              'metadata', jsonb_build_object('domain', 'd' || (i % 100), 'name', 'p' || i, 'version', '1.0.0'),
              'spec', jsonb_build_object('inputs', coalesce((SELECT jsonb_agg(jsonb_build_object('product', ${PID('e.j')}, 'port', 'out', 'version', '^1.0.0')) FROM bench_edges e WHERE e.i = g.i), '[]'),
                                         'outputs', jsonb_build_array(jsonb_build_object('name', 'out', 'kind', 'table', 'format', 'parquet', 'location', 's3://lake/d' || (i % 100) || '/p' || i || '/')))),
            'bench'
-      FROM generate_series(1, $1::int) AS g(i)`, [n]);
+      FROM generate_series(1, $1::int) AS g(i)`,
+    [n],
+  );
   await q(`SELECT setval(pg_get_serial_sequence('product_versions', 'id'), $1)`, [n]);
-  await q(`INSERT INTO output_ports (id, version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, quality)
+  await q(
+    `INSERT INTO output_ports (id, version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, quality)
     SELECT i, i, ${PID('i')}, 'out', 'table', 'parquet', 's3://lake/d' || (i % 100) || '/p' || i || '/', $2, 'contracts/out.schema.json', 'BACKWARD', '[]'
-      FROM generate_series(1, $1::int) i`, [n, hash]);
+      FROM generate_series(1, $1::int) i`,
+    [n, hash],
+  );
   await q(`SELECT setval(pg_get_serial_sequence('output_ports', 'id'), $1)`, [n]);
-  await q(`INSERT INTO port_fields (port_id, path, type, description) SELECT i, 'f' || k, 'string', 'Field ' || k || '.' FROM generate_series(1, $1::int) i, generate_series(0, 9) k`, [n]);
+  await q(
+    `INSERT INTO port_fields (port_id, path, type, description) SELECT i, 'f' || k, 'string', 'Field ' || k || '.' FROM generate_series(1, $1::int) i, generate_series(0, 9) k`,
+    [n],
+  );
   await q(`INSERT INTO major_lines (product_id, major) SELECT ${PID('i')}, 1 FROM generate_series(1, $1::int) i`, [n]);
   await q(`INSERT INTO input_dependencies (version_id, product_id, upstream_product_id, upstream_port, version_range, resolved_version)
     SELECT i, ${PID('i')}, ${PID('j')}, 'out', '^1.0.0', '1.0.0' FROM bench_edges ORDER BY i, j`);
@@ -64,8 +90,12 @@ export async function loadBenchCatalog(db: pg.Client, n: number, hub: number): P
     SELECT product_id, 1, version_id, upstream_product_id, upstream_port, version_range, resolved_version FROM input_dependencies`);
   await q(`INSERT INTO lineage_current_fields (product_id, major, version_id, port, field, upstream_product_id, upstream_port, upstream_field)
     SELECT product_id, 1, version_id, port, field, upstream_product_id, upstream_port, upstream_field FROM field_lineage ON CONFLICT DO NOTHING`);
-  await q(`INSERT INTO lineage_port_locations (location_key, product_id, port, major) SELECT rtrim(location, '/'), product_id, name, 1 FROM output_ports`);
-  const [{ edges, field_edges: fieldEdges }] = (await q('SELECT count(*)::int AS edges, count(*) FILTER (WHERE fl)::int AS field_edges FROM bench_edges')).rows;
+  await q(
+    `INSERT INTO lineage_port_locations (location_key, product_id, port, major) SELECT rtrim(location, '/'), product_id, name, 1 FROM output_ports`,
+  );
+  const [{ edges, field_edges: fieldEdges }] = (
+    await q('SELECT count(*)::int AS edges, count(*) FILTER (WHERE fl)::int AS field_edges FROM bench_edges')
+  ).rows;
   await q('ANALYZE');
   return { edges, fieldEdges };
 }

@@ -25,7 +25,11 @@ async function timeAll(runs: number, roots: string[], fn: (root: string) => Prom
  * Times each function on the same roots, turn about (A B, B A, …): both see the
  * same machine, so a slow spell of a noisy host does not land on one of them only.
  */
-async function timeInterleaved(runs: number, roots: string[], fns: ((root: string) => Promise<unknown>)[]): Promise<number[][]> {
+async function timeInterleaved(
+  runs: number,
+  roots: string[],
+  fns: ((root: string) => Promise<unknown>)[],
+): Promise<number[][]> {
   for (const root of roots.slice(0, 5)) for (const fn of fns) await fn(root);
   const times = fns.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
@@ -49,11 +53,16 @@ async function rawTraversal(db: pg.Client, root: string): Promise<number> {
   let frontier = [root];
   let full = false;
   for (let level = 1; level <= DEPTH && frontier.length && !full; level++) {
-    const { rows: [row] } = await db.query(LEVEL_SQL.downstream, [frontier]);
+    const {
+      rows: [row],
+    } = await db.query(LEVEL_SQL.downstream, [frontier]);
     const next: string[] = [];
     for (const [up, port, down] of parseLevel(row.edges)) {
       const fresh = [`${up}/${port}`, down].filter((id) => !nodes.has(id));
-      if (nodes.size + fresh.length > BUDGET) { full = true; break; }
+      if (nodes.size + fresh.length > BUDGET) {
+        full = true;
+        break;
+      }
       for (const id of fresh) nodes.add(id);
       if (fresh.includes(down)) next.push(down);
     }
@@ -95,8 +104,11 @@ export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<s
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     try {
       // Roots spread over the first 90 % so most walks have a deep downstream cone.
-      const roots = Array.from({ length: 50 }, (_, k) => productId(1 + Math.floor(((k * 7919) % 50) * (n * 0.9) / 50)));
-      const walk = (root: string) => fetch(`${base}/v1/lineage/products/${root}?direction=DOWNSTREAM&depth=${DEPTH}&budget=${BUDGET}`);
+      const roots = Array.from({ length: 50 }, (_, k) =>
+        productId(1 + Math.floor((((k * 7919) % 50) * (n * 0.9)) / 50)),
+      );
+      const walk = (root: string) =>
+        fetch(`${base}/v1/lineage/products/${root}?direction=DOWNSTREAM&depth=${DEPTH}&budget=${BUDGET}`);
       // Latency is until the last byte has arrived; parsing the graph is the client's business (done once per root below).
       const [http, raw] = await timeInterleaved(runs, roots, [
         async (root) => {
@@ -111,7 +123,12 @@ export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<s
       const schema = structuredClone(BENCH_CONTRACT) as { properties: Record<string, unknown>; required: string[] };
       delete schema.properties.f0;
       schema.required = [];
-      const ask = () => fetch(`${base}/v1/lineage/products/${productId(hub)}/ports/out/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema }) });
+      const ask = () =>
+        fetch(`${base}/v1/lineage/products/${productId(hub)}/ports/out/impact`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ schema }),
+        });
       const impact = await timeAll(runs, [productId(hub)], async () => {
         const res = await ask();
         await res.arrayBuffer();
@@ -123,8 +140,20 @@ export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<s
       const depth10 = p99(http);
       const baseline = p99(raw);
       return {
-        'lineage.depth10_p99_ms': { value: round(depth10), unit: 'ms', baseline: round(baseline), ratio: round(depth10 / baseline), scale },
-        'lineage.depth10_p50_ms': { value: round(p50(http)), unit: 'ms', baseline: round(p50(raw)), ratio: round(p50(http) / p50(raw)), scale },
+        'lineage.depth10_p99_ms': {
+          value: round(depth10),
+          unit: 'ms',
+          baseline: round(baseline),
+          ratio: round(depth10 / baseline),
+          scale,
+        },
+        'lineage.depth10_p50_ms': {
+          value: round(p50(http)),
+          unit: 'ms',
+          baseline: round(p50(raw)),
+          ratio: round(p50(http) / p50(raw)),
+          scale,
+        },
         'lineage.depth10_nodes_mean': { value: Math.round(nodes / roots.length), unit: 'nodes', scale },
         'lineage.impact_p99_ms': { value: round(p99(impact)), unit: 'ms', scale },
         'lineage.impact_consumers': { value: affected, unit: 'consumers', scale },

@@ -17,15 +17,31 @@ export class RegistryErrorFilter implements ExceptionFilter {
     return reply.status(status).send(body);
   }
 
-  private toBody(exception: unknown): { status: number; body: { code: string; message: string; details: unknown[]; [k: string]: unknown } } {
+  private toBody(exception: unknown): {
+    status: number;
+    body: { code: string; message: string; details: unknown[]; [k: string]: unknown };
+  } {
     if (exception instanceof RegistryError) {
-      return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details, ...exception.extra } };
+      return {
+        status: exception.status,
+        body: { code: exception.code, message: exception.message, details: exception.details, ...exception.extra },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { status, body: { code: status === 404 ? 'NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`, message, details: [] } };
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return {
+        status,
+        body: {
+          code: status === 404 ? 'NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`,
+          message,
+          details: [],
+        },
+      };
     }
     this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { code: 'INTERNAL', message: 'internal error; see the registry log', details: [] } };

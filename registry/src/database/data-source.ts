@@ -10,7 +10,13 @@ import { Governance1763800300000 } from './migrations/1763800300000-governance.j
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
 
 export const ENTITIES = [...CATALOG_ENTITIES, ContractEntity, ApiTokenEntity, EventEntity];
-export const MIGRATIONS = [InitialCatalog1763800000000, Lineage1763800100000, Sla1763800200000, Governance1763800300000, LineageWalkOrder1763800400000];
+export const MIGRATIONS = [
+  InitialCatalog1763800000000,
+  Lineage1763800100000,
+  Sla1763800200000,
+  Governance1763800300000,
+  LineageWalkOrder1763800400000,
+];
 
 /** Migrations are explicit and hand-reviewed; `synchronize` is never on. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

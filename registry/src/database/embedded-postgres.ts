@@ -72,7 +72,9 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   } catch {
     try {
       execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
-      execFileSync('useradd', ['-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+      execFileSync('useradd', ['-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], {
+        stdio: 'ignore',
+      });
       return lookup();
     } catch (err) {
       throw new EmbeddedPostgresError(

@@ -3,28 +3,60 @@ import { RegistryError } from '../common/registry-error.js';
 import { CatalogService, type PortRow, type ProductRow, type VersionRow } from '../products/catalog.service.js';
 import { encodeCursor } from '../products/operations/search-products.js';
 import { parsePageSize } from '../products/page-size.js';
-import { Consumer, Contract, Domain, InputPort, MajorLine, OutputPort, Product, ProductConnection, ProductVersion, SearchFilter } from './discovery.types.js';
+import {
+  Consumer,
+  Contract,
+  Domain,
+  InputPort,
+  MajorLine,
+  OutputPort,
+  Product,
+  ProductConnection,
+  ProductVersion,
+  SearchFilter,
+} from './discovery.types.js';
 import type { GraphQLContext } from './loaders.js';
 
 export function toProduct(p: ProductRow): Product {
   return {
-    id: p.id, domain: p.domain, name: p.name, title: p.title, description: p.description,
-    owner: { team: p.owner_team, email: p.owner_email }, tags: p.tags, classification: p.classification,
-    tier: p.tier, latestVersion: p.latest_version,
+    id: p.id,
+    domain: p.domain,
+    name: p.name,
+    title: p.title,
+    description: p.description,
+    owner: { team: p.owner_team, email: p.owner_email },
+    tags: p.tags,
+    classification: p.classification,
+    tier: p.tier,
+    latestVersion: p.latest_version,
   } as Product;
 }
 
 function toVersion(v: VersionRow): ProductVersion {
   return {
-    id: `${v.product_id}@${v.version}`, rowId: String(v.id), version: v.version, contentHash: v.content_hash,
-    publishedBy: v.published_by, publishedAt: new Date(v.published_at).toISOString(), descriptor: v.descriptor, compatibility: v.compatibility_report, governanceReport: v.governance_report,
+    id: `${v.product_id}@${v.version}`,
+    rowId: String(v.id),
+    version: v.version,
+    contentHash: v.content_hash,
+    publishedBy: v.published_by,
+    publishedAt: new Date(v.published_at).toISOString(),
+    descriptor: v.descriptor,
+    compatibility: v.compatibility_report,
+    governanceReport: v.governance_report,
   } as ProductVersion;
 }
 
 function toPort(p: PortRow, version: string): OutputPort {
   return {
-    id: `${p.product_id}/${p.name}@${version}`, name: p.name, kind: p.kind, format: p.format, location: p.location,
-    compatibility: p.compatibility, sla: p.sla ?? undefined, quality: p.quality, contractHash: p.contract_hash,
+    id: `${p.product_id}/${p.name}@${version}`,
+    name: p.name,
+    kind: p.kind,
+    format: p.format,
+    location: p.location,
+    compatibility: p.compatibility,
+    sla: p.sla ?? undefined,
+    quality: p.quality,
+    contractHash: p.contract_hash,
   } as OutputPort;
 }
 
@@ -33,17 +65,28 @@ export class ProductResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @Query(() => Product, { nullable: true, description: 'A product by id (<domain>.<product>).' })
-  async product(@Args('id', { type: () => String }) id: string, @Context() ctx: GraphQLContext): Promise<Product | null> {
+  async product(
+    @Args('id', { type: () => String }) id: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Product | null> {
     const row = await ctx.loaders.product.load(id);
     return row ? toProduct(row) : null;
   }
 
   @Query(() => [Domain])
   async domains(): Promise<Domain[]> {
-    return (await this.catalog.domains()).map((d) => ({ name: d.name, title: d.title ?? undefined, description: d.description, owner: { team: d.owner_team, email: d.owner_email } }));
+    return (await this.catalog.domains()).map((d) => ({
+      name: d.name,
+      title: d.title ?? undefined,
+      description: d.description,
+      owner: { team: d.owner_team, email: d.owner_email },
+    }));
   }
 
-  @Query(() => ProductConnection, { description: 'Products matching every word of `query` (names, titles, descriptions, tags, fields), filtered; Relay cursor pagination.' })
+  @Query(() => ProductConnection, {
+    description:
+      'Products matching every word of `query` (names, titles, descriptions, tags, fields), filtered; Relay cursor pagination.',
+  })
   async search(
     @Args('query', { nullable: true, type: () => String }) query: string | undefined,
     @Args('filter', { nullable: true, type: () => SearchFilter }) filter: SearchFilter | undefined,
@@ -64,7 +107,11 @@ export class ProductResolver {
   }
 
   @ResolveField(() => ProductVersion, { nullable: true })
-  async version(@Parent() p: Product, @Context() ctx: GraphQLContext, @Args('version', { nullable: true, type: () => String }) version?: string): Promise<ProductVersion | null> {
+  async version(
+    @Parent() p: Product,
+    @Context() ctx: GraphQLContext,
+    @Args('version', { nullable: true, type: () => String }) version?: string,
+  ): Promise<ProductVersion | null> {
     const wanted = version ?? p.latestVersion;
     const row = (await ctx.loaders.versions.load(p.id)).find((v) => v.version === wanted);
     if (!row && version) throw new RegistryError('NOT_FOUND', `${p.id}@${version} is not published`);
@@ -73,12 +120,22 @@ export class ProductResolver {
 
   @ResolveField(() => [MajorLine])
   async majorLines(@Parent() p: Product, @Context() ctx: GraphQLContext): Promise<MajorLine[]> {
-    return (await ctx.loaders.majorLines.load(p.id)).map((l) => ({ productId: p.id, major: l.major, state: l.state, sunset: l.sunset ?? undefined, reason: l.reason ?? undefined }));
+    return (await ctx.loaders.majorLines.load(p.id)).map((l) => ({
+      productId: p.id,
+      major: l.major,
+      state: l.state,
+      sunset: l.sunset ?? undefined,
+      reason: l.reason ?? undefined,
+    }));
   }
 
   @ResolveField(() => [Consumer])
   async consumers(@Parent() p: Product, @Context() ctx: GraphQLContext): Promise<Consumer[]> {
-    return (await ctx.loaders.consumers.load(p.id)).map((c) => ({ product: c.product_id, port: c.upstream_port, versionRange: c.version_range }));
+    return (await ctx.loaders.consumers.load(p.id)).map((c) => ({
+      product: c.product_id,
+      port: c.upstream_port,
+      versionRange: c.version_range,
+    }));
   }
 }
 
@@ -91,7 +148,12 @@ export class ProductVersionResolver {
 
   @ResolveField(() => [InputPort])
   async inputs(@Parent() v: ProductVersion, @Context() ctx: GraphQLContext): Promise<InputPort[]> {
-    return (await ctx.loaders.inputs.load(v.rowId)).map((i) => ({ product: i.upstream_product_id, port: i.upstream_port, versionRange: i.version_range, resolvedVersion: i.resolved_version ?? undefined }));
+    return (await ctx.loaders.inputs.load(v.rowId)).map((i) => ({
+      product: i.upstream_product_id,
+      port: i.upstream_port,
+      versionRange: i.version_range,
+      resolvedVersion: i.resolved_version ?? undefined,
+    }));
   }
 }
 

@@ -18,12 +18,16 @@ export class Domain {
   @Field(() => Owner) owner!: Owner;
 }
 
-@ObjectType({ description: 'A dependency of a product version on another product\'s output port.' })
+@ObjectType({ description: "A dependency of a product version on another product's output port." })
 export class InputPort {
   @Field({ description: '<domain>.<product> of the upstream.' }) product!: string;
   @Field(() => String) port!: string;
   @Field({ description: 'Semver range the consumer pins.' }) versionRange!: string;
-  @Field(() => String, { nullable: true, description: 'Highest upstream version in range when this version was published.' }) resolvedVersion?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Highest upstream version in range when this version was published.',
+  })
+  resolvedVersion?: string;
 }
 
 @ObjectType()
@@ -91,7 +95,8 @@ export class Product {
   @Field(() => String) tier!: string;
   @Field(() => String) latestVersion!: string;
   @Field(() => [ProductVersion], { description: 'Newest first.' }) versions!: ProductVersion[];
-  @Field(() => ProductVersion, { nullable: true, description: 'One version, or the latest when omitted.' }) version?: ProductVersion;
+  @Field(() => ProductVersion, { nullable: true, description: 'One version, or the latest when omitted.' })
+  version?: ProductVersion;
   @Field(() => [MajorLine]) majorLines!: MajorLine[];
   @Field(() => [Consumer]) consumers!: Consumer[];
 }
@@ -100,8 +105,16 @@ export class Product {
 export class SearchFilter {
   @Field(() => String, { nullable: true }) domain?: string;
   @Field(() => String, { nullable: true }) tag?: string;
-  @Field(() => String, { nullable: true, description: 'A contract field name; matches nested fields by their last segment too.' }) field?: string;
-  @Field(() => SlaStatusValue, { nullable: true, description: 'Products with a port of the latest version in this SLA status.' }) slaStatus?: SlaStatusValue;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A contract field name; matches nested fields by their last segment too.',
+  })
+  field?: string;
+  @Field(() => SlaStatusValue, {
+    nullable: true,
+    description: 'Products with a port of the latest version in this SLA status.',
+  })
+  slaStatus?: SlaStatusValue;
 }
 
 @ObjectType()

@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import type { CatalogService, InputRow, MajorLineRow, PortRow, ProductRow, VersionRow } from '../products/catalog.service.js';
+import type {
+  CatalogService,
+  InputRow,
+  MajorLineRow,
+  PortRow,
+  ProductRow,
+  VersionRow,
+} from '../products/catalog.service.js';
 
 function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
   const map = new Map<string, T[]>();
@@ -17,15 +24,25 @@ export function createLoaders(catalog: CatalogService) {
       const rows = await catalog.productsByIds(ids);
       return ids.map((id) => rows.find((r) => r.id === id));
     }),
-    versions: new DataLoader<string, VersionRow[]>(async (ids) => groupBy(await catalog.versionsByProducts(ids), (r) => r.product_id, ids)),
-    ports: new DataLoader<string, PortRow[]>(async (ids) => groupBy(await catalog.portsByVersions(ids), (r) => String(r.version_id), ids)),
-    inputs: new DataLoader<string, InputRow[]>(async (ids) => groupBy(await catalog.inputsByVersions(ids), (r) => String(r.version_id), ids)),
+    versions: new DataLoader<string, VersionRow[]>(async (ids) =>
+      groupBy(await catalog.versionsByProducts(ids), (r) => r.product_id, ids),
+    ),
+    ports: new DataLoader<string, PortRow[]>(async (ids) =>
+      groupBy(await catalog.portsByVersions(ids), (r) => String(r.version_id), ids),
+    ),
+    inputs: new DataLoader<string, InputRow[]>(async (ids) =>
+      groupBy(await catalog.inputsByVersions(ids), (r) => String(r.version_id), ids),
+    ),
     contract: new DataLoader<string, unknown>(async (hashes) => {
       const rows = await catalog.contractsByHashes(hashes);
       return hashes.map((h) => rows.find((r) => r.hash === h)?.schema);
     }),
-    majorLines: new DataLoader<string, MajorLineRow[]>(async (ids) => groupBy(await catalog.majorLinesByProducts(ids), (r) => r.product_id, ids)),
-    consumers: new DataLoader<string, InputRow[]>(async (ids) => groupBy(await catalog.consumersByProducts(ids), (r) => r.upstream_product_id, ids)),
+    majorLines: new DataLoader<string, MajorLineRow[]>(async (ids) =>
+      groupBy(await catalog.majorLinesByProducts(ids), (r) => r.product_id, ids),
+    ),
+    consumers: new DataLoader<string, InputRow[]>(async (ids) =>
+      groupBy(await catalog.consumersByProducts(ids), (r) => r.upstream_product_id, ids),
+    ),
   };
 }
 

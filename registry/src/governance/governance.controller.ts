@@ -2,7 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
 import { ErrorDto } from '../products/dto/product.dto.js';
-import { DeprecateInputDto, MajorLineChangeDto, PolicyDto, PolicyInputDto, PolicyWriteResultDto, WaiverDto, WaiverInputDto } from './dto/governance.dto.js';
+import {
+  DeprecateInputDto,
+  MajorLineChangeDto,
+  PolicyDto,
+  PolicyInputDto,
+  PolicyWriteResultDto,
+  WaiverDto,
+  WaiverInputDto,
+} from './dto/governance.dto.js';
 import { LifecycleService } from './lifecycle.service.js';
 import { PolicyService } from './policy.service.js';
 import { WaiverService } from './waiver.service.js';
@@ -39,7 +47,11 @@ export class GovernanceController {
   @ApiOkResponse({ type: PolicyWriteResultDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'Not a valid policy.' })
   @ApiResponse({ status: 403, type: ErrorDto })
-  @ApiResponse({ status: 422, type: ErrorDto, description: 'A domain policy that loosens a global error policy (named in the message).' })
+  @ApiResponse({
+    status: 422,
+    type: ErrorDto,
+    description: 'A domain policy that loosens a global error policy (named in the message).',
+  })
   put(@Param('id') id: string, @Body() body: PolicyInputDto, @Req() req: AuthedRequest) {
     return this.policies.put(id, body, req.principal!);
   }
@@ -66,7 +78,10 @@ export class GovernanceController {
   @Post('waivers')
   @RequiresToken()
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'createWaiver', summary: 'Waive one policy for one product until a date (governance or admin token)' })
+  @ApiOperation({
+    operationId: 'createWaiver',
+    summary: 'Waive one policy for one product until a date (governance or admin token)',
+  })
   @ApiResponse({ status: 201, type: WaiverDto })
   @ApiResponse({ status: 400, type: ErrorDto })
   createWaiver(@Body() body: WaiverInputDto, @Req() req: AuthedRequest) {
@@ -87,11 +102,19 @@ export class GovernanceController {
   @RequiresToken()
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'deprecateMajor', summary: 'Deprecate a major line; lists and notifies the consumers still on it' })
+  @ApiOperation({
+    operationId: 'deprecateMajor',
+    summary: 'Deprecate a major line; lists and notifies the consumers still on it',
+  })
   @ApiOkResponse({ type: MajorLineChangeDto })
   @ApiResponse({ status: 400, type: ErrorDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  deprecate(@Param('id') id: string, @Param('major', ParseIntPipe) major: number, @Body() body: DeprecateInputDto, @Req() req: AuthedRequest) {
+  deprecate(
+    @Param('id') id: string,
+    @Param('major', ParseIntPipe) major: number,
+    @Body() body: DeprecateInputDto,
+    @Req() req: AuthedRequest,
+  ) {
     return this.lifecycle.deprecate(id, major, body, req.principal!);
   }
 
@@ -99,9 +122,16 @@ export class GovernanceController {
   @RequiresToken()
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'retireMajor', summary: 'Retire a deprecated major line after its sunset, if the deprecation window allows' })
+  @ApiOperation({
+    operationId: 'retireMajor',
+    summary: 'Retire a deprecated major line after its sunset, if the deprecation window allows',
+  })
   @ApiOkResponse({ type: MajorLineChangeDto })
-  @ApiResponse({ status: 422, type: ErrorDto, description: 'Too early: the message names the consumers still on the line.' })
+  @ApiResponse({
+    status: 422,
+    type: ErrorDto,
+    description: 'Too early: the message names the consumers still on the line.',
+  })
   retire(@Param('id') id: string, @Param('major', ParseIntPipe) major: number, @Req() req: AuthedRequest) {
     return this.lifecycle.retire(id, major, req.principal!);
   }

@@ -11,11 +11,21 @@ type Ctx = { governanceLoaders?: { consumers: DataLoader<string, LineConsumer[]>
 /** Consumers of every major line a GraphQL request asks for, in one query. */
 function consumersLoader(dataSource: DataSource): DataLoader<string, LineConsumer[]> {
   return new DataLoader(async (keys) => {
-    const lines = keys.map((k) => ({ productId: k.slice(0, k.lastIndexOf('@')), major: Number(k.slice(k.lastIndexOf('@') + 1)) }));
+    const lines = keys.map((k) => ({
+      productId: k.slice(0, k.lastIndexOf('@')),
+      major: Number(k.slice(k.lastIndexOf('@') + 1)),
+    }));
     const byLine = await consumersOfMajorLines(dataSource.manager, lines);
-    return keys.map((k) => (byLine.get(k) ?? []).map((c) => ({
-      product: c.product, port: c.port, range: c.range, resolved: c.resolved ?? undefined, ownerTeam: c.owner.team, ownerEmail: c.owner.email,
-    })));
+    return keys.map((k) =>
+      (byLine.get(k) ?? []).map((c) => ({
+        product: c.product,
+        port: c.port,
+        range: c.range,
+        resolved: c.resolved ?? undefined,
+        ownerTeam: c.owner.team,
+        ownerEmail: c.owner.email,
+      })),
+    );
   });
 }
 
@@ -26,16 +36,28 @@ export class GovernanceResolver {
     private readonly dataSource: DataSource,
   ) {}
 
-  @Query(() => [Policy], { name: 'policies', description: 'Governance policies: all, or one scope (global, domain:<name>).' })
+  @Query(() => [Policy], {
+    name: 'policies',
+    description: 'Governance policies: all, or one scope (global, domain:<name>).',
+  })
   async policiesList(@Args('scope', { type: () => String, nullable: true }) scope?: string): Promise<Policy[]> {
     return (await this.policies.list(scope)) as Policy[];
   }
 
-  @ResolveField(() => GovernanceReport, { nullable: true, description: 'The governance report stored when this version was published.' })
+  @ResolveField(() => GovernanceReport, {
+    nullable: true,
+    description: 'The governance report stored when this version was published.',
+  })
   governance(@Parent() v: ProductVersion): GovernanceReport | null {
     const report = v.governanceReport as GovernanceReport | undefined;
     if (!report?.results) return null;
-    return { passed: report.passed, results: report.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, advisory: Boolean(f.advisory) })) })) };
+    return {
+      passed: report.passed,
+      results: report.results.map((r) => ({
+        ...r,
+        findings: r.findings.map((f) => ({ ...f, advisory: Boolean(f.advisory) })),
+      })),
+    };
   }
 }
 

@@ -10,7 +10,14 @@ export function policyContext(ctx: PublishContext): PolicyContext {
     offline: false,
     upstreams: ctx.upstreams,
     ...(ctx.cycle && { cycle: ctx.cycle }),
-    ...(ctx.bump && { compatibility: { requiredBump: ctx.requiredBump, base: ctx.bump.base, verdict: ctx.bump.verdict, breaking: ctx.bump.breaking } }),
+    ...(ctx.bump && {
+      compatibility: {
+        requiredBump: ctx.requiredBump,
+        base: ctx.bump.base,
+        verdict: ctx.bump.verdict,
+        breaking: ctx.bump.breaking,
+      },
+    }),
   };
 }
 
@@ -25,8 +32,16 @@ export class GovernanceStage implements PublishStage {
 
   async run(ctx: PublishContext): Promise<void> {
     const domain = ctx.bundle.descriptor.metadata.domain;
-    const [policies, waivers] = await Promise.all([effectivePoliciesFor(ctx.manager, domain), waiversFor(ctx.manager, ctx.productId)]);
-    const report = evaluatePolicies(effectivePolicies(policies, domain), policyContext(ctx), waivers, ctx.now.toISOString().slice(0, 10));
+    const [policies, waivers] = await Promise.all([
+      effectivePoliciesFor(ctx.manager, domain),
+      waiversFor(ctx.manager, ctx.productId),
+    ]);
+    const report = evaluatePolicies(
+      effectivePolicies(policies, domain),
+      policyContext(ctx),
+      waivers,
+      ctx.now.toISOString().slice(0, 10),
+    );
     ctx.governance = report;
     for (const result of report.results) {
       if (result.status !== 'failed' && result.status !== 'warning') continue;

@@ -5,7 +5,8 @@ import { JSONScalar } from '../discovery/json.scalar.js';
 export class PolicyFinding {
   @Field(() => String) message!: string;
   @Field(() => String, { nullable: true }) fix?: string;
-  @Field(() => String, { nullable: true, description: 'JSON pointer in the descriptor, or <contract file>#<pointer>.' }) path?: string;
+  @Field(() => String, { nullable: true, description: 'JSON pointer in the descriptor, or <contract file>#<pointer>.' })
+  path?: string;
   @Field(() => Boolean, { description: 'Reported, never blocking.' }) advisory!: boolean;
 }
 
@@ -41,7 +42,8 @@ export class Policy {
   @Field(() => String) description!: string;
   @Field(() => String, { description: 'global or domain:<name>' }) scope!: string;
   @Field(() => String) severity!: string;
-  @Field(() => JSONScalar, { description: '{ type: json-schema, schema } or { type: <built-in>, params }' }) rule!: unknown;
+  @Field(() => JSONScalar, { description: '{ type: json-schema, schema } or { type: <built-in>, params }' })
+  rule!: unknown;
   @Field(() => String) updatedBy!: string;
   @Field(() => String) updatedAt!: string;
 }

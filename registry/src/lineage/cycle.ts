@@ -8,7 +8,11 @@ import { downstreamEdges } from './operations/level-edges.js';
  * per level) keeping each product's parent, so the first hit is a shortest cycle.
  * Exported for governance: a policy can call it with any proposed inputs.
  */
-export async function findLineageCycle(manager: EntityManager, productId: string, upstreams: string[]): Promise<string[] | undefined> {
+export async function findLineageCycle(
+  manager: EntityManager,
+  productId: string,
+  upstreams: string[],
+): Promise<string[] | undefined> {
   const targets = new Set(upstreams);
   if (targets.has(productId)) return [productId, productId];
   const parent = new Map<string, string>([[productId, '']]);

@@ -25,7 +25,11 @@ export class DeclaredLineageStage implements PublishStage {
       (ctx as PublishContext & { cycle?: string[] }).cycle = cycle; // governance reads it (issue 5)
       const index = inputs.findIndex((i) => i.product === cycle[cycle.length - 2]);
       ctx.issues.push({
-        severity: 'error', stage: this.name, code: 'LINEAGE_CYCLE', file: 'dataproduct.yaml', path: `/spec/inputs/${Math.max(index, 0)}/product`,
+        severity: 'error',
+        stage: this.name,
+        code: 'LINEAGE_CYCLE',
+        file: 'dataproduct.yaml',
+        path: `/spec/inputs/${Math.max(index, 0)}/product`,
         message: `reading ${cycle[cycle.length - 2]} would create a lineage cycle: ${formatCycle(cycle)}`,
         fix: `remove this input, or break the cycle upstream (${cycle[1]} must not depend on ${ctx.productId})`,
       });
@@ -33,7 +37,11 @@ export class DeclaredLineageStage implements PublishStage {
     inputs.forEach((input, i) => {
       if (unbounded(input.version)) {
         ctx.issues.push({
-          severity: 'warning', stage: this.name, code: 'UNBOUNDED_INPUT_RANGE', file: 'dataproduct.yaml', path: `/spec/inputs/${i}/version`,
+          severity: 'warning',
+          stage: this.name,
+          code: 'UNBOUNDED_INPUT_RANGE',
+          file: 'dataproduct.yaml',
+          path: `/spec/inputs/${i}/version`,
           message: `input ${input.product} range "${input.version}" has no upper major bound: the next breaking major of ${input.product} will reach this product`,
           fix: `pin a major line, e.g. "^${semver.minVersion(input.version)?.version ?? '1.0.0'}"`,
         });

@@ -5,7 +5,10 @@
  * listFields names them). Undefined for changes to the record as a whole.
  */
 export function fieldOfPath(path: string): string | undefined {
-  const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const names: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     if (segments[i] === 'properties' && i + 1 < segments.length) names.push(segments[++i]);

@@ -5,7 +5,11 @@ import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-po
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
 /** A field (or `*`: a change to the record as a whole) that breaks. */
-interface Broken { product: string; port: string; field: string }
+interface Broken {
+  product: string;
+  port: string;
+  field: string;
+}
 
 const MAX_DEPTH = 20;
 const MAX_AFFECTED = 5000;
@@ -29,7 +33,13 @@ export interface Propagation {
  * reported with `fieldLineage: false` (and `certain: false` beyond the direct
  * consumers) instead of flooding the answer with its whole downstream cone.
  */
-export async function propagateBreak(manager: EntityManager, start: Broken, proposedVersion: string, code: string, into: Propagation): Promise<void> {
+export async function propagateBreak(
+  manager: EntityManager,
+  start: Broken,
+  proposedVersion: string,
+  code: string,
+  into: Propagation,
+): Promise<void> {
   let frontier: Broken[] = [start];
   const seen = new Set([key(start)]);
   for (let depth = 1; depth <= MAX_DEPTH && frontier.length; depth++) {
@@ -37,25 +47,55 @@ export async function propagateBreak(manager: EntityManager, start: Broken, prop
       into.truncated = true;
       return;
     }
-    const ports = unique(frontier.map((b) => ({ product: b.product, port: b.port })), (p) => `${p.product}/${p.port}`);
+    const ports = unique(
+      frontier.map((b) => ({ product: b.product, port: b.port })),
+      (p) => `${p.product}/${p.port}`,
+    );
     const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier)]);
     const next: Broken[] = [];
     for (const c of consumers) {
       const portId = `${c.upstream_product_id}/${c.upstream_port}`;
       if (depth === 1 && !admits(c.version_range, proposedVersion)) {
-        into.unaffected.push({ product: c.product_id, versionRange: c.version_range, reason: 'RANGE_EXCLUDES_VERSION', message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${proposedVersion}` });
+        into.unaffected.push({
+          product: c.product_id,
+          versionRange: c.version_range,
+          reason: 'RANGE_EXCLUDES_VERSION',
+          message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${proposedVersion}`,
+        });
         continue;
       }
       if (c.fields_read.length === 0) {
         record(into, c, depth, [portId], [], code, false);
         continue;
       }
-      const mine = readers.filter((r) => r.product_id === c.product_id && r.upstream_product_id === c.upstream_product_id && r.upstream_port === c.upstream_port);
+      const mine = readers.filter(
+        (r) =>
+          r.product_id === c.product_id &&
+          r.upstream_product_id === c.upstream_product_id &&
+          r.upstream_port === c.upstream_port,
+      );
       if (!mine.length) {
-        if (depth === 1) into.unaffected.push({ product: c.product_id, versionRange: c.version_range, reason: 'DOES_NOT_READ_FIELD', message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${start.field}` });
+        if (depth === 1)
+          into.unaffected.push({
+            product: c.product_id,
+            versionRange: c.version_range,
+            reason: 'DOES_NOT_READ_FIELD',
+            message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${start.field}`,
+          });
         continue;
       }
-      record(into, c, depth, unique(mine.map(upstreamRef), (s) => s), unique(mine.map((r) => `${r.port}#${r.field}`), (s) => s), code, true);
+      record(
+        into,
+        c,
+        depth,
+        unique(mine.map(upstreamRef), (s) => s),
+        unique(
+          mine.map((r) => `${r.port}#${r.field}`),
+          (s) => s,
+        ),
+        code,
+        true,
+      );
       next.push(...mine.map((r) => ({ product: r.product_id, port: r.port, field: r.field })));
     }
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
@@ -71,13 +111,29 @@ function admits(range: string, version: string): boolean {
   }
 }
 
-function record(into: Propagation, c: ConsumerRow, depth: number, reads: string[], fields: string[], code: string, fieldLineage: boolean): void {
+function record(
+  into: Propagation,
+  c: ConsumerRow,
+  depth: number,
+  reads: string[],
+  fields: string[],
+  code: string,
+  fieldLineage: boolean,
+): void {
   into.reached.add(c.product_id);
   const existing = into.affected.get(c.product_id);
   if (!existing) {
     into.affected.set(c.product_id, {
-      product: c.product_id, owner: { team: c.owner_team, email: c.owner_email }, depth, certain: depth === 1 || fieldLineage, fieldLineage, versionRange: c.version_range,
-      ...(c.resolved_version && { resolvedVersion: c.resolved_version }), reads, fields, changes: [code],
+      product: c.product_id,
+      owner: { team: c.owner_team, email: c.owner_email },
+      depth,
+      certain: depth === 1 || fieldLineage,
+      fieldLineage,
+      versionRange: c.version_range,
+      ...(c.resolved_version && { resolvedVersion: c.resolved_version }),
+      reads,
+      fields,
+      changes: [code],
     });
     return;
   }

@@ -54,4 +54,7 @@ export interface ImpactReport {
 }
 
 /** The impact section of a publish dry-run, per output port with breaking changes. */
-export type PortImpact = Pick<ImpactReport, 'port' | 'proposedVersion' | 'changes' | 'consumers' | 'unaffected' | 'truncated'>;
+export type PortImpact = Pick<
+  ImpactReport,
+  'port' | 'proposedVersion' | 'changes' | 'consumers' | 'unaffected' | 'truncated'
+>;

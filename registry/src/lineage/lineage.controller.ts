@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
 import { ErrorDto } from '../products/dto/product.dto.js';
-import { ImpactReportDto, ImpactRequestDto, LineageGraphDto, LineagePathsDto, OpenLineageIngestDto, PortConsumerDto, ProductDriftDto } from './dto/lineage.dto.js';
+import {
+  ImpactReportDto,
+  ImpactRequestDto,
+  LineageGraphDto,
+  LineagePathsDto,
+  OpenLineageIngestDto,
+  PortConsumerDto,
+  ProductDriftDto,
+} from './dto/lineage.dto.js';
 import { LineageService } from './lineage.service.js';
 import { OpenLineageService } from './openlineage/openlineage.service.js';
 
@@ -17,16 +25,46 @@ export class LineageController {
   ) {}
 
   @Get('products/:id')
-  @ApiOperation({ operationId: 'getLineage', summary: 'Upstream and/or downstream lineage of a product, breadth-first to a depth, within a node budget' })
-  @ApiQuery({ name: 'direction', required: false, enum: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'], description: 'Default BOTH.' })
+  @ApiOperation({
+    operationId: 'getLineage',
+    summary: 'Upstream and/or downstream lineage of a product, breadth-first to a depth, within a node budget',
+  })
+  @ApiQuery({
+    name: 'direction',
+    required: false,
+    enum: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'],
+    description: 'Default BOTH.',
+  })
   @ApiQuery({ name: 'depth', required: false, type: Number, description: 'Hops, 1–50 (default 5).' })
-  @ApiQuery({ name: 'fieldLevel', required: false, type: Boolean, description: 'Add field nodes and field-to-field edges.' })
-  @ApiQuery({ name: 'budget', required: false, type: Number, description: 'Node budget (default 5000); truncated=true when spent.' })
+  @ApiQuery({
+    name: 'fieldLevel',
+    required: false,
+    type: Boolean,
+    description: 'Add field nodes and field-to-field edges.',
+  })
+  @ApiQuery({
+    name: 'budget',
+    required: false,
+    type: Number,
+    description: 'Node budget (default 5000); truncated=true when spent.',
+  })
   @ApiOkResponse({ type: LineageGraphDto })
   @ApiResponse({ status: 400, type: ErrorDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  graph(@Param('id') id: string, @Query('direction') direction?: string, @Query('depth') depth?: string, @Query('fieldLevel') fieldLevel?: string, @Query('budget') budget?: string): Promise<LineageGraphDto> {
-    return this.lineage.lineage({ id, direction, depth: num(depth), budget: num(budget), fieldLevel: fieldLevel === 'true' || fieldLevel === '1' });
+  graph(
+    @Param('id') id: string,
+    @Query('direction') direction?: string,
+    @Query('depth') depth?: string,
+    @Query('fieldLevel') fieldLevel?: string,
+    @Query('budget') budget?: string,
+  ): Promise<LineageGraphDto> {
+    return this.lineage.lineage({
+      id,
+      direction,
+      depth: num(depth),
+      budget: num(budget),
+      fieldLevel: fieldLevel === 'true' || fieldLevel === '1',
+    });
   }
 
   @Get('paths')
@@ -40,7 +78,10 @@ export class LineageController {
   }
 
   @Get('products/:id/ports/:port/consumers')
-  @ApiOperation({ operationId: 'listPortConsumers', summary: 'Products whose current versions read a port, with the range each pins, its owner and the fields it reads' })
+  @ApiOperation({
+    operationId: 'listPortConsumers',
+    summary: 'Products whose current versions read a port, with the range each pins, its owner and the fields it reads',
+  })
   @ApiOkResponse({ type: [PortConsumerDto] })
   @ApiResponse({ status: 404, type: ErrorDto })
   consumers(@Param('id') id: string, @Param('port') port: string): Promise<PortConsumerDto[]> {
@@ -49,11 +90,18 @@ export class LineageController {
 
   @Post('products/:id/ports/:port/impact')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'analyseImpact', summary: 'Which consumers a proposed contract for the port would break, directly and through field lineage' })
+  @ApiOperation({
+    operationId: 'analyseImpact',
+    summary: 'Which consumers a proposed contract for the port would break, directly and through field lineage',
+  })
   @ApiOkResponse({ type: ImpactReportDto })
   @ApiResponse({ status: 400, type: ErrorDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  impact(@Param('id') id: string, @Param('port') port: string, @Body() body: ImpactRequestDto): Promise<ImpactReportDto> {
+  impact(
+    @Param('id') id: string,
+    @Param('port') port: string,
+    @Body() body: ImpactRequestDto,
+  ): Promise<ImpactReportDto> {
     return this.lineage.impact(`${id}/${port}`, { schema: body?.schema, version: body?.version, mode: body?.mode });
   }
 
@@ -65,7 +113,10 @@ export class LineageController {
   }
 
   @Get('drift')
-  @ApiOperation({ operationId: 'listLineageDrift', summary: 'Declared vs observed inputs of every product an OpenLineage event wrote to' })
+  @ApiOperation({
+    operationId: 'listLineageDrift',
+    summary: 'Declared vs observed inputs of every product an OpenLineage event wrote to',
+  })
   @ApiOkResponse({ type: [ProductDriftDto] })
   driftAll(): Promise<ProductDriftDto[]> {
     return this.lineage.drift();
@@ -75,8 +126,17 @@ export class LineageController {
   @RequiresToken()
   @ApiBearerAuth()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'ingestOpenLineage', summary: 'Ingest an OpenLineage 2.x run event (Spark, Airflow, dbt, … integrations)' })
-  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'An OpenLineage RunEvent; see contracts/schemas/openlineage-run-event.schema.json.' } })
+  @ApiOperation({
+    operationId: 'ingestOpenLineage',
+    summary: 'Ingest an OpenLineage 2.x run event (Spark, Airflow, dbt, … integrations)',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'An OpenLineage RunEvent; see contracts/schemas/openlineage-run-event.schema.json.',
+    },
+  })
   @ApiResponse({ status: 201, type: OpenLineageIngestDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'The event is malformed; details name each path.' })
   @ApiResponse({ status: 401, type: ErrorDto })

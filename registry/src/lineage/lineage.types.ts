@@ -48,7 +48,10 @@ export interface LineagePaths {
   truncated: boolean;
 }
 
-export interface Owner { team: string; email: string }
+export interface Owner {
+  team: string;
+  email: string;
+}
 
 export interface PortConsumer {
   product: string;

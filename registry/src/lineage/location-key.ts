@@ -15,11 +15,22 @@
  *   `db.schema.table` also matches `schema.table` (OpenLineage names tables
  *   with the database, dmesh locations usually without).
  */
-const DEFAULT_PORTS: Record<string, string> = { postgres: '5432', postgresql: '5432', mysql: '3306', kafka: '9092', http: '80', https: '443' };
+const DEFAULT_PORTS: Record<string, string> = {
+  postgres: '5432',
+  postgresql: '5432',
+  mysql: '3306',
+  kafka: '9092',
+  http: '80',
+  https: '443',
+};
 const SCHEME_ALIASES: Record<string, string> = { s3a: 's3', s3n: 's3', postgresql: 'postgres' };
 const SQL_SCHEMES = new Set(['postgres', 'mysql', 'redshift', 'snowflake', 'bigquery', 'sqlserver', 'trino', 'hive']);
 
-interface SplitUri { scheme: string; host: string; path: string }
+interface SplitUri {
+  scheme: string;
+  host: string;
+  path: string;
+}
 
 function split(uri: string): SplitUri | undefined {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/]*)(.*)$/.exec(uri.trim());
@@ -53,6 +64,7 @@ export function datasetLocationKeys(namespace: string, name: string): string[] {
   const path = [u.path, cleanName].filter(Boolean).join('/');
   const keys = [join({ ...u, path })];
   const parts = cleanName.split('.');
-  if (SQL_SCHEMES.has(u.scheme) && parts.length === 3 && !u.path) keys.push(join({ ...u, path: parts.slice(1).join('.') }));
+  if (SQL_SCHEMES.has(u.scheme) && parts.length === 3 && !u.path)
+    keys.push(join({ ...u, path: parts.slice(1).join('.') }));
   return keys;
 }

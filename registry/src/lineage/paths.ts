@@ -16,7 +16,10 @@ const MAX_EXPLORED = 20_000;
 export async function findPaths(manager: EntityManager, from: string, to: string): Promise<LineagePaths> {
   const known = new Set((await productCards(manager, [from, to])).map((c) => c.id));
   for (const id of [from, to]) {
-    if (!known.has(id)) throw new RegistryError('NOT_FOUND', `product ${id} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${id}`, fix: 'check the id with dmesh search' }]);
+    if (!known.has(id))
+      throw new RegistryError('NOT_FOUND', `product ${id} is not in the catalog`, [
+        { code: 'PRODUCT_NOT_FOUND', message: `no product ${id}`, fix: 'check the id with dmesh search' },
+      ]);
   }
   const { adjacency, truncated } = await reachable(manager, from);
   const canReach = reverseReach(adjacency, to);
@@ -37,7 +40,10 @@ export async function findPaths(manager: EntityManager, from: string, to: string
   return { from, to, paths, truncated: truncated || paths.length >= MAX_PATHS };
 }
 
-async function reachable(manager: EntityManager, from: string): Promise<{ adjacency: Map<string, [string, string][]>; truncated: boolean }> {
+async function reachable(
+  manager: EntityManager,
+  from: string,
+): Promise<{ adjacency: Map<string, [string, string][]>; truncated: boolean }> {
   const adjacency = new Map<string, [string, string][]>();
   const seen = new Set([from]);
   let frontier = [from];
@@ -60,7 +66,8 @@ async function reachable(manager: EntityManager, from: string): Promise<{ adjace
 
 function reverseReach(adjacency: Map<string, [string, string][]>, to: string): Set<string> {
   const reverse = new Map<string, string[]>();
-  for (const [up, downs] of adjacency) for (const [down] of downs) reverse.set(down, [...(reverse.get(down) ?? []), up]);
+  for (const [up, downs] of adjacency)
+    for (const [down] of downs) reverse.set(down, [...(reverse.get(down) ?? []), up]);
   const out = new Set([to]);
   const stack = [to];
   while (stack.length) {

@@ -7,7 +7,13 @@ import { fieldEdgesAmong, type FieldEdgeRow } from './operations/field-edges-amo
 import { levelEdges } from './operations/level-edges.js';
 import { productCards, type ProductCard } from './operations/product-cards.js';
 
-export interface TraversalRequest { root: string; direction: LineageDirection; depth: number; budget: number; fieldLevel: boolean }
+export interface TraversalRequest {
+  root: string;
+  direction: LineageDirection;
+  depth: number;
+  budget: number;
+  fieldLevel: boolean;
+}
 
 /**
  * Breadth-first, one indexed query per level, stopping at the depth or when
@@ -29,11 +35,22 @@ export async function traverseLineage(manager: EntityManager, req: TraversalRequ
   if (req.direction !== 'DOWNSTREAM') await walk(manager, g, req, -1, cards);
   const products = g.products();
   const fields = req.fieldLevel ? later(manager, () => fieldEdgesAmong(manager, products)) : undefined;
-  const externals = later(manager, () => externalEdges(manager, products, { upstream: req.direction !== 'DOWNSTREAM', downstream: req.direction !== 'UPSTREAM' }));
+  const externals = later(manager, () =>
+    externalEdges(manager, products, {
+      upstream: req.direction !== 'DOWNSTREAM',
+      downstream: req.direction !== 'UPSTREAM',
+    }),
+  );
   const known = await cards.all();
   if (!known.has(req.root)) {
     await Promise.allSettled([fields?.(), externals()]);
-    throw new RegistryError('NOT_FOUND', `product ${req.root} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${req.root}`, fix: 'check the id (<domain>.<product>) with dmesh search' }]);
+    throw new RegistryError('NOT_FOUND', `product ${req.root} is not in the catalog`, [
+      {
+        code: 'PRODUCT_NOT_FOUND',
+        message: `no product ${req.root}`,
+        fix: 'check the id (<domain>.<product>) with dmesh search',
+      },
+    ]);
   }
   decorate(g, known);
   if (fields) addFields(g, await fields());
@@ -68,7 +85,13 @@ class CardFetcher {
   }
 }
 
-async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalRequest, sign: 1 | -1, cards: CardFetcher): Promise<void> {
+async function walk(
+  manager: EntityManager,
+  g: GraphBuilder,
+  req: TraversalRequest,
+  sign: 1 | -1,
+  cards: CardFetcher,
+): Promise<void> {
   let frontier = [req.root];
   for (let level = 1; level <= req.depth && frontier.length && !g.truncated; level++) {
     const rows = await levelEdges(manager, frontier, sign > 0 ? 'downstream' : 'upstream');
@@ -111,7 +134,8 @@ async function walk(manager: EntityManager, g: GraphBuilder, req: TraversalReque
 function decorate(g: GraphBuilder, cards: Map<string, ProductCard>): void {
   for (const node of g.nodes.values()) {
     const card = cards.get(node.product ?? '');
-    if (node.kind === 'PRODUCT' && card) Object.assign(node, { version: card.latest_version, ownerTeam: card.owner_team });
+    if (node.kind === 'PRODUCT' && card)
+      Object.assign(node, { version: card.latest_version, ownerTeam: card.owner_team });
   }
 }
 

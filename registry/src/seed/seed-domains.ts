@@ -19,9 +19,16 @@ interface Release {
 
 function productDirs(domainsDir: string): string[] {
   const out: string[] = [];
-  for (const domain of readdirSync(domainsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const product of readdirSync(join(domainsDir, domain), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-      if (existsSync(join(domainsDir, domain, product, 'dataproduct.yaml'))) out.push(join(domainsDir, domain, product));
+  for (const domain of readdirSync(domainsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    for (const product of readdirSync(join(domainsDir, domain), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
+      if (existsSync(join(domainsDir, domain, product, 'dataproduct.yaml')))
+        out.push(join(domainsDir, domain, product));
     }
   }
   return out;
@@ -35,7 +42,10 @@ async function releasesOf(dir: string): Promise<Release[]> {
   for (const d of dirs) {
     const loaded = await loadProduct(d);
     const problems = checkLoadedProduct(loaded);
-    if (problems.length) throw new Error(`${d}: ${problems.map((p) => `${p.file ?? ''}${p.line ? `:${p.line}` : ''} ${p.path} ${p.message}`).join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `${d}: ${problems.map((p) => `${p.file ?? ''}${p.line ? `:${p.line}` : ''} ${p.path} ${p.message}`).join('; ')}`,
+      );
     const m = (loaded.bundle.descriptor as DataProduct).metadata;
     // Releases live in <product>/releases/<v>/, so their domain.yaml is two levels further up.
     if (!loaded.domain && d !== dir) loaded.domain = (await loadProduct(dir)).domain;
@@ -50,7 +60,8 @@ function topologicalOrder(byProduct: Map<string, Release[]>): string[] {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string, trail: string[]) => {
     if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new Error(`the demo catalog has a lineage cycle: ${[...trail, id].join(' -> ')}`);
+    if (state.get(id) === 'visiting')
+      throw new Error(`the demo catalog has a lineage cycle: ${[...trail, id].join(' -> ')}`);
     state.set(id, 'visiting');
     for (const r of byProduct.get(id) ?? []) {
       for (const input of (r.loaded.bundle.descriptor as DataProduct).spec.inputs ?? []) {
@@ -70,7 +81,9 @@ async function seedPolicies(policies: PolicyService, domainsDir: string, log: (l
   for (const domain of readdirSync(domainsDir).sort()) {
     const dir = join(domainsDir, domain, 'policies');
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
       const doc = parse(readFileSync(join(dir, file), 'utf8')) as { id?: string };
       if (!doc?.id) throw new Error(`${join(dir, file)}: a policy needs an id`);
       await policies.put(doc.id, doc, SEEDER);
@@ -87,7 +100,12 @@ async function seedPolicies(policies: PolicyService, domainsDir: string, log: (l
  * given), then earlier releases first, upstream before downstream.
  * Publishing is idempotent, so a second start changes nothing.
  */
-export async function seedDomains(pipeline: PublishPipeline, domainsDir: string, log: (line: string) => void, policies?: PolicyService): Promise<{ published: number; unchanged: number }> {
+export async function seedDomains(
+  pipeline: PublishPipeline,
+  domainsDir: string,
+  log: (line: string) => void,
+  policies?: PolicyService,
+): Promise<{ published: number; unchanged: number }> {
   if (policies) await seedPolicies(policies, domainsDir, log);
   const byProduct = new Map<string, Release[]>();
   for (const dir of productDirs(domainsDir)) {
@@ -98,7 +116,15 @@ export async function seedDomains(pipeline: PublishPipeline, domainsDir: string,
   let unchanged = 0;
   for (const id of topologicalOrder(byProduct)) {
     for (const r of byProduct.get(id)!) {
-      const result = await pipeline.publish(id, { ...r.loaded.bundle, contracts: r.loaded.bundle.contracts, ...(r.loaded.domain && { domain: r.loaded.domain }) }, SEEDER);
+      const result = await pipeline.publish(
+        id,
+        {
+          ...r.loaded.bundle,
+          contracts: r.loaded.bundle.contracts,
+          ...(r.loaded.domain && { domain: r.loaded.domain }),
+        },
+        SEEDER,
+      );
       if (result.outcome === 'published') published++;
       else unchanged++;
       log(`  ${result.outcome === 'published' ? 'published' : 'unchanged'} ${id}@${r.version}`);

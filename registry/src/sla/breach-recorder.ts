@@ -28,19 +28,40 @@ export class BreachRecorder {
       await this.dataSource.transaction(async (manager) => {
         const startedAt = new Date(evaluation.breachStart!);
         if (!(await openBreach(manager, key, startedAt, evaluation.reasons))) return;
-        await this.audit.record({
-          actor: SLA_ACTOR, action: 'sla.breach', subject, outcome: 'info',
-          detail: { startedAt: startedAt.toISOString(), detectedAt: evaluation.evaluatedAt, reasons: evaluation.reasons, measures: evaluation.measures },
-        }, manager);
+        await this.audit.record(
+          {
+            actor: SLA_ACTOR,
+            action: 'sla.breach',
+            subject,
+            outcome: 'info',
+            detail: {
+              startedAt: startedAt.toISOString(),
+              detectedAt: evaluation.evaluatedAt,
+              reasons: evaluation.reasons,
+              measures: evaluation.measures,
+            },
+          },
+          manager,
+        );
       });
     } else if ((evaluation.status === 'met' || evaluation.status === 'at_risk') && openBreachStart) {
       await this.dataSource.transaction(async (manager) => {
         const startedAt = await closeBreach(manager, key, new Date(evaluation.evaluatedAt));
         if (!startedAt) return;
-        await this.audit.record({
-          actor: SLA_ACTOR, action: 'sla.recovered', subject, outcome: 'info',
-          detail: { startedAt: new Date(startedAt).toISOString(), endedAt: evaluation.evaluatedAt, status: evaluation.status },
-        }, manager);
+        await this.audit.record(
+          {
+            actor: SLA_ACTOR,
+            action: 'sla.recovered',
+            subject,
+            outcome: 'info',
+            detail: {
+              startedAt: new Date(startedAt).toISOString(),
+              endedAt: evaluation.evaluatedAt,
+              status: evaluation.status,
+            },
+          },
+          manager,
+        );
       });
     }
   }

@@ -15,24 +15,41 @@ export class SlaController {
   @RequiresToken()
   @ApiBearerAuth()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'reportObservation', summary: 'Record an SLA observation of an output port (dmesh test --report sends one)' })
+  @ApiOperation({
+    operationId: 'reportObservation',
+    summary: 'Record an SLA observation of an output port (dmesh test --report sends one)',
+  })
   @ApiBody({ type: ObservationRequestDto })
   @ApiResponse({ status: 201, type: ObservationResultDto, description: 'Stored; the port status right after it.' })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'The body is not an observation; details name each path.' })
   @ApiResponse({ status: 401, type: ErrorDto })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'The token may not publish for this domain.' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'Unknown product or port.' })
-  async report(@Param('id') id: string, @Param('port') port: string, @Body() body: ObservationRequestDto, @Req() req: AuthedRequest): Promise<ObservationResultDto> {
+  async report(
+    @Param('id') id: string,
+    @Param('port') port: string,
+    @Body() body: ObservationRequestDto,
+    @Req() req: AuthedRequest,
+  ): Promise<ObservationResultDto> {
     const { id: observationId, sla } = await this.sla.report({ productId: id, port }, body, req.principal!);
     return { id: observationId, port: `${id}/${port}`, sla: toSlaStatus(sla.evaluation) };
   }
 
   @Get('sla')
-  @ApiOperation({ operationId: 'getPortSla', summary: 'SLA status of an output port, computed now, with the observations of its window' })
+  @ApiOperation({
+    operationId: 'getPortSla',
+    summary: 'SLA status of an output port, computed now, with the observations of its window',
+  })
   @ApiOkResponse({ type: PortSlaDto })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'Unknown product or port.' })
   async status(@Param('id') id: string, @Param('port') port: string): Promise<PortSlaDto> {
     const { sla, history } = await this.sla.statusWithHistory({ productId: id, port });
-    return { product: id, port, ...(sla.promise && { promise: sla.promise as Record<string, unknown> }), sla: toSlaStatus(sla.evaluation), history: history.map(toObservation) };
+    return {
+      product: id,
+      port,
+      ...(sla.promise && { promise: sla.promise as Record<string, unknown> }),
+      sla: toSlaStatus(sla.evaluation),
+      history: history.map(toObservation),
+    };
   }
 }

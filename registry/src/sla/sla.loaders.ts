@@ -26,10 +26,17 @@ function loadersFor(context: object, sla: SlaService): SlaLoaders {
   return loaders;
 }
 
-export const loadPortStatus = (context: object, sla: SlaService, id: string) => loadersFor(context, sla).status.load(id);
+export const loadPortStatus = (context: object, sla: SlaService, id: string) =>
+  loadersFor(context, sla).status.load(id);
 
 /** History loaders are per range: every port of one query asking for the same range shares one statement. */
-export function loadPortHistory(context: object, sla: SlaService, id: string, from: Date, to: Date): Promise<ObservationRow[]> {
+export function loadPortHistory(
+  context: object,
+  sla: SlaService,
+  id: string,
+  from: Date,
+  to: Date,
+): Promise<ObservationRow[]> {
   const loaders = loadersFor(context, sla);
   const range = `${from.toISOString()}/${to.toISOString()}`;
   let loader = loaders.history.get(range);

@@ -14,7 +14,14 @@ function parseTime(arg: string, text: string | undefined, fallback: Date): Date 
   if (text === undefined || text === null) return fallback;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) {
-    throw new RegistryError('BAD_REQUEST', `slaHistory(${arg}: "${text}") is not a date-time`, [{ code: 'BAD_ARGUMENT', path: arg, message: 'not a date-time', fix: 'pass an ISO-8601 date-time, e.g. 2026-03-01T00:00:00Z' }]);
+    throw new RegistryError('BAD_REQUEST', `slaHistory(${arg}: "${text}") is not a date-time`, [
+      {
+        code: 'BAD_ARGUMENT',
+        path: arg,
+        message: 'not a date-time',
+        fix: 'pass an ISO-8601 date-time, e.g. 2026-03-01T00:00:00Z',
+      },
+    ]);
   }
   return new Date(ms);
 }
@@ -23,14 +30,20 @@ function parseTime(arg: string, text: string | undefined, fallback: Date): Date 
 export class SlaPortResolver {
   constructor(private readonly sla: SlaService) {}
 
-  @ResolveField(() => PortSlaStatus, { description: 'SLA status computed now from the rolling window (default 7 days); breaches are recorded as events once.' })
+  @ResolveField(() => PortSlaStatus, {
+    description:
+      'SLA status computed now from the rolling window (default 7 days); breaches are recorded as events once.',
+  })
   async slaStatus(@Parent() port: OutputPort, @Context() ctx: object): Promise<PortSlaStatus> {
     const sla = await loadPortStatus(ctx, this.sla, portId(port));
     const status = toSlaStatus(sla!.evaluation);
     return { ...status, status: status.status as SlaStatusValue };
   }
 
-  @ResolveField(() => [SlaObservation], { description: 'Observations with from <= time < to, oldest first (default: the last 7 days; at most 1000, the newest).' })
+  @ResolveField(() => [SlaObservation], {
+    description:
+      'Observations with from <= time < to, oldest first (default: the last 7 days; at most 1000, the newest).',
+  })
   async slaHistory(
     @Parent() port: OutputPort,
     @Context() ctx: object,
@@ -39,7 +52,12 @@ export class SlaPortResolver {
   ): Promise<SlaObservation[]> {
     const end = parseTime('to', to, new Date(this.sla.now().getTime() + 1));
     const start = parseTime('from', from, new Date(end.getTime() - DEFAULT_SLA_WINDOW_MS));
-    if (start > end) throw new RegistryError('BAD_REQUEST', `slaHistory: from ${start.toISOString()} is after to ${end.toISOString()}`, [{ code: 'BAD_ARGUMENT', path: 'from', message: 'from > to', fix: 'swap from and to' }]);
+    if (start > end)
+      throw new RegistryError(
+        'BAD_REQUEST',
+        `slaHistory: from ${start.toISOString()} is after to ${end.toISOString()}`,
+        [{ code: 'BAD_ARGUMENT', path: 'from', message: 'from > to', fix: 'swap from and to' }],
+      );
     return (await loadPortHistory(ctx, this.sla, portId(port), start, end)).map(toObservation);
   }
 }

@@ -42,9 +42,21 @@ export class SlaService {
     await this.requirePort(key);
     const domain = key.productId.split('.')[0];
     if (!mayPublish(principal, domain)) {
-      throw new RegistryError('FORBIDDEN', `token "${principal.name}" may not report observations for domain ${domain}`, [{ code: 'DOMAIN_FORBIDDEN', message: `${principal.role} token not scoped to ${domain}`, fix: `use a publisher token for ${domain}` }]);
+      throw new RegistryError(
+        'FORBIDDEN',
+        `token "${principal.name}" may not report observations for domain ${domain}`,
+        [
+          {
+            code: 'DOMAIN_FORBIDDEN',
+            message: `${principal.role} token not scoped to ${domain}`,
+            fix: `use a publisher token for ${domain}`,
+          },
+        ],
+      );
     }
-    const id = await this.dataSource.transaction((manager) => insertObservation(manager, key, observation, principal.name));
+    const id = await this.dataSource.transaction((manager) =>
+      insertObservation(manager, key, observation, principal.name),
+    );
     return { id, sla: await this.status(key) };
   }
 
@@ -58,7 +70,12 @@ export class SlaService {
   /** Status of many ports (one query), recording breach changes; ports no version has are left out. */
   async statuses(keys: readonly PortKey[], options: { record?: boolean } = {}): Promise<Map<string, PortSla>> {
     const now = this.clock.now();
-    const inputs = await loadSlaInputs(this.dataSource.manager, keys, new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS), now);
+    const inputs = await loadSlaInputs(
+      this.dataSource.manager,
+      keys,
+      new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS),
+      now,
+    );
     const out = new Map<string, PortSla>();
     for (const [id, input] of inputs) {
       if (!input.found) continue;
@@ -78,7 +95,12 @@ export class SlaService {
     return { sla, history: history.get(portKeyId(key)) ?? [] };
   }
 
-  async history(keys: readonly PortKey[], from: Date, to: Date, limit = HISTORY_LIMIT): Promise<Map<string, ObservationRow[]>> {
+  async history(
+    keys: readonly PortKey[],
+    from: Date,
+    to: Date,
+    limit = HISTORY_LIMIT,
+  ): Promise<Map<string, ObservationRow[]>> {
     return observationHistory(this.dataSource.manager, keys, from, to, limit);
   }
 
@@ -91,32 +113,66 @@ export class SlaService {
   async productIdsWithStatus(status: SlaStatus): Promise<string[]> {
     const keys = await latestPortKeys(this.dataSource.manager);
     const statuses = await this.statuses(keys, { record: false });
-    return [...new Set([...statuses.values()].filter((s) => s.evaluation.status === status).map((s) => s.key.productId))];
+    return [
+      ...new Set([...statuses.values()].filter((s) => s.evaluation.status === status).map((s) => s.key.productId)),
+    ];
   }
 
   private checkObservation(key: PortKey, body: unknown): Observation {
     const problems = validateDocument('observation', body);
     if (problems.length) {
-      throw new RegistryError('BAD_REQUEST', `the observation for ${portKeyId(key)} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
-        problems.map((p) => ({ code: 'OBSERVATION_INVALID', path: p.path, message: `${p.path} ${p.message}`, fix: 'send the shape of contracts/schemas/observation.schema.json' })));
+      throw new RegistryError(
+        'BAD_REQUEST',
+        `the observation for ${portKeyId(key)} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        problems.map((p) => ({
+          code: 'OBSERVATION_INVALID',
+          path: p.path,
+          message: `${p.path} ${p.message}`,
+          fix: 'send the shape of contracts/schemas/observation.schema.json',
+        })),
+      );
     }
     const observation = body as Observation;
     const ahead = Date.parse(observation.time) - this.clock.now().getTime();
     if (ahead > MAX_CLOCK_SKEW_MS) {
-      throw new RegistryError('BAD_REQUEST', `observation time ${observation.time} is ${Math.round(ahead / 60_000)} min ahead of the registry clock`,
-        [{ code: 'OBSERVATION_IN_FUTURE', path: '/time', message: 'time is in the future', fix: 'send the time the data was observed (check the pipeline host clock)' }]);
+      throw new RegistryError(
+        'BAD_REQUEST',
+        `observation time ${observation.time} is ${Math.round(ahead / 60_000)} min ahead of the registry clock`,
+        [
+          {
+            code: 'OBSERVATION_IN_FUTURE',
+            path: '/time',
+            message: 'time is in the future',
+            fix: 'send the time the data was observed (check the pipeline host clock)',
+          },
+        ],
+      );
     }
     return observation;
   }
 
   private async requirePort(key: PortKey): Promise<void> {
     const [row] = await this.dataSource.query(
-      `SELECT p.id, (SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM output_ports o WHERE o.product_id = p.id) AS ports FROM products p WHERE p.id = $1`, [key.productId]);
+      `SELECT p.id, (SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM output_ports o WHERE o.product_id = p.id) AS ports FROM products p WHERE p.id = $1`,
+      [key.productId],
+    );
     if (!row) {
-      throw new RegistryError('NOT_FOUND', `product ${key.productId} is not in the catalog`, [{ code: 'PRODUCT_NOT_FOUND', message: `no product ${key.productId}`, fix: 'publish it first (dmesh publish), or check the id with dmesh search' }]);
+      throw new RegistryError('NOT_FOUND', `product ${key.productId} is not in the catalog`, [
+        {
+          code: 'PRODUCT_NOT_FOUND',
+          message: `no product ${key.productId}`,
+          fix: 'publish it first (dmesh publish), or check the id with dmesh search',
+        },
+      ]);
     }
     if (!(row.ports ?? []).includes(key.port)) {
-      throw new RegistryError('NOT_FOUND', `${key.productId} has no output port "${key.port}"`, [{ code: 'PORT_NOT_FOUND', message: `ports: ${(row.ports ?? []).join(', ')}`, fix: `use one of: ${(row.ports ?? []).join(', ')}` }]);
+      throw new RegistryError('NOT_FOUND', `${key.productId} has no output port "${key.port}"`, [
+        {
+          code: 'PORT_NOT_FOUND',
+          message: `ports: ${(row.ports ?? []).join(', ')}`,
+          fix: `use one of: ${(row.ports ?? []).join(', ')}`,
+        },
+      ]);
     }
   }
 }

@@ -11,15 +11,18 @@ export enum SlaStatusValue {
 }
 registerEnumType(SlaStatusValue, {
   name: 'SlaStatus',
-  description: 'met; at_risk (freshness past 80 % of its limit, or 80 % of an availability/completeness error budget spent); breached (freshness past its limit, or below a promise); unknown (no observations in the window).',
+  description:
+    'met; at_risk (freshness past 80 % of its limit, or 80 % of an availability/completeness error budget spent); breached (freshness past its limit, or below a promise); unknown (no observations in the window).',
 });
 
 @ObjectType()
 export class SlaReason {
   @Field(() => String, { description: 'freshness, availability, completeness or observations.' }) measure!: string;
   @Field(() => String, { description: 'at_risk, breached or unknown.' }) level!: string;
-  @Field(() => Float, { nullable: true, description: 'Freshness: age in ms; availability/completeness: observed %.' }) observed?: number;
-  @Field(() => Float, { nullable: true, description: 'Freshness: limit in ms; availability/completeness: promised %.' }) limit?: number;
+  @Field(() => Float, { nullable: true, description: 'Freshness: age in ms; availability/completeness: observed %.' })
+  observed?: number;
+  @Field(() => Float, { nullable: true, description: 'Freshness: limit in ms; availability/completeness: promised %.' })
+  limit?: number;
   @Field(() => String) message!: string;
 }
 

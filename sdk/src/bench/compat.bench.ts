@@ -20,9 +20,33 @@ function timeMedian(runs: number, fn: () => void): number {
 
 /** A 30-field order contract with nested objects, and a next version with 5 changes. */
 function typicalPair(): [unknown, unknown] {
-  const address = { type: 'object', properties: { street: { type: 'string', maxLength: 100 }, zip: { type: 'string', maxLength: 10 }, city: { type: 'string' }, country: { type: 'string', enum: ['DE', 'FR', 'NL', 'US'] } }, required: ['zip'] };
-  const props: Record<string, unknown> = { id: { type: 'string', format: 'uuid' }, amount: { type: ['number', 'null'], minimum: 0 }, status: { enum: ['new', 'paid', 'shipped'] }, billing: address, shipping: address, lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } }, required: ['sku', 'qty'] } } };
-  for (let i = 0; i < 24; i++) props[`f${i}`] = { type: i % 3 === 0 ? 'string' : i % 3 === 1 ? 'integer' : 'boolean', description: `field ${i}` };
+  const address = {
+    type: 'object',
+    properties: {
+      street: { type: 'string', maxLength: 100 },
+      zip: { type: 'string', maxLength: 10 },
+      city: { type: 'string' },
+      country: { type: 'string', enum: ['DE', 'FR', 'NL', 'US'] },
+    },
+    required: ['zip'],
+  };
+  const props: Record<string, unknown> = {
+    id: { type: 'string', format: 'uuid' },
+    amount: { type: ['number', 'null'], minimum: 0 },
+    status: { enum: ['new', 'paid', 'shipped'] },
+    billing: address,
+    shipping: address,
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } },
+        required: ['sku', 'qty'],
+      },
+    },
+  };
+  for (let i = 0; i < 24; i++)
+    props[`f${i}`] = { type: i % 3 === 0 ? 'string' : i % 3 === 1 ? 'integer' : 'boolean', description: `field ${i}` };
   const prev = { type: 'object', properties: props, required: ['id', 'amount'] };
   const next = structuredClone(prev) as { properties: Record<string, Record<string, unknown>>; required: string[] };
   next.properties.amount.type = 'number';
@@ -35,7 +59,8 @@ function typicalPair(): [unknown, unknown] {
 
 function bigPair(): [unknown, unknown] {
   const props: Record<string, unknown> = {};
-  for (let i = 0; i < 1000; i++) props[`p${i}`] = { type: i % 2 ? 'string' : 'integer', ...(i % 2 ? { maxLength: 50 } : { minimum: 0 }) };
+  for (let i = 0; i < 1000; i++)
+    props[`p${i}`] = { type: i % 2 ? 'string' : 'integer', ...(i % 2 ? { maxLength: 50 } : { minimum: 0 }) };
   const prev = { type: 'object', properties: props };
   const next = structuredClone(prev) as { properties: Record<string, Record<string, unknown>> };
   for (let i = 0; i < 50; i++) {
@@ -48,7 +73,9 @@ function bigPair(): [unknown, unknown] {
 
 function loadCorpus(): { mode?: CompatibilityMode; previous: unknown; next: unknown }[] {
   const dir = fileURLToPath(new URL('../../test/compat/fixtures', import.meta.url));
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
 export async function runCompatBench(scale: 'full' | 'quick'): Promise<Record<string, Figure>> {
@@ -56,7 +83,9 @@ export async function runCompatBench(scale: 'full' | 'quick'): Promise<Record<st
   const [prev, next] = typicalPair();
   const typical = timeMedian(runs, () => checkCompatibility(prev, next, 'BACKWARD'));
   const [bigPrev, bigNext] = bigPair();
-  const big = timeMedian(Math.ceil(runs / 4), () => checkCompatibility(bigPrev, bigNext, 'BACKWARD', { verify: false }));
+  const big = timeMedian(Math.ceil(runs / 4), () =>
+    checkCompatibility(bigPrev, bigNext, 'BACKWARD', { verify: false }),
+  );
   const corpus = loadCorpus();
   const rounds = scale === 'full' ? 10 : 2;
   const t = performance.now();

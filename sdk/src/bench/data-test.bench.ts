@@ -24,7 +24,9 @@ import { readTextChunks } from '../io/data/text-batches.js';
 
 type Figure = { value: number; unit: string; baseline?: number; ratio?: number; scale: string };
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 export const BENCH_CONTRACT = {
   type: 'object',
@@ -58,16 +60,18 @@ async function writeOrders(file: string, count: number): Promise<void> {
   for (let i = 0; i < count; i += 1000) {
     const lines: string[] = [];
     for (let j = i; j < Math.min(count, i + 1000); j++) {
-      lines.push(JSON.stringify({
-        order_id: randomUUID(),
-        customer_id: `cus-${j % 50_000}`,
-        amount: Math.round((j % 10_000) * 1.37) / 100,
-        currency: 'EUR',
-        status: STATUSES[j % 4],
-        created_at: new Date(base + j * 1000).toISOString(),
-        sku: `SKU-${100_000 + (j % 900_000)}`,
-        quantity: 1 + (j % 9),
-      }));
+      lines.push(
+        JSON.stringify({
+          order_id: randomUUID(),
+          customer_id: `cus-${j % 50_000}`,
+          amount: Math.round((j % 10_000) * 1.37) / 100,
+          currency: 'EUR',
+          status: STATUSES[j % 4],
+          created_at: new Date(base + j * 1000).toISOString(),
+          sku: `SKU-${100_000 + (j % 900_000)}`,
+          quantity: 1 + (j % 9),
+        }),
+      );
     }
     if (!out.write(lines.join('\n') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
   }
@@ -152,11 +156,33 @@ export async function runDataTestBench(scale: 'full' | 'quick'): Promise<Record<
     const regex = regexRates(scale === 'full' ? 2_000_000 : 300_000);
     const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
     return {
-      'test.records_per_s_1worker': { value: round(one), unit: 'records/s', baseline: round(baseline), ratio: round(one / baseline, 3), scale: `${label}, median of ${rounds} interleaved rounds` },
-      'test.records_per_s_2workers': { value: round(two), unit: 'records/s', baseline: round(baseline), ratio: round(two / baseline, 3), scale: `${label}, median of ${rounds} interleaved rounds` },
+      'test.records_per_s_1worker': {
+        value: round(one),
+        unit: 'records/s',
+        baseline: round(baseline),
+        ratio: round(one / baseline, 3),
+        scale: `${label}, median of ${rounds} interleaved rounds`,
+      },
+      'test.records_per_s_2workers': {
+        value: round(two),
+        unit: 'records/s',
+        baseline: round(baseline),
+        ratio: round(two / baseline, 3),
+        scale: `${label}, median of ${rounds} interleaved rounds`,
+      },
       'test.peak_rss_mb': { value: round(rss, 1), unit: 'MB', scale: `${label}, 2 workers, no unique rule` },
-      'test.regex_re2js_matches_per_s': { value: round(regex.safe), unit: 'matches/s', baseline: round(regex.native), ratio: round(regex.safe / regex.native, 3), scale: 'pattern ^[A-Z]+-[0-9]+$' },
-      'test.regex_native_vs_safe_ratio': { value: round(regex.native / regex.safe, 2), unit: 'x slower than native', scale: 'pattern ^[A-Z]+-[0-9]+$' },
+      'test.regex_re2js_matches_per_s': {
+        value: round(regex.safe),
+        unit: 'matches/s',
+        baseline: round(regex.native),
+        ratio: round(regex.safe / regex.native, 3),
+        scale: 'pattern ^[A-Z]+-[0-9]+$',
+      },
+      'test.regex_native_vs_safe_ratio': {
+        value: round(regex.native / regex.safe, 2),
+        unit: 'x slower than native',
+        scale: 'pattern ^[A-Z]+-[0-9]+$',
+      },
     };
   } finally {
     rmSync(file, { force: true });

@@ -10,15 +10,19 @@ export async function loadPortForTest(productDir: string, portName?: string): Pr
   const loaded = await loadProduct(productDir);
   const problems = checkLoadedProduct(loaded);
   if (problems.length) {
-    throw new UsageError(`${productDir} is not valid (run dmesh validate): ${problems.map((p) => `${problemLocation(p)}: ${p.message}`).join('; ')}`);
+    throw new UsageError(
+      `${productDir} is not valid (run dmesh validate): ${problems.map((p) => `${problemLocation(p)}: ${p.message}`).join('; ')}`,
+    );
   }
   const d = loaded.bundle.descriptor as DataProduct;
   const outputs = d.spec.outputs;
   const port = portName ? outputs.find((o) => o.name === portName) : outputs.length === 1 ? outputs[0] : undefined;
   if (!port) {
-    throw new UsageError(portName
-      ? `${d.metadata.domain}.${d.metadata.name} has no output port "${portName}" (ports: ${outputs.map((o) => o.name).join(', ')})`
-      : `${d.metadata.domain}.${d.metadata.name} has ${outputs.length} output ports; choose one with --port (${outputs.map((o) => o.name).join(', ')})`);
+    throw new UsageError(
+      portName
+        ? `${d.metadata.domain}.${d.metadata.name} has no output port "${portName}" (ports: ${outputs.map((o) => o.name).join(', ')})`
+        : `${d.metadata.domain}.${d.metadata.name} has ${outputs.length} output ports; choose one with --port (${outputs.map((o) => o.name).join(', ')})`,
+    );
   }
   return {
     productId: `${d.metadata.domain}.${d.metadata.name}`,

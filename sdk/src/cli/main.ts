@@ -37,14 +37,20 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   registerInitCommand(program, io, done);
   registerValidateCommand(program, io, done);
   registerDiffCommand(program, io, done);
-  registerTestCommand(program, io, done, { loadPort: loadPortForTest, reportObservation: (id, port, observation, flags) => reportObservation(io.env, id, port, observation, flags) });
+  registerTestCommand(program, io, done, {
+    loadPort: loadPortForTest,
+    reportObservation: (id, port, observation, flags) => reportObservation(io.env, id, port, observation, flags),
+  });
   registerPublishCommand(program, io, done);
   registerSearchCommand(program, io, done);
   registerShowCommand(program, io, done);
   registerLineageCommand(program, io, done);
   registerLifecycleCommands(program, io, done);
   registerLoginCommand(program, io, done);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
+  for (const command of program.commands)
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
   return program;
 }
 

@@ -30,7 +30,10 @@ export function exitCodeForStatus(status: number): number {
  * Runs one generated-client call. Network failures and 5xx become exit 3 with
  * the URL; other HTTP errors carry the registry's code, message and details.
  */
-export async function callRegistry<T>(registry: string, call: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function callRegistry<T>(
+  registry: string,
+  call: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await call();
@@ -59,7 +62,9 @@ export function printRegistryError(io: CliIO, command: string, err: RegistryCall
   io.err(io.color.red(`dmesh ${command}: ${err.message}`));
   for (const d of (err.body as ErrorBody | undefined)?.details ?? []) {
     const where = [d.file, d.path].filter(Boolean).join(' ');
-    io.err(`  ${io.color.red('✗')} ${d.code ? `[${d.code}] ` : ''}${where ? io.color.bold(where) + ': ' : ''}${d.message ?? d.code}`);
+    io.err(
+      `  ${io.color.red('✗')} ${d.code ? `[${d.code}] ` : ''}${where ? io.color.bold(where) + ': ' : ''}${d.message ?? d.code}`,
+    );
     if (d.fix) io.err(`    ${io.color.dim('fix:')} ${d.fix}`);
   }
 }

@@ -4,7 +4,11 @@ import type { CliIO } from './io.js';
 const ORDER: PolicyResult['status'][] = ['failed', 'warning', 'waived', 'skipped', 'passed'];
 
 /** Prints a governance report grouped by outcome: what blocks first, then warnings, waivers, skipped, passed (one line). */
-export function printGovernance(io: CliIO, report: GovernanceReport | undefined, write: (t: string) => void = io.out): void {
+export function printGovernance(
+  io: CliIO,
+  report: GovernanceReport | undefined,
+  write: (t: string) => void = io.out,
+): void {
   if (!report?.results?.length) return;
   const c = io.color;
   const label: Record<PolicyResult['status'], string> = {
@@ -30,7 +34,9 @@ export function printGovernance(io: CliIO, report: GovernanceReport | undefined,
       else {
         write(head);
         for (const f of r.findings) {
-          write(`      ${f.advisory ? c.yellow('!') : status === 'failed' ? c.red('✗') : c.yellow('!')} ${f.path ? c.dim(f.path) + ' ' : ''}${f.message}`);
+          write(
+            `      ${f.advisory ? c.yellow('!') : status === 'failed' ? c.red('✗') : c.yellow('!')} ${f.path ? c.dim(f.path) + ' ' : ''}${f.message}`,
+          );
           if (f.fix) write(`        ${c.dim('fix:')} ${f.fix}`);
         }
       }

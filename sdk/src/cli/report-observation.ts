@@ -17,10 +17,19 @@ export interface RegistryFlags {
  * DMESH_REGISTRY_URL/DMESH_TOKEN, else `dmesh login`. Failures throw
  * RegistryCallError carrying the exit code (1 for 4xx, 2 for 400, 3 unreachable).
  */
-export async function reportObservation(env: Record<string, string | undefined>, productId: string, port: string, observation: DataObservation, flags: RegistryFlags = {}): Promise<ObservationResult> {
+export async function reportObservation(
+  env: Record<string, string | undefined>,
+  productId: string,
+  port: string,
+  observation: DataObservation,
+  flags: RegistryFlags = {},
+): Promise<ObservationResult> {
   const settings = resolveRegistrySettings(flags, env);
   const client = createRegistryClient({ baseUrl: settings.registry, ...(settings.token && { token: settings.token }) });
   return callRegistry<ObservationResult>(settings.registry, () =>
-    client.POST('/v1/products/{id}/ports/{port}/observations', { params: { path: { id: productId, port } }, body: observation }),
+    client.POST('/v1/products/{id}/ports/{port}/observations', {
+      params: { path: { id: productId, port } },
+      body: observation,
+    }),
   );
 }

@@ -43,4 +43,5 @@ export function productId(domain: string, product: string): string {
   return `${domain}.${product}`;
 }
 
-export const ID_FORM = '<domain>.<product>[/<port>][@<version>][#<field>] with kebab-case names, e.g. sales.orders/orders@2.1.0';
+export const ID_FORM =
+  '<domain>.<product>[/<port>][@<version>][#<field>] with kebab-case names, e.g. sales.orders/orders@2.1.0';

@@ -36,9 +36,15 @@ export function writeCredentials(env: Record<string, string | undefined>, creden
 }
 
 /** Flags, then DMESH_REGISTRY_URL / DMESH_TOKEN, then what `dmesh login` stored, then the default registry. */
-export function resolveRegistrySettings(flags: { registry?: string; token?: string }, env: Record<string, string | undefined>): { registry: string; token?: string } {
+export function resolveRegistrySettings(
+  flags: { registry?: string; token?: string },
+  env: Record<string, string | undefined>,
+): { registry: string; token?: string } {
   const stored = readCredentials(env);
   const registry = flags.registry ?? env.DMESH_REGISTRY_URL ?? stored.registry ?? DEFAULT_REGISTRY;
-  const token = flags.token ?? env.DMESH_TOKEN ?? (stored.registry === undefined || stored.registry === registry ? stored.token : undefined);
+  const token =
+    flags.token ??
+    env.DMESH_TOKEN ??
+    (stored.registry === undefined || stored.registry === registry ? stored.token : undefined);
   return { registry, ...(token && { token }) };
 }

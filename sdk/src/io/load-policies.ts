@@ -15,13 +15,26 @@ export async function loadDomainPolicies(productDir: string): Promise<{ policies
   if (!existsSync(dir)) return { policies: [], problems: [] };
   const policies: Policy[] = [];
   const problems: Problem[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const shown = `../policies/${file}`;
     const parsed = parseYaml(await readFile(join(dir, file), 'utf8'), shown);
     problems.push(...parsed.problems);
     if (parsed.value === undefined) continue;
     const shape = validateDocument('policy', parsed.value);
-    problems.push(...shape.map((p) => locateInYaml(parsed, { severity: 'error', code: 'POLICY_INVALID', file: shown, path: p.path, message: `${shown}: ${p.path} ${p.message}`, fix: 'see contracts/schemas/policy.schema.json' })));
+    problems.push(
+      ...shape.map((p) =>
+        locateInYaml(parsed, {
+          severity: 'error',
+          code: 'POLICY_INVALID',
+          file: shown,
+          path: p.path,
+          message: `${shown}: ${p.path} ${p.message}`,
+          fix: 'see contracts/schemas/policy.schema.json',
+        }),
+      ),
+    );
     if (!shape.length) policies.push(parsed.value as Policy);
   }
   return { policies, problems };

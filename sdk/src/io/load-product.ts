@@ -24,7 +24,9 @@ async function readText(path: string, shown: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ProductLoadError(code === 'ENOENT' ? `${shown} not found` : `cannot read ${shown}: ${(err as Error).message}`);
+    throw new ProductLoadError(
+      code === 'ENOENT' ? `${shown} not found` : `cannot read ${shown}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -37,7 +39,9 @@ export async function loadProduct(dir: string): Promise<LoadedProduct> {
   const root = resolve(dir);
   const descriptorPath = join(root, DESCRIPTOR_FILE);
   if (!existsSync(descriptorPath)) {
-    throw new ProductLoadError(`${relative(process.cwd(), descriptorPath) || DESCRIPTOR_FILE} not found: ${root} is not a product folder (create one with: dmesh init <domain>.<product>)`);
+    throw new ProductLoadError(
+      `${relative(process.cwd(), descriptorPath) || DESCRIPTOR_FILE} not found: ${root} is not a product folder (create one with: dmesh init <domain>.<product>)`,
+    );
   }
   const parsed = parseYaml(await readText(descriptorPath, DESCRIPTOR_FILE), DESCRIPTOR_FILE);
   const problems = [...parsed.problems];
@@ -58,11 +62,19 @@ export async function loadProduct(dir: string): Promise<LoadedProduct> {
     problems.push(...d.problems);
     domain = d.value as Record<string, unknown> | undefined;
   }
-  return { dir: root, bundle: { descriptor: parsed.value, contracts }, ...(domain && { domain }), problems, descriptorYaml: parsed };
+  return {
+    dir: root,
+    bundle: { descriptor: parsed.value, contracts },
+    ...(domain && { domain }),
+    problems,
+    descriptorYaml: parsed,
+  };
 }
 
 /** File problems first; then the pure validation, located in the YAML where possible. */
 export function checkLoadedProduct(loaded: LoadedProduct): Problem[] {
   if (loaded.problems.length) return loaded.problems;
-  return validateProduct(loaded.bundle).map((p) => (p.file === DESCRIPTOR_FILE && loaded.descriptorYaml ? locateInYaml(loaded.descriptorYaml, p) : p));
+  return validateProduct(loaded.bundle).map((p) =>
+    p.file === DESCRIPTOR_FILE && loaded.descriptorYaml ? locateInYaml(loaded.descriptorYaml, p) : p,
+  );
 }

@@ -15,7 +15,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     return {
-      severity: 'error', code: 'YAML_INVALID', file, line: pos.line, column: pos.col, path: '',
+      severity: 'error',
+      code: 'YAML_INVALID',
+      file,
+      line: pos.line,
+      column: pos.col,
+      path: '',
       message: `${file}:${pos.line}:${pos.col}: invalid YAML: ${e.message.split('\n')[0]}`,
       fix: 'fix the YAML syntax at that line (indentation, a missing colon, an unclosed quote or bracket)',
     };
@@ -26,7 +31,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 /** Adds line and column to a problem whose JSON pointer points into a parsed YAML document (or its nearest existing parent). */
 export function locateInYaml(parsed: ParsedYaml, problem: Problem): Problem {
   if (!parsed.doc || problem.line) return problem;
-  const segments = problem.path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const segments = problem.path
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   for (let n = segments.length; n >= 0; n--) {
     const node = parsed.doc.getIn(segments.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -54,11 +62,17 @@ export function parseJson(text: string, file: string): { value?: unknown; proble
       column = Number(at[1]) - before.lastIndexOf('\n');
     }
     return {
-      problems: [{
-        severity: 'error', code: 'JSON_INVALID', file, path: '', ...(line && { line, column }),
-        message: `${file}${line ? `:${line}:${column}` : ''}: invalid JSON: ${message}`,
-        fix: 'fix the JSON syntax there (a trailing comma, a missing quote or brace)',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          code: 'JSON_INVALID',
+          file,
+          path: '',
+          ...(line && { line, column }),
+          message: `${file}${line ? `:${line}:${column}` : ''}: invalid JSON: ${message}`,
+          fix: 'fix the JSON syntax there (a trailing comma, a missing quote or brace)',
+        },
+      ],
     };
   }
 }

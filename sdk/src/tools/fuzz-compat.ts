@@ -36,7 +36,13 @@ function schema(rng: Rng, depth: number): S {
     if (rng() < 0.15) s.patternProperties = { '^x_': leaf(rng) };
     return s;
   }
-  if (r < 0.85) return { type: 'array', items: schema(rng, depth + 1), ...(rng() < 0.3 && { maxItems: 3 }), ...(rng() < 0.2 && { uniqueItems: true }) };
+  if (r < 0.85)
+    return {
+      type: 'array',
+      items: schema(rng, depth + 1),
+      ...(rng() < 0.3 && { maxItems: 3 }),
+      ...(rng() < 0.2 && { uniqueItems: true }),
+    };
   return { [pick(rng, ['anyOf', 'oneOf', 'allOf'])]: [schema(rng, depth + 1), schema(rng, depth + 1)] };
 }
 
@@ -52,8 +58,10 @@ function mutate(s: S, rng: Rng): S {
   if (!target.length) return leaf(rng);
   const t = pick(rng, target);
   const edit = Math.floor(rng() * 6);
-  if (edit === 0) { const k = pick(rng, Object.keys(t)); delete t[k]; }
-  else if (edit === 1) t.type = pick(rng, TYPES);
+  if (edit === 0) {
+    const k = pick(rng, Object.keys(t));
+    delete t[k];
+  } else if (edit === 1) t.type = pick(rng, TYPES);
   else if (edit === 2) t.maxLength = Math.floor(rng() * 6);
   else if (edit === 3) t.additionalProperties = pick(rng, [false, true, { type: 'integer' }]);
   else if (edit === 4) t.required = NAMES.filter(() => rng() < 0.4);
@@ -62,7 +70,12 @@ function mutate(s: S, rng: Rng): S {
 }
 
 function valid(s: S): boolean {
-  try { validatorFor(s); return true; } catch { return false; }
+  try {
+    validatorFor(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function brokenPromise(from: S, to: S, rng: Rng): unknown {
@@ -81,7 +94,10 @@ export function fuzzCompat(cases: number, seed: number, log: (t: string) => void
     const prev = schema(rng, 0);
     const next = mutate(prev, rng);
     if (!valid(prev) || !valid(next)) continue;
-    for (const [mode, from, to] of [['BACKWARD', prev, next], ['FORWARD', next, prev]] as const) {
+    for (const [mode, from, to] of [
+      ['BACKWARD', prev, next],
+      ['FORWARD', next, prev],
+    ] as const) {
       if (!checkCompatibility(prev, next, mode, { verify: false }).compatible) continue;
       const instance = brokenPromise(from, to, rng);
       if (instance === undefined) continue;

@@ -7,7 +7,9 @@ import { registerDiffCommand } from '../../src/cli/commands/diff.js';
 import type { CliIO } from '../../src/cli/io.js';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'dmesh-diff-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dmesh-diff-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function write(name: string, content: unknown): string {
@@ -18,9 +20,18 @@ function write(name: string, content: unknown): string {
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), color: pc.createColors(false), isTTY: false, env: {}, cwd: dir };
+  const io: CliIO = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    color: pc.createColors(false),
+    isTTY: false,
+    env: {},
+    cwd: dir,
+  };
   let code = -1;
-  const program = new Command('dmesh').exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
+  const program = new Command('dmesh')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
   registerDiffCommand(program, io, (c) => (code = c));
   try {
     await program.parseAsync(['diff', ...args], { from: 'user' });
@@ -30,7 +41,11 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const v1 = { type: 'object', properties: { id: { type: 'string' }, amount: { type: ['number', 'null'] } }, required: ['id'] };
+const v1 = {
+  type: 'object',
+  properties: { id: { type: 'string' }, amount: { type: ['number', 'null'] } },
+  required: ['id'],
+};
 const v2 = { type: 'object', properties: { id: { type: 'string' }, amount: { type: 'number' } }, required: ['id'] };
 
 describe('dmesh diff', () => {
@@ -52,7 +67,14 @@ describe('dmesh diff', () => {
   });
 
   it('checks every earlier version under a transitive mode', async () => {
-    const r = await run(write('a.json', v1), write('b.json', v2), write('c.json', v2), '--mode', 'BACKWARD_TRANSITIVE', '--json');
+    const r = await run(
+      write('a.json', v1),
+      write('b.json', v2),
+      write('c.json', v2),
+      '--mode',
+      'BACKWARD_TRANSITIVE',
+      '--json',
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).changes[0]).toMatchObject({ against: 'a.json', validUnder: 'previous' });
   });

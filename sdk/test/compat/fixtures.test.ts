@@ -4,7 +4,11 @@ import { loadFixtures, type FixtureCase } from './load-fixtures.js';
 const cases = loadFixtures();
 
 /** BACKWARD(prev → next) promises exactly what FORWARD(next → prev) promises. */
-const MIRROR: Partial<Record<CompatibilityMode, CompatibilityMode>> = { BACKWARD: 'FORWARD', FORWARD: 'BACKWARD', FULL: 'FULL' };
+const MIRROR: Partial<Record<CompatibilityMode, CompatibilityMode>> = {
+  BACKWARD: 'FORWARD',
+  FORWARD: 'BACKWARD',
+  FULL: 'FULL',
+};
 
 function run(c: FixtureCase) {
   return checkCompatibility(c.previous, c.next, c.mode ?? 'BACKWARD', { labels: { next: 'next' } });
@@ -31,11 +35,12 @@ describe('compatibility fixtures', () => {
     }
   });
 
-  it.each(cases.filter((c) => MIRROR[c.mode ?? 'BACKWARD'] && !Array.isArray(c.previous)).map((c) => [`${c.file}: ${c.name}`, c] as const))(
-    'mirrored direction: %s',
-    (_title, c) => {
-      const mirrored = checkCompatibility(c.next, c.previous, MIRROR[c.mode ?? 'BACKWARD']!);
-      expect(mirrored.compatible).toBe(c.compatible);
-    },
-  );
+  it.each(
+    cases
+      .filter((c) => MIRROR[c.mode ?? 'BACKWARD'] && !Array.isArray(c.previous))
+      .map((c) => [`${c.file}: ${c.name}`, c] as const),
+  )('mirrored direction: %s', (_title, c) => {
+    const mirrored = checkCompatibility(c.next, c.previous, MIRROR[c.mode ?? 'BACKWARD']!);
+    expect(mirrored.compatible).toBe(c.compatible);
+  });
 });

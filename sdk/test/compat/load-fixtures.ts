@@ -25,5 +25,7 @@ export function loadFixtures(dir = FIXTURE_DIR): FixtureCase[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .flatMap((file) => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<FixtureCase, 'file'>[]).map((c) => ({ ...c, file })));
+    .flatMap((file) =>
+      (JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<FixtureCase, 'file'>[]).map((c) => ({ ...c, file })),
+    );
 }

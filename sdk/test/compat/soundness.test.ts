@@ -31,7 +31,9 @@ describe('soundness: "compatible" is never said of a pair some instance breaks',
       if (!fromV(instance)) continue;
       stats.valid++;
       if (!toV(instance)) {
-        throw new Error(`unsound: ${JSON.stringify(instance)} is valid under ${JSON.stringify(from)} but not under ${JSON.stringify(to)}`);
+        throw new Error(
+          `unsound: ${JSON.stringify(instance)} is valid under ${JSON.stringify(from)} but not under ${JSON.stringify(to)}`,
+        );
       }
     }
     return true;
@@ -55,7 +57,9 @@ describe('soundness: "compatible" is never said of a pair some instance breaks',
       { numRuns: RUNS, seed: 20240531 },
     );
     // Visible in the test output: how much of the generated data was actually valid.
-    console.log(`compat soundness: ${stats.cases} cases, ${stats.compatible} judged BACKWARD-compatible, ${stats.valid}/${stats.generated} generated instances valid`);
+    console.log(
+      `compat soundness: ${stats.cases} cases, ${stats.compatible} judged BACKWARD-compatible, ${stats.valid}/${stats.generated} generated instances valid`,
+    );
     expect(stats.cases).toBeGreaterThanOrEqual(RUNS * 0.9);
     expect(stats.valid / stats.generated).toBeGreaterThan(0.6);
     expect(stats.compatible).toBeGreaterThan(RUNS * 0.1);

@@ -12,22 +12,60 @@ const reference = (name: 'date-time' | 'date' | 'time' | 'uuid'): Check => {
 };
 
 const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 // Near the canonical shape: each piece usually valid, sometimes at a boundary, sometimes wrong.
 const inRange = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
-const piece = (min: number, max: number, ...odd: string[]) => fc.oneof({ weight: 6, arbitrary: inRange(min, max) }, { weight: 1, arbitrary: digits(2) }, { weight: 1, arbitrary: pick(...odd) });
+const piece = (min: number, max: number, ...odd: string[]) =>
+  fc.oneof(
+    { weight: 6, arbitrary: inRange(min, max) },
+    { weight: 1, arbitrary: digits(2) },
+    { weight: 1, arbitrary: pick(...odd) },
+  );
 const year = fc.oneof(digits(4), pick('2000', '1900', '2024', '2023', '0000', '9999', '202', '20245'));
 const month = piece(1, 12, '00', '13', '1', '012');
 const day = piece(1, 28, '29', '30', '31', '00', '32', '1');
 const hour = piece(0, 23, '24', '46', '99', '7');
 const minute = piece(0, 59, '60', '99');
 const second = piece(0, 59, '59', '60', '61');
-const fraction = fc.oneof(pick('', '.', '.0', '.123', '.999999', '.99999999999999999999', '.5a'), digits(1).map((d) => '.' + d));
-const offset = pick('Z', 'z', '+00:00', '-00:00', '+01:00', '-01:00', '+23:59', '+24:00', '-23:60', '+0530', '+05', '+5', '-12:3', '+05:30x', '', ' ', 'ZZ', 'T');
-const sep = (usual: string) => fc.oneof({ weight: 8, arbitrary: pick(usual) }, { weight: 1, arbitrary: pick('-', ':', 'T', 't', ' ', '\u00a0', '/', '') });
+const fraction = fc.oneof(
+  pick('', '.', '.0', '.123', '.999999', '.99999999999999999999', '.5a'),
+  digits(1).map((d) => '.' + d),
+);
+const offset = pick(
+  'Z',
+  'z',
+  '+00:00',
+  '-00:00',
+  '+01:00',
+  '-01:00',
+  '+23:59',
+  '+24:00',
+  '-23:60',
+  '+0530',
+  '+05',
+  '+5',
+  '-12:3',
+  '+05:30x',
+  '',
+  ' ',
+  'ZZ',
+  'T',
+);
+const sep = (usual: string) =>
+  fc.oneof(
+    { weight: 8, arbitrary: pick(usual) },
+    { weight: 1, arbitrary: pick('-', ':', 'T', 't', ' ', '\u00a0', '/', '') },
+  );
 const time = fc.tuple(hour, sep(':'), minute, sep(':'), second, fraction, offset).map((p) => p.join(''));
 const date = fc.tuple(year, sep('-'), month, sep('-'), day).map((p) => p.join(''));
-const dateTime = fc.tuple(date, fc.oneof({ weight: 8, arbitrary: pick('T') }, { weight: 2, arbitrary: pick('t', ' ', '\t', 'x', 'TT') }), time).map((p) => p.join(''));
+const dateTime = fc
+  .tuple(
+    date,
+    fc.oneof({ weight: 8, arbitrary: pick('T') }, { weight: 2, arbitrary: pick('t', ' ', '\t', 'x', 'TT') }),
+    time,
+  )
+  .map((p) => p.join(''));
 const hex = fc.constantFrom(...'0123456789abcdefABCDEFgG-');
 const uuid = fc.oneof(
   fc.array(hex, { minLength: 36, maxLength: 36 }).map((c) => c.join('')),
@@ -39,30 +77,53 @@ const uuid = fc.oneof(
 
 describe('fast date-time, date, time and uuid formats agree with ajv-formats (full mode) on every string', () => {
   const cases: [string, fc.Arbitrary<string>, (s: string) => boolean | undefined, Check][] = [
-    ['date-time', fc.oneof({ weight: 6, arbitrary: dateTime }, { weight: 1, arbitrary: fc.string() }), fastDateTime, reference('date-time')],
-    ['date', fc.oneof({ weight: 6, arbitrary: date }, { weight: 1, arbitrary: fc.string() }), fastDate, reference('date')],
-    ['time', fc.oneof({ weight: 6, arbitrary: time }, { weight: 1, arbitrary: fc.string() }), (s) => fastTime(s, 0), reference('time')],
-    ['uuid', fc.oneof({ weight: 6, arbitrary: uuid }, { weight: 1, arbitrary: fc.string() }), fastUuid, reference('uuid')],
+    [
+      'date-time',
+      fc.oneof({ weight: 6, arbitrary: dateTime }, { weight: 1, arbitrary: fc.string() }),
+      fastDateTime,
+      reference('date-time'),
+    ],
+    [
+      'date',
+      fc.oneof({ weight: 6, arbitrary: date }, { weight: 1, arbitrary: fc.string() }),
+      fastDate,
+      reference('date'),
+    ],
+    [
+      'time',
+      fc.oneof({ weight: 6, arbitrary: time }, { weight: 1, arbitrary: fc.string() }),
+      (s) => fastTime(s, 0),
+      reference('time'),
+    ],
+    [
+      'uuid',
+      fc.oneof({ weight: 6, arbitrary: uuid }, { weight: 1, arbitrary: fc.string() }),
+      fastUuid,
+      reference('uuid'),
+    ],
   ];
 
-  it.each(cases)('%s: the fast path decides most near-canonical strings, and decides them as ajv-formats does', (_name, strings, fast, slow) => {
-    let decided = 0;
-    let valid = 0;
-    fc.assert(
-      fc.property(strings, (s) => {
-        const verdict = fast(s);
-        if (verdict === undefined) return;
-        decided++;
-        if (verdict) valid++;
-        expect(verdict).toBe(slow(s));
-      }),
-      { numRuns: 20_000 },
-    );
-    // the property is not vacuous: the fast path answered often, both ways
-    expect(decided).toBeGreaterThan(2_000);
-    expect(valid).toBeGreaterThan(500);
-    expect(decided - valid).toBeGreaterThan(500);
-  });
+  it.each(cases)(
+    '%s: the fast path decides most near-canonical strings, and decides them as ajv-formats does',
+    (_name, strings, fast, slow) => {
+      let decided = 0;
+      let valid = 0;
+      fc.assert(
+        fc.property(strings, (s) => {
+          const verdict = fast(s);
+          if (verdict === undefined) return;
+          decided++;
+          if (verdict) valid++;
+          expect(verdict).toBe(slow(s));
+        }),
+        { numRuns: 20_000 },
+      );
+      // the property is not vacuous: the fast path answered often, both ways
+      expect(decided).toBeGreaterThan(2_000);
+      expect(valid).toBeGreaterThan(500);
+      expect(decided - valid).toBeGreaterThan(500);
+    },
+  );
 
   it.each([
     ['2024-02-29T23:59:60Z', true], // leap day, leap second in UTC

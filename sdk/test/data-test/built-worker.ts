@@ -22,10 +22,15 @@ function newestMtime(dir: string): number {
  */
 export function builtWorkerUrl(): URL {
   const worker = join(SDK, 'dist/io/data/worker.js');
-  const sources = ['src/io/data', 'src/core/quality', 'src/core/regex', 'src/core/contract'].map((d) => newestMtime(join(SDK, d)));
+  const sources = ['src/io/data', 'src/core/quality', 'src/core/regex', 'src/core/contract'].map((d) =>
+    newestMtime(join(SDK, d)),
+  );
   if (!existsSync(worker) || statSync(worker).mtimeMs < Math.max(...sources)) {
     try {
-      execFileSync(process.execPath, [join(SDK, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: SDK, stdio: 'pipe' });
+      execFileSync(process.execPath, [join(SDK, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+        cwd: SDK,
+        stdio: 'pipe',
+      });
     } catch {
       // type errors elsewhere in the tree do not stop tsc from emitting
     }

@@ -5,7 +5,15 @@ import pc from 'picocolors';
 import type { CliIO } from '../../src/cli/io.js';
 import { registerTestCommand, type LoadedPort, type TestCommandDeps } from '../../src/cli/commands/test.js';
 import type { DataObservation } from '../../src/core/quality/observation.js';
-import { NOW, ORDERS_CONTRACT, ORDERS_RULES, PLANTED_JSONL, PROFILES_JSONL, tempDir, writeFixture } from './fixtures.js';
+import {
+  NOW,
+  ORDERS_CONTRACT,
+  ORDERS_RULES,
+  PLANTED_JSONL,
+  PROFILES_JSONL,
+  tempDir,
+  writeFixture,
+} from './fixtures.js';
 
 interface Captured {
   code: number;
@@ -17,16 +25,36 @@ interface Captured {
 const dir = tempDir('dmesh-cli-test-');
 writeFixture(dir, 'profiles.jsonl', PROFILES_JSONL);
 writeFixture(dir, 'planted.jsonl', PLANTED_JSONL);
-writeFixture(dir, 'good.jsonl', '{"order_id":"o1","customer_id":"c1","amount":3,"status":"placed","currency":"USD","created_at":"2024-05-01T11:30:00Z","coupon":"A"}\n');
+writeFixture(
+  dir,
+  'good.jsonl',
+  '{"order_id":"o1","customer_id":"c1","amount":3,"status":"placed","currency":"USD","created_at":"2024-05-01T11:30:00Z","coupon":"A"}\n',
+);
 
-const port: LoadedPort = { productId: 'sales.orders', port: 'orders', contract: ORDERS_CONTRACT, contractPath: 'contracts/orders.schema.json', quality: ORDERS_RULES };
+const port: LoadedPort = {
+  productId: 'sales.orders',
+  port: 'orders',
+  contract: ORDERS_CONTRACT,
+  contractPath: 'contracts/orders.schema.json',
+  quality: ORDERS_RULES,
+};
 
 async function dmeshTest(args: string[], overrides: Partial<TestCommandDeps> = {}, isTTY = false): Promise<Captured> {
   const captured: Captured = { code: -1, out: '', err: '', observations: [] };
-  const io: CliIO = { out: (t) => (captured.out += t + '\n'), err: (t) => (captured.err += t + '\n'), color: pc.createColors(false), isTTY, env: {}, cwd: dir };
+  const io: CliIO = {
+    out: (t) => (captured.out += t + '\n'),
+    err: (t) => (captured.err += t + '\n'),
+    color: pc.createColors(false),
+    isTTY,
+    env: {},
+    cwd: dir,
+  };
   const deps: TestCommandDeps = {
     loadPort: async (productDir, portName) => {
-      if (portName && portName !== 'orders') throw Object.assign(new Error(`${productDir}/dataproduct.yaml: no output port "${portName}"; ports: orders`), { exitCode: 2 });
+      if (portName && portName !== 'orders')
+        throw Object.assign(new Error(`${productDir}/dataproduct.yaml: no output port "${portName}"; ports: orders`), {
+          exitCode: 2,
+        });
       return port;
     },
     reportObservation: async (_id, _port, observation) => void captured.observations.push(observation),
@@ -34,7 +62,9 @@ async function dmeshTest(args: string[], overrides: Partial<TestCommandDeps> = {
     workerUrl: new URL('file:///nonexistent/worker.js'),
     ...overrides,
   };
-  const program = new Command().exitOverride().configureOutput({ writeOut: () => undefined, writeErr: (t) => (captured.err += t) });
+  const program = new Command()
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: (t) => (captured.err += t) });
   registerTestCommand(program, io, (code) => (captured.code = code), deps);
   try {
     await program.parseAsync(['node', 'dmesh', 'test', ...args]);
@@ -59,17 +89,37 @@ describe('dmesh test (CLI)', () => {
     const r = await dmeshTest(['--data', 'planted.jsonl', REF, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
-    expect(doc).toMatchObject({ product: 'sales.orders', port: 'orders', format: 'jsonl', passed: false, records: 11, summary: { errors: 8, warnings: 1 } });
+    expect(doc).toMatchObject({
+      product: 'sales.orders',
+      port: 'orders',
+      format: 'jsonl',
+      passed: false,
+      records: 11,
+      summary: { errors: 8, warnings: 1 },
+    });
     expect(doc.rules).toHaveLength(9);
   });
 
   it('writes the dead-letter file and reports an observation', async () => {
-    const r = await dmeshTest(['--data', 'planted.jsonl', REF, '--reject-file', 'out/../rejects.jsonl', '--report', '--json']);
+    const r = await dmeshTest([
+      '--data',
+      'planted.jsonl',
+      REF,
+      '--reject-file',
+      'out/../rejects.jsonl',
+      '--report',
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     const lines = readFileSync(join(dir, 'rejects.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(9);
     expect(r.observations).toHaveLength(1);
-    expect(r.observations[0]).toMatchObject({ time: NOW.toISOString(), lastUpdate: '2024-05-01T11:00:00.000Z', rowCount: 11, availability: true });
+    expect(r.observations[0]).toMatchObject({
+      time: NOW.toISOString(),
+      lastUpdate: '2024-05-01T11:00:00.000Z',
+      rowCount: 11,
+      availability: true,
+    });
     expect(r.observations[0].completeness).toBeCloseTo((7 / 11) * 100, 2);
     expect(JSON.parse(r.out).observation).toEqual(r.observations[0]);
   });
@@ -89,7 +139,9 @@ describe('dmesh test (CLI)', () => {
       expect(r.err).toMatch(message);
       expect(r.out).toBe('');
     }
-    const unsafe = await dmeshTest(['--data', 'good.jsonl', REF], { loadPort: async () => ({ ...port, quality: [{ rule: 'regex', field: 'currency', pattern: '(a)\\1' }] }) });
+    const unsafe = await dmeshTest(['--data', 'good.jsonl', REF], {
+      loadPort: async () => ({ ...port, quality: [{ rule: 'regex', field: 'currency', pattern: '(a)\\1' }] }),
+    });
     expect(unsafe.code).toBe(2);
     expect(unsafe.err).toMatch(/pattern "\(a\)\\\\1" is not allowed/);
     expect(existsSync(join(dir, 'missing.jsonl'))).toBe(false);

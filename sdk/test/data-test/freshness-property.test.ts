@@ -14,7 +14,13 @@ describe('freshness finds the newest timestamp whatever the formats and batches'
     fc.assert(
       fc.property(
         // whole seconds, so every format writes exactly the same instant
-        fc.array(fc.record({ ms: fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }).map((s) => s * 1000), format: fc.nat(formats.length - 1) }), { minLength: 1, maxLength: 60 }),
+        fc.array(
+          fc.record({
+            ms: fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }).map((s) => s * 1000),
+            format: fc.nat(formats.length - 1),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
         fc.array(fc.nat(60), { maxLength: 4 }),
         (values, cuts) => {
           const acc = freshness({ rule: 'freshness', field: 't', maxAge: 'P36500D' });

@@ -16,7 +16,9 @@ describe('quality rules (pure core)', () => {
     ];
     const [r] = validateRecords(OPEN, records, { rules: [{ rule: 'unique', fields: ['a.x', 'b'] }] }).rules;
     expect(r).toMatchObject({ checked: 3, failed: 1, passed: false });
-    expect(r.examples).toEqual([{ line: 3, message: 'a.x + b 1,"p" duplicates line 1', value: [1, 'p'], record: records[2] }]);
+    expect(r.examples).toEqual([
+      { line: 3, message: 'a.x + b 1,"p" duplicates line 1', value: [1, 'p'], record: records[2] },
+    ]);
   });
 
   it('keeps at most 5 examples, the lowest line numbers', () => {
@@ -28,9 +30,15 @@ describe('quality rules (pure core)', () => {
 
   it('freshness compares the newest timestamp with the injected clock', () => {
     const rule = { rule: 'freshness' as const, field: 't', maxAge: 'PT1H' };
-    const fresh = validateRecords(OPEN, [{ t: '2024-05-01T10:30:00Z' }, { t: '2024-05-01T11:30:00Z' }], { rules: [rule], now: NOW }).rules[0];
+    const fresh = validateRecords(OPEN, [{ t: '2024-05-01T10:30:00Z' }, { t: '2024-05-01T11:30:00Z' }], {
+      rules: [rule],
+      now: NOW,
+    }).rules[0];
     expect(fresh).toMatchObject({ passed: true, failed: 0, newest: '2024-05-01T11:30:00.000Z' });
-    const stale = validateRecords(OPEN, [{ t: '2024-05-01T10:30:00Z' }, { t: 'yesterday' }], { rules: [rule], now: NOW }).rules[0];
+    const stale = validateRecords(OPEN, [{ t: '2024-05-01T10:30:00Z' }, { t: 'yesterday' }], {
+      rules: [rule],
+      now: NOW,
+    }).rules[0];
     expect(stale).toMatchObject({ passed: false, failed: 2 });
     expect(stale.message).toMatch(/is 1\.5h old; limit PT1H/);
     expect(stale.examples[0]).toMatchObject({ line: 2, value: 'yesterday' });
@@ -58,7 +66,11 @@ describe('quality rules (pure core)', () => {
       rules: [{ rule: 'relationship', field: 'c', ref: 'customers.profiles/profiles#id' }],
       refData: { 'customers.profiles/profiles': ['1', '3'] },
     });
-    expect(report.rules[0]).toMatchObject({ checked: 2, failed: 1, examples: [{ line: 2, value: '2', message: 'c 2 is not among the id values of customers.profiles/profiles' }] });
+    expect(report.rules[0]).toMatchObject({
+      checked: 2,
+      failed: 1,
+      examples: [{ line: 2, value: '2', message: 'c 2 is not among the id values of customers.profiles/profiles' }],
+    });
   });
 
   it('parses ISO-8601 durations', () => {
@@ -74,8 +86,20 @@ describe('buildObservation', () => {
   it('has the documented shape', () => {
     const report = validateRecords(
       { type: 'object', required: ['id'] },
-      [{ id: 1, t: '2024-05-01T11:00:00Z' }, { t: '2024-05-01T10:00:00Z' }, { id: 3, t: '2024-05-01T09:00:00Z' }, { id: 4 }],
-      { now: NOW, rules: [{ rule: 'freshness', field: 't', maxAge: 'PT2H' }, { rule: 'not_null', fields: ['t'] }, { rule: 'row_count', min: 1 }] },
+      [
+        { id: 1, t: '2024-05-01T11:00:00Z' },
+        { t: '2024-05-01T10:00:00Z' },
+        { id: 3, t: '2024-05-01T09:00:00Z' },
+        { id: 4 },
+      ],
+      {
+        now: NOW,
+        rules: [
+          { rule: 'freshness', field: 't', maxAge: 'PT2H' },
+          { rule: 'not_null', fields: ['t'] },
+          { rule: 'row_count', min: 1 },
+        ],
+      },
     );
     expect(buildObservation(report, NOW)).toEqual({
       time: '2024-05-01T12:00:00.000Z',
@@ -89,6 +113,11 @@ describe('buildObservation', () => {
       ],
       availability: true,
     });
-    expect(buildObservation(validateRecords(OPEN, []), NOW)).toMatchObject({ lastUpdate: null, rowCount: 0, completeness: 100, quality: [] });
+    expect(buildObservation(validateRecords(OPEN, []), NOW)).toMatchObject({
+      lastUpdate: null,
+      rowCount: 0,
+      completeness: 100,
+      quality: [],
+    });
   });
 });

@@ -14,8 +14,10 @@ describe('createSafeRegExp', () => {
   });
 
   it('keeps native RegExp for provably linear patterns', () => {
-    for (const p of ['^[A-Z]{3}$', '^[a-z0-9-]+$', 'abc', '^\\d{4}-\\d{2}-\\d{2}$', 'foo|bar']) expect(createSafeRegExp(p).engine).toBe('native');
-    for (const p of ['^(a+)+$', '(a|a)*', 'a+b', '^\\d+\\d+$', '^a?a?a?aaa$', '^(ab){2}c+$', '^[^@]+@[^@]+$']) expect(isBacktrackingLinear(p)).toBe(false);
+    for (const p of ['^[A-Z]{3}$', '^[a-z0-9-]+$', 'abc', '^\\d{4}-\\d{2}-\\d{2}$', 'foo|bar'])
+      expect(createSafeRegExp(p).engine).toBe('native');
+    for (const p of ['^(a+)+$', '(a|a)*', 'a+b', '^\\d+\\d+$', '^a?a?a?aaa$', '^(ab){2}c+$', '^[^@]+@[^@]+$'])
+      expect(isBacktrackingLinear(p)).toBe(false);
   });
 
   it('matches like native RegExp (JSON Schema pattern: unanchored, unicode)', () => {
@@ -43,7 +45,9 @@ describe('createSafeRegExp', () => {
     expect(contract.validate('a'.repeat(40_000) + 'b')).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(() => compileContract({ type: 'string', pattern: '(x)\\1' })).toThrow(ContractCompileError);
-    const report = validateRecords({ type: 'object' }, [{ s: 'a'.repeat(30_000) + '!' }], { rules: [{ rule: 'regex', field: 's', pattern: '^(a+)+$' }] });
+    const report = validateRecords({ type: 'object' }, [{ s: 'a'.repeat(30_000) + '!' }], {
+      rules: [{ rule: 'regex', field: 's', pattern: '^(a+)+$' }],
+    });
     expect(report.rules[0]).toMatchObject({ passed: false, failed: 1 });
   });
 });
@@ -52,7 +56,11 @@ describe('ajv with safe patterns', () => {
   it('keeps each pattern of a contract apart (ajv keys patterns by toString)', () => {
     const c = compileContract({
       type: 'object',
-      properties: { a: { type: 'string', pattern: '^a+$' }, b: { type: 'string', pattern: '^(b|bb)+$' }, id: { type: 'string', format: 'uuid' } },
+      properties: {
+        a: { type: 'string', pattern: '^a+$' },
+        b: { type: 'string', pattern: '^(b|bb)+$' },
+        id: { type: 'string', format: 'uuid' },
+      },
     });
     expect(c.validate({ a: 'aaa', b: 'bbb' })).toBe(true);
     expect(c.validate({ a: 'b' })).toBe(false);

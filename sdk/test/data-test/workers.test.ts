@@ -19,7 +19,17 @@ describe('--workers: results do not depend on the number of threads', () => {
   });
 
   const run = (workers: number, rejectFile: string) =>
-    runDataTest({ file, contract: ORDERS_CONTRACT, rules: ORDERS_RULES, refData: { 'customers.profiles/profiles': profiles }, workers, now: NOW, rejectFile, workerUrl, chunkBytes: 32 * 1024 });
+    runDataTest({
+      file,
+      contract: ORDERS_CONTRACT,
+      rules: ORDERS_RULES,
+      refData: { 'customers.profiles/profiles': profiles },
+      workers,
+      now: NOW,
+      rejectFile,
+      workerUrl,
+      chunkBytes: 32 * 1024,
+    });
 
   it('workers=1 and workers=2 give identical reports and dead-letter files', async () => {
     const one = await run(1, join(dir, 'rejects-1.jsonl'));
@@ -40,13 +50,27 @@ describe('--workers: results do not depend on the number of threads', () => {
 
   it('three workers with tiny chunks still agree', async () => {
     const one = await run(1, join(dir, 'r1.jsonl'));
-    const three = await runDataTest({ file, contract: ORDERS_CONTRACT, rules: ORDERS_RULES, refData: { 'customers.profiles/profiles': profiles }, workers: 3, now: NOW, workerUrl, chunkBytes: 4096 });
+    const three = await runDataTest({
+      file,
+      contract: ORDERS_CONTRACT,
+      rules: ORDERS_RULES,
+      refData: { 'customers.profiles/profiles': profiles },
+      workers: 3,
+      now: NOW,
+      workerUrl,
+      chunkBytes: 4096,
+    });
     expect(three.threads).toBe(3);
     expect({ ...three.report, rejected: 0 }).toEqual({ ...one.report, rejected: 0 });
   });
 
   it('without a built worker entry it falls back to the main thread and says so', async () => {
-    const r = await runDataTest({ file, contract: ORDERS_CONTRACT, workers: 2, workerUrl: new URL('file:///nonexistent/worker.js') });
+    const r = await runDataTest({
+      file,
+      contract: ORDERS_CONTRACT,
+      workers: 2,
+      workerUrl: new URL('file:///nonexistent/worker.js'),
+    });
     expect(r.threads).toBe(1);
     expect(r.note).toMatch(/not found/);
   });

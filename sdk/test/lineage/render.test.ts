@@ -2,15 +2,54 @@ import { renderDot, renderMermaid, renderTree, type LineageGraphView } from '../
 
 /** profiles → orders → { revenue, segments → performance }, segments also reads profiles; a raw export feeds orders. */
 const graph: LineageGraphView = {
-  root: 'sales.orders', direction: 'BOTH', depth: 5, budget: 5000, truncated: false,
+  root: 'sales.orders',
+  direction: 'BOTH',
+  depth: 5,
+  budget: 5000,
+  truncated: false,
   nodes: [
-    { id: 'sales.orders', kind: 'PRODUCT', product: 'sales.orders', level: 0, version: '1.1.0', ownerTeam: 'sales-data' },
+    {
+      id: 'sales.orders',
+      kind: 'PRODUCT',
+      product: 'sales.orders',
+      level: 0,
+      version: '1.1.0',
+      ownerTeam: 'sales-data',
+    },
     { id: 'sales.orders/orders', kind: 'PORT', product: 'sales.orders', port: 'orders', level: 0 },
-    { id: 'finance.revenue', kind: 'PRODUCT', product: 'finance.revenue', level: 1, version: '1.0.0', ownerTeam: 'finance' },
-    { id: 'marketing.segments', kind: 'PRODUCT', product: 'marketing.segments', level: 1, version: '1.0.0', ownerTeam: 'mkt' },
+    {
+      id: 'finance.revenue',
+      kind: 'PRODUCT',
+      product: 'finance.revenue',
+      level: 1,
+      version: '1.0.0',
+      ownerTeam: 'finance',
+    },
+    {
+      id: 'marketing.segments',
+      kind: 'PRODUCT',
+      product: 'marketing.segments',
+      level: 1,
+      version: '1.0.0',
+      ownerTeam: 'mkt',
+    },
     { id: 'marketing.segments/segments', kind: 'PORT', product: 'marketing.segments', port: 'segments', level: 1 },
-    { id: 'marketing.performance', kind: 'PRODUCT', product: 'marketing.performance', level: 2, version: '1.0.0', ownerTeam: 'mkt' },
-    { id: 'customers.profiles', kind: 'PRODUCT', product: 'customers.profiles', level: -1, version: '2.0.0', ownerTeam: 'crm' },
+    {
+      id: 'marketing.performance',
+      kind: 'PRODUCT',
+      product: 'marketing.performance',
+      level: 2,
+      version: '1.0.0',
+      ownerTeam: 'mkt',
+    },
+    {
+      id: 'customers.profiles',
+      kind: 'PRODUCT',
+      product: 'customers.profiles',
+      level: -1,
+      version: '2.0.0',
+      ownerTeam: 'crm',
+    },
     { id: 'customers.profiles/profiles', kind: 'PORT', product: 'customers.profiles', port: 'profiles', level: -1 },
     { id: 'external:s3://raw/crm', kind: 'EXTERNAL', location: 's3://raw/crm', level: -1 },
   ],
@@ -52,7 +91,12 @@ describe('mermaid and dot', () => {
     const text = renderMermaid(graph);
     const lines = text.split('\n');
     expect(lines[0]).toBe('graph LR');
-    expect(lines.filter((l) => l.trim().startsWith('subgraph')).map((l) => l.trim())).toEqual(['subgraph customers', 'subgraph finance', 'subgraph marketing', 'subgraph sales']);
+    expect(lines.filter((l) => l.trim().startsWith('subgraph')).map((l) => l.trim())).toEqual([
+      'subgraph customers',
+      'subgraph finance',
+      'subgraph marketing',
+      'subgraph sales',
+    ]);
     expect(lines.filter((l) => l.trim() === 'end')).toHaveLength(4);
     expect(text).toContain('n0["sales.orders 1.1.0"]');
     expect(text).toContain('n0 -- "orders ^1.0.0" --> n1');
@@ -60,7 +104,8 @@ describe('mermaid and dot', () => {
     expect(text).toContain('n5 -. "observed" .-> n0');
     // every edge names declared nodes only
     const declared = new Set([...text.matchAll(/^\s+(n\d+)[[(]/gm)].map((m) => m[1]));
-    for (const m of text.matchAll(/(n\d+) (?:--|-\.) "[^"]*" (?:-->|\.->) (n\d+)/g)) expect(declared.has(m[1]) && declared.has(m[2])).toBe(true);
+    for (const m of text.matchAll(/(n\d+) (?:--|-\.) "[^"]*" (?:-->|\.->) (n\d+)/g))
+      expect(declared.has(m[1]) && declared.has(m[2])).toBe(true);
   });
 
   it('dot: a digraph with clusters, balanced braces and quoted labels', () => {
@@ -72,6 +117,8 @@ describe('mermaid and dot', () => {
     expect(text).toContain('n0 [label="sales.orders\\n1.1.0", penwidth=3];');
     expect(text).toContain('n0 -> n1 [label="orders ^1.0.0"];');
     expect(text).toContain('n5 -> n0 [label="observed", style=dashed];');
-    expect(renderDot({ ...graph, nodes: [{ id: 'a.b', kind: 'PRODUCT', level: 0, version: '1"0' }], edges: [] })).toContain('label="a.b\\n1\\"0"');
+    expect(
+      renderDot({ ...graph, nodes: [{ id: 'a.b', kind: 'PRODUCT', level: 0, version: '1"0' }], edges: [] }),
+    ).toContain('label="a.b\\n1\\"0"');
   });
 });

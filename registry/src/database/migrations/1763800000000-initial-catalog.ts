@@ -97,7 +97,9 @@ export class InitialCatalog1763800000000 implements MigrationInterface {
         version_range       text NOT NULL,
         resolved_version    text
       )`);
-    await q.query(`CREATE INDEX input_dependencies_upstream_idx ON input_dependencies (upstream_product_id, upstream_port)`);
+    await q.query(
+      `CREATE INDEX input_dependencies_upstream_idx ON input_dependencies (upstream_product_id, upstream_port)`,
+    );
     await q.query(`CREATE INDEX input_dependencies_version_idx ON input_dependencies (version_id)`);
     await q.query(`
       CREATE TABLE field_lineage (
@@ -110,7 +112,9 @@ export class InitialCatalog1763800000000 implements MigrationInterface {
         upstream_port       text NOT NULL,
         upstream_field      text NOT NULL
       )`);
-    await q.query(`CREATE INDEX field_lineage_upstream_idx ON field_lineage (upstream_product_id, upstream_port, upstream_field)`);
+    await q.query(
+      `CREATE INDEX field_lineage_upstream_idx ON field_lineage (upstream_product_id, upstream_port, upstream_field)`,
+    );
     await q.query(`
       CREATE TABLE major_lines (
         product_id text NOT NULL REFERENCES products(id),
@@ -152,7 +156,19 @@ export class InitialCatalog1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['events', 'api_tokens', 'major_lines', 'field_lineage', 'input_dependencies', 'port_fields', 'output_ports', 'product_versions', 'contracts', 'products', 'domains']) {
+    for (const table of [
+      'events',
+      'api_tokens',
+      'major_lines',
+      'field_lineage',
+      'input_dependencies',
+      'port_fields',
+      'output_ports',
+      'product_versions',
+      'contracts',
+      'products',
+      'domains',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS events_append_only()`);

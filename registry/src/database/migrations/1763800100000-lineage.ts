@@ -25,8 +25,12 @@ export class Lineage1763800100000 implements MigrationInterface {
         PRIMARY KEY (product_id, major, upstream_product_id, upstream_port)
       )`);
     // Downstream traversal and consumers(port) walk from the upstream side.
-    await q.query(`CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range, resolved_version)`);
-    await q.query(`CREATE INDEX lineage_current_inputs_product_idx ON lineage_current_inputs (product_id) INCLUDE (upstream_product_id, upstream_port, version_range)`);
+    await q.query(
+      `CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range, resolved_version)`,
+    );
+    await q.query(
+      `CREATE INDEX lineage_current_inputs_product_idx ON lineage_current_inputs (product_id) INCLUDE (upstream_product_id, upstream_port, version_range)`,
+    );
     await q.query(`
       CREATE TABLE lineage_current_fields (
         product_id          text NOT NULL,
@@ -39,9 +43,13 @@ export class Lineage1763800100000 implements MigrationInterface {
         upstream_field      text NOT NULL,
         PRIMARY KEY (product_id, major, port, field, upstream_product_id, upstream_port, upstream_field)
       )`);
-    await q.query(`CREATE INDEX lineage_current_fields_upstream_idx ON lineage_current_fields (upstream_product_id, upstream_port, upstream_field) INCLUDE (product_id, port, field)`);
+    await q.query(
+      `CREATE INDEX lineage_current_fields_upstream_idx ON lineage_current_fields (upstream_product_id, upstream_port, upstream_field) INCLUDE (product_id, port, field)`,
+    );
     // "Does this consumer declare field lineage for that port?" (impact: without it, any breaking change affects it).
-    await q.query(`CREATE INDEX lineage_current_fields_reader_idx ON lineage_current_fields (product_id, upstream_product_id, upstream_port)`);
+    await q.query(
+      `CREATE INDEX lineage_current_fields_reader_idx ON lineage_current_fields (product_id, upstream_product_id, upstream_port)`,
+    );
     await q.query(`
       CREATE TABLE lineage_port_locations (
         location_key text NOT NULL,
@@ -64,7 +72,9 @@ export class Lineage1763800100000 implements MigrationInterface {
         received_at   timestamptz NOT NULL DEFAULT now(),
         event         jsonb NOT NULL
       )`);
-    await q.query(`CREATE INDEX lineage_run_events_job_idx ON lineage_run_events (job_namespace, job_name, event_time)`);
+    await q.query(
+      `CREATE INDEX lineage_run_events_job_idx ON lineage_run_events (job_namespace, job_name, event_time)`,
+    );
     // One row per (job, input dataset, output dataset); datasets that match a port carry its product/port, others are external.
     await q.query(`
       CREATE TABLE lineage_observed_edges (
@@ -83,8 +93,12 @@ export class Lineage1763800100000 implements MigrationInterface {
         last_run_id         text NOT NULL,
         UNIQUE (job_namespace, job_name, input_key, output_key)
       )`);
-    await q.query(`CREATE INDEX lineage_observed_edges_output_idx ON lineage_observed_edges (output_product_id) WHERE output_product_id IS NOT NULL`);
-    await q.query(`CREATE INDEX lineage_observed_edges_input_idx ON lineage_observed_edges (input_product_id) WHERE input_product_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX lineage_observed_edges_output_idx ON lineage_observed_edges (output_product_id) WHERE output_product_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX lineage_observed_edges_input_idx ON lineage_observed_edges (input_product_id) WHERE input_product_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE lineage_observed_fields (
         output_key     text NOT NULL,
@@ -97,7 +111,14 @@ export class Lineage1763800100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['lineage_observed_fields', 'lineage_observed_edges', 'lineage_run_events', 'lineage_port_locations', 'lineage_current_fields', 'lineage_current_inputs']) {
+    for (const table of [
+      'lineage_observed_fields',
+      'lineage_observed_edges',
+      'lineage_run_events',
+      'lineage_port_locations',
+      'lineage_current_fields',
+      'lineage_current_inputs',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

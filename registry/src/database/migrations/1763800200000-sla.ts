@@ -37,7 +37,9 @@ export class Sla1763800200000 implements MigrationInterface {
         PRIMARY KEY (product_id, port, started_at)
       )`);
     // One open breach per port: a second recorder's INSERT … ON CONFLICT DO NOTHING inserts nothing.
-    await q.query(`CREATE UNIQUE INDEX sla_breaches_open_idx ON sla_breaches (product_id, port) WHERE ended_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX sla_breaches_open_idx ON sla_breaches (product_id, port) WHERE ended_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

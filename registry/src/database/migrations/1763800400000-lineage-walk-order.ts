@@ -24,7 +24,11 @@ export class LineageWalkOrder1763800400000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX lineage_current_inputs_downstream_walk_idx');
     await q.query('DROP INDEX lineage_current_inputs_upstream_walk_idx');
-    await q.query(`CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range, resolved_version)`);
-    await q.query(`CREATE INDEX lineage_current_inputs_product_idx ON lineage_current_inputs (product_id) INCLUDE (upstream_product_id, upstream_port, version_range)`);
+    await q.query(
+      `CREATE INDEX lineage_current_inputs_upstream_idx ON lineage_current_inputs (upstream_product_id, upstream_port) INCLUDE (product_id, version_range, resolved_version)`,
+    );
+    await q.query(
+      `CREATE INDEX lineage_current_inputs_product_idx ON lineage_current_inputs (product_id) INCLUDE (upstream_product_id, upstream_port, version_range)`,
+    );
   }
 }

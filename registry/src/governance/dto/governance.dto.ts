@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class PolicyRuleDto {
-  @ApiProperty({ description: 'json-schema, or a built-in: compatibility, documentation, naming, pii-classification, lineage-integrity, sla-minimums, deprecation-window, sla-feasibility' }) type!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'For json-schema: the JSON Schema the resolved descriptor must satisfy.' }) schema?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "For a built-in: its parameters (defaults fill the rest)." }) params?: Record<string, unknown>;
+  @ApiProperty({
+    description:
+      'json-schema, or a built-in: compatibility, documentation, naming, pii-classification, lineage-integrity, sla-minimums, deprecation-window, sla-feasibility',
+  })
+  type!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'For json-schema: the JSON Schema the resolved descriptor must satisfy.',
+  })
+  schema?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'For a built-in: its parameters (defaults fill the rest).',
+  })
+  params?: Record<string, unknown>;
 }
 
 export class PolicyInputDto {
@@ -48,7 +62,10 @@ export class LineConsumerDto {
   @ApiProperty() port!: string;
   @ApiProperty() range!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) resolved!: string | null;
-  @ApiProperty({ type: 'object', properties: { team: { type: 'string' }, email: { type: 'string' } } }) owner!: { team: string; email: string };
+  @ApiProperty({ type: 'object', properties: { team: { type: 'string' }, email: { type: 'string' } } }) owner!: {
+    team: string;
+    email: string;
+  };
 }
 
 export class MajorLineChangeDto {
@@ -57,6 +74,7 @@ export class MajorLineChangeDto {
   @ApiProperty({ enum: ['deprecated', 'retired'] }) state!: string;
   @ApiPropertyOptional() sunset?: string;
   @ApiPropertyOptional() reason?: string;
-  @ApiProperty({ type: [LineConsumerDto], description: 'Consumers still on this major line.' }) consumers!: LineConsumerDto[];
+  @ApiProperty({ type: [LineConsumerDto], description: 'Consumers still on this major line.' })
+  consumers!: LineConsumerDto[];
   @ApiProperty({ type: [String] }) warnings!: string[];
 }

@@ -20,10 +20,22 @@ const lineKey = (productId: string, major: number) => `${productId}@${major}`;
  * the given major when it was published: the consumers still on each major line.
  * One query for any number of lines (lifecycle, REST views, GraphQL loaders).
  */
-export async function consumersOfMajorLines(manager: EntityManager, lines: readonly MajorLineKey[]): Promise<Map<string, LineConsumer[]>> {
+export async function consumersOfMajorLines(
+  manager: EntityManager,
+  lines: readonly MajorLineKey[],
+): Promise<Map<string, LineConsumer[]>> {
   const out = new Map<string, LineConsumer[]>(lines.map((l) => [lineKey(l.productId, l.major), []]));
   if (!lines.length) return out;
-  const rows: { upstream: string; major: number; product_id: string; upstream_port: string; version_range: string; resolved_version: string | null; owner_team: string; owner_email: string }[] = await manager.query(
+  const rows: {
+    upstream: string;
+    major: number;
+    product_id: string;
+    upstream_port: string;
+    version_range: string;
+    resolved_version: string | null;
+    owner_team: string;
+    owner_email: string;
+  }[] = await manager.query(
     `SELECT d.upstream_product_id AS upstream, split_part(d.resolved_version, '.', 1)::int AS major,
             d.product_id, d.upstream_port, d.version_range, d.resolved_version, p.owner_team, p.owner_email
        FROM input_dependencies d
@@ -35,14 +47,22 @@ export async function consumersOfMajorLines(manager: EntityManager, lines: reado
   );
   for (const r of rows) {
     out.get(lineKey(r.upstream, r.major))?.push({
-      product: r.product_id, port: r.upstream_port, range: r.version_range, resolved: r.resolved_version, owner: { team: r.owner_team, email: r.owner_email },
+      product: r.product_id,
+      port: r.upstream_port,
+      range: r.version_range,
+      resolved: r.resolved_version,
+      owner: { team: r.owner_team, email: r.owner_email },
     });
   }
   return out;
 }
 
 /** The consumers still on one major line. */
-export async function majorLineConsumers(manager: EntityManager, productId: string, major: number): Promise<LineConsumer[]> {
+export async function majorLineConsumers(
+  manager: EntityManager,
+  productId: string,
+  major: number,
+): Promise<LineConsumer[]> {
   return (await consumersOfMajorLines(manager, [{ productId, major }])).get(lineKey(productId, major)) ?? [];
 }
 

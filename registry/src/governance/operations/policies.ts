@@ -1,11 +1,26 @@
 import type { EntityManager } from 'typeorm';
 import type { Policy, Waiver } from '@dmesh/sdk';
 
-interface PolicyRow { id: string; title: string; description: string; scope: string; severity: 'error' | 'warning'; rule: Policy['rule']; updated_by: string; updated_at: Date }
+interface PolicyRow {
+  id: string;
+  title: string;
+  description: string;
+  scope: string;
+  severity: 'error' | 'warning';
+  rule: Policy['rule'];
+  updated_by: string;
+  updated_at: Date;
+}
 
 export const toPolicy = (r: PolicyRow): Policy & { updatedBy: string; updatedAt: string } => ({
-  id: r.id, title: r.title, description: r.description, scope: r.scope, severity: r.severity, rule: r.rule,
-  updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  scope: r.scope,
+  severity: r.severity,
+  rule: r.rule,
+  updatedBy: r.updated_by,
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 
 /** Policies, optionally only one scope (`global` or `domain:<name>`), by id. */
@@ -18,7 +33,10 @@ export async function listPolicies(manager: EntityManager, scope?: string): Prom
 
 /** The policies that apply to products of one domain: global ∪ domain:<name>. */
 export async function effectivePoliciesFor(manager: EntityManager, domain: string): Promise<Policy[]> {
-  const rows: PolicyRow[] = await manager.query(`SELECT * FROM policies WHERE scope = 'global' OR scope = $1 ORDER BY id`, [`domain:${domain}`]);
+  const rows: PolicyRow[] = await manager.query(
+    `SELECT * FROM policies WHERE scope = 'global' OR scope = $1 ORDER BY id`,
+    [`domain:${domain}`],
+  );
   return rows.map(toPolicy);
 }
 

@@ -3,7 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // REST shapes of the lineage context, described for the OpenAPI document.
 
 export class LineageNodeDto {
-  @ApiProperty({ example: 'sales.orders/orders#customer_id', description: 'Product, port, field id, or external:<location>.' }) id!: string;
+  @ApiProperty({
+    example: 'sales.orders/orders#customer_id',
+    description: 'Product, port, field id, or external:<location>.',
+  })
+  id!: string;
   @ApiProperty({ enum: ['PRODUCT', 'PORT', 'FIELD', 'EXTERNAL'] }) kind!: string;
   @ApiPropertyOptional() product?: string;
   @ApiPropertyOptional() port?: string;
@@ -17,9 +21,16 @@ export class LineageNodeDto {
 export class LineageEdgeDto {
   @ApiProperty({ description: 'Upstream end.' }) from!: string;
   @ApiProperty({ description: 'Downstream end.' }) to!: string;
-  @ApiProperty({ enum: ['OUTPUT', 'INPUT', 'FIELD', 'OBSERVED'], description: 'OUTPUT product→port, INPUT port→consuming product, FIELD field→field, OBSERVED from OpenLineage.' }) kind!: string;
+  @ApiProperty({
+    enum: ['OUTPUT', 'INPUT', 'FIELD', 'OBSERVED'],
+    description: 'OUTPUT product→port, INPUT port→consuming product, FIELD field→field, OBSERVED from OpenLineage.',
+  })
+  kind!: string;
   @ApiPropertyOptional({ description: 'Range the consumer pins (INPUT).' }) versionRange?: string;
-  @ApiPropertyOptional({ description: 'Upstream version the range resolved to when the consumer was published (INPUT).' }) resolvedVersion?: string;
+  @ApiPropertyOptional({
+    description: 'Upstream version the range resolved to when the consumer was published (INPUT).',
+  })
+  resolvedVersion?: string;
 }
 
 export class LineageGraphDto {
@@ -34,7 +45,8 @@ export class LineageGraphDto {
 
 export class LineagePathDto {
   @ApiProperty({ type: [String] }) products!: string[];
-  @ApiProperty({ type: [String], description: 'via[i]: the port of products[i] that products[i+1] reads.' }) via!: string[];
+  @ApiProperty({ type: [String], description: 'via[i]: the port of products[i] that products[i+1] reads.' })
+  via!: string[];
 }
 
 export class LineagePathsDto {
@@ -56,12 +68,18 @@ export class PortConsumerDto {
   @ApiProperty() versionRange!: string;
   @ApiPropertyOptional() resolvedVersion?: string;
   @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
-  @ApiProperty({ type: [String], description: 'Fields of the port its field lineage reads; empty when it declares none.' }) fieldsRead!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Fields of the port its field lineage reads; empty when it declares none.',
+  })
+  fieldsRead!: string[];
 }
 
 export class ImpactRequestDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The proposed JSON Schema for the port.' }) schema!: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'The version you mean to publish; default: the next minor of the latest.' }) version?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The proposed JSON Schema for the port.' })
+  schema!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'The version you mean to publish; default: the next minor of the latest.' })
+  version?: string;
   @ApiPropertyOptional({ description: "Compatibility mode; default: the port's." }) mode?: string;
 }
 
@@ -69,12 +87,21 @@ export class AffectedConsumerDto {
   @ApiProperty() product!: string;
   @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
   @ApiProperty({ description: '1 = reads the port; 2+ = reads something derived from it.' }) depth!: number;
-  @ApiProperty({ description: 'False beyond the direct consumers when it reads an affected port without field lineage: it may not read the broken fields.' }) certain!: boolean;
-  @ApiProperty({ description: 'Whether it declares field lineage for that port; without it the walk stops here.' }) fieldLineage!: boolean;
+  @ApiProperty({
+    description:
+      'False beyond the direct consumers when it reads an affected port without field lineage: it may not read the broken fields.',
+  })
+  certain!: boolean;
+  @ApiProperty({ description: 'Whether it declares field lineage for that port; without it the walk stops here.' })
+  fieldLineage!: boolean;
   @ApiProperty() versionRange!: string;
   @ApiPropertyOptional() resolvedVersion?: string;
   @ApiProperty({ type: [String] }) reads!: string[];
-  @ApiProperty({ type: [String], description: 'Its own fields that break in turn (<port>#<field>); empty without field lineage.' }) fields!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Its own fields that break in turn (<port>#<field>); empty without field lineage.',
+  })
+  fields!: string[];
   @ApiProperty({ type: [String] }) changes!: string[];
 }
 

@@ -3,7 +3,11 @@ import { Owner } from '../../discovery/discovery.types.js';
 
 // GraphQL types of the lineage context, mapped from the service results.
 
-export enum LineageDirectionEnum { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }
+export enum LineageDirectionEnum {
+  UPSTREAM = 'UPSTREAM',
+  DOWNSTREAM = 'DOWNSTREAM',
+  BOTH = 'BOTH',
+}
 registerEnumType(LineageDirectionEnum, { name: 'LineageDirection' });
 
 @ObjectType({ description: 'A product, port, field or external dataset in a lineage graph.' })
@@ -69,8 +73,14 @@ export class AffectedConsumer {
   @Field(() => String) product!: string;
   @Field(() => Owner) owner!: Owner;
   @Field(() => Int) depth!: number;
-  @Field(() => Boolean, { description: 'False beyond the direct consumers when it reads an affected port without field lineage.' }) certain!: boolean;
-  @Field(() => Boolean, { description: 'Whether it declares field lineage for that port; without it the walk stops here.' }) fieldLineage!: boolean;
+  @Field(() => Boolean, {
+    description: 'False beyond the direct consumers when it reads an affected port without field lineage.',
+  })
+  certain!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether it declares field lineage for that port; without it the walk stops here.',
+  })
+  fieldLineage!: boolean;
   @Field(() => String) versionRange!: string;
   @Field(() => String, { nullable: true }) resolvedVersion?: string;
   @Field(() => [String]) reads!: string[];

@@ -2,45 +2,76 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { JSONScalar } from '../../discovery/json.scalar.js';
 import { Product } from '../../discovery/discovery.types.js';
 import { LineageService } from '../lineage.service.js';
-import { ImpactReport, LineageDirectionEnum, LineageDrift, LineageGraph, LineagePaths, PortConsumer } from './lineage.gql-types.js';
+import {
+  ImpactReport,
+  LineageDirectionEnum,
+  LineageDrift,
+  LineageGraph,
+  LineagePaths,
+  PortConsumer,
+} from './lineage.gql-types.js';
 
 /** Lineage queries; each one line to the service, which checks arguments and maps nothing GraphQL-specific. */
 @Resolver()
 export class LineageResolver {
   constructor(private readonly service: LineageService) {}
 
-  @Query(() => LineageGraph, { description: 'Lineage of a product, breadth-first to `depth` hops within a node budget (default 5000; `truncated` when spent).' })
+  @Query(() => LineageGraph, {
+    description:
+      'Lineage of a product, breadth-first to `depth` hops within a node budget (default 5000; `truncated` when spent).',
+  })
   lineage(
     @Args('id', { type: () => String }) id: string,
-    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH }) direction: LineageDirectionEnum,
+    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH })
+    direction: LineageDirectionEnum,
     @Args('depth', { type: () => Int, nullable: true }) depth: number | undefined,
     @Args('fieldLevel', { type: () => Boolean, defaultValue: false }) fieldLevel: boolean,
     @Args('budget', { type: () => Int, nullable: true }) budget: number | undefined,
   ): Promise<LineageGraph> {
-    return this.service.lineage({ id, direction, depth: depth ?? undefined, fieldLevel, budget: budget ?? undefined }) as Promise<LineageGraph>;
+    return this.service.lineage({
+      id,
+      direction,
+      depth: depth ?? undefined,
+      fieldLevel,
+      budget: budget ?? undefined,
+    }) as Promise<LineageGraph>;
   }
 
   @Query(() => LineagePaths, { description: 'Downstream paths from one product to another.' })
-  paths(@Args('from', { type: () => String }) from: string, @Args('to', { type: () => String }) to: string): Promise<LineagePaths> {
+  paths(
+    @Args('from', { type: () => String }) from: string,
+    @Args('to', { type: () => String }) to: string,
+  ): Promise<LineagePaths> {
     return this.service.paths(from, to);
   }
 
-  @Query(() => [PortConsumer], { description: 'Products reading a port (<domain>.<product>/<port>), with range, owner and fields read.' })
+  @Query(() => [PortConsumer], {
+    description: 'Products reading a port (<domain>.<product>/<port>), with range, owner and fields read.',
+  })
   consumers(@Args('port', { type: () => String }) port: string): Promise<PortConsumer[]> {
     return this.service.consumers(port);
   }
 
-  @Query(() => ImpactReport, { description: 'Consumers a proposed contract for a port would break, directly and through field lineage.' })
+  @Query(() => ImpactReport, {
+    description: 'Consumers a proposed contract for a port would break, directly and through field lineage.',
+  })
   impact(
     @Args('port', { type: () => String }) port: string,
     @Args('schema', { type: () => JSONScalar }) schema: unknown,
-    @Args('version', { type: () => String, nullable: true, description: 'Default: the next minor of the latest version.' }) version?: string,
+    @Args('version', {
+      type: () => String,
+      nullable: true,
+      description: 'Default: the next minor of the latest version.',
+    })
+    version?: string,
     @Args('mode', { type: () => String, nullable: true }) mode?: string,
   ): Promise<ImpactReport> {
     return this.service.impact(port, { schema, ...(version && { version }), ...(mode && { mode }) });
   }
 
-  @Query(() => [LineageDrift], { description: 'Declared vs observed inputs: of one product, or of every product an OpenLineage event wrote to.' })
+  @Query(() => [LineageDrift], {
+    description: 'Declared vs observed inputs: of one product, or of every product an OpenLineage event wrote to.',
+  })
   lineageDrift(@Args('product', { type: () => String, nullable: true }) product?: string): Promise<LineageDrift[]> {
     return this.service.drift(product ?? undefined);
   }
@@ -51,10 +82,13 @@ export class LineageResolver {
 export class ProductLineageResolver {
   constructor(private readonly service: LineageService) {}
 
-  @ResolveField('lineage', () => LineageGraph, { description: 'Upstream and downstream lineage of this product (default budget).' })
+  @ResolveField('lineage', () => LineageGraph, {
+    description: 'Upstream and downstream lineage of this product (default budget).',
+  })
   productLineage(
     @Parent() p: Product,
-    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH }) direction: LineageDirectionEnum,
+    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH })
+    direction: LineageDirectionEnum,
     @Args('depth', { type: () => Int, nullable: true }) depth?: number,
   ): Promise<LineageGraph> {
     return this.service.lineage({ id: p.id, direction, depth: depth ?? undefined }) as Promise<LineageGraph>;

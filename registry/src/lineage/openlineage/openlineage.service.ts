@@ -7,8 +7,20 @@ import { portsAtLocations } from '../operations/match-locations.js';
 import { storeObserved, type ResolvedDataset } from '../operations/store-observed.js';
 import { mapEvent, type DatasetRef } from './map-event.js';
 
-export interface IngestedDataset { namespace: string; name: string; location: string; port?: string }
-export interface IngestResult { runId: string; job: string; inputs: IngestedDataset[]; outputs: IngestedDataset[]; edges: number; columnEdges: number }
+export interface IngestedDataset {
+  namespace: string;
+  name: string;
+  location: string;
+  port?: string;
+}
+export interface IngestResult {
+  runId: string;
+  job: string;
+  inputs: IngestedDataset[];
+  outputs: IngestedDataset[];
+  edges: number;
+  columnEdges: number;
+}
 
 /** Ingests OpenLineage run events: validate, map datasets to output ports by location, store observed edges. */
 @Injectable()
@@ -22,10 +34,16 @@ export class OpenLineageService {
     const problems = validateDocument('openlineage-run-event', body);
     if (problems.length) {
       const first = problems[0];
-      throw new RegistryError('BAD_REQUEST', `the OpenLineage run event is invalid at ${first.path}: ${first.message}`, problems.map((p) => ({
-        code: 'OPENLINEAGE_INVALID', path: p.path, message: `${p.path} ${p.message}`,
-        fix: 'send an OpenLineage 2.x RunEvent (see contracts/schemas/openlineage-run-event.schema.json)',
-      })));
+      throw new RegistryError(
+        'BAD_REQUEST',
+        `the OpenLineage run event is invalid at ${first.path}: ${first.message}`,
+        problems.map((p) => ({
+          code: 'OPENLINEAGE_INVALID',
+          path: p.path,
+          message: `${p.path} ${p.message}`,
+          fix: 'send an OpenLineage 2.x RunEvent (see contracts/schemas/openlineage-run-event.schema.json)',
+        })),
+      );
     }
     const event = mapEvent(body);
     return this.dataSource.transaction(async (manager) => {
@@ -40,10 +58,24 @@ export class OpenLineageService {
       };
       const stored = await storeObserved(manager, event, body, resolve, actor);
       const job = `${event.job.namespace}/${event.job.name}`;
-      await this.audit.record({ actor, action: 'openlineage.ingest', subject: job, outcome: 'info', detail: { runId: event.runId, eventType: event.eventType ?? null, ...stored } }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'openlineage.ingest',
+          subject: job,
+          outcome: 'info',
+          detail: { runId: event.runId, eventType: event.eventType ?? null, ...stored },
+        },
+        manager,
+      );
       const show = (d: DatasetRef): IngestedDataset => {
         const r = resolve(d.keys);
-        return { namespace: d.namespace, name: d.name, location: r.key, ...(r.product && { port: `${r.product}/${r.port}` }) };
+        return {
+          namespace: d.namespace,
+          name: d.name,
+          location: r.key,
+          ...(r.product && { port: `${r.product}/${r.port}` }),
+        };
       };
       return { runId: event.runId, job, inputs: event.inputs.map(show), outputs: event.outputs.map(show), ...stored };
     });

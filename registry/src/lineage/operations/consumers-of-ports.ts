@@ -14,7 +14,10 @@ export interface ConsumerRow {
 }
 
 /** The current consumers of several ports at once, with owners and the fields they read. */
-export function consumersOfPorts(manager: EntityManager, ports: { product: string; port: string }[]): Promise<ConsumerRow[]> {
+export function consumersOfPorts(
+  manager: EntityManager,
+  ports: { product: string; port: string }[],
+): Promise<ConsumerRow[]> {
   return manager.query(
     `SELECT i.upstream_product_id, i.upstream_port, i.product_id, i.major, i.version_range, i.resolved_version, p.owner_team, p.owner_email,
             coalesce((SELECT array_agg(DISTINCT f.upstream_field ORDER BY f.upstream_field) FROM lineage_current_fields f

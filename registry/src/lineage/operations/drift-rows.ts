@@ -1,7 +1,19 @@
 import type { EntityManager } from 'typeorm';
 
-export interface DeclaredInputRow { product_id: string; upstream_product_id: string; upstream_port: string }
-export interface ObservedInputRow { output_product_id: string; input_key: string; input_product_id: string | null; input_port: string | null; jobs: string[]; last_seen: Date; runs: number }
+export interface DeclaredInputRow {
+  product_id: string;
+  upstream_product_id: string;
+  upstream_port: string;
+}
+export interface ObservedInputRow {
+  output_product_id: string;
+  input_key: string;
+  input_product_id: string | null;
+  input_port: string | null;
+  jobs: string[];
+  last_seen: Date;
+  runs: number;
+}
 
 /** Declared (current) inputs of the given products, or of every product that has observed lineage when `products` is null. */
 export function declaredInputs(manager: EntityManager, products: string[] | null): Promise<DeclaredInputRow[]> {

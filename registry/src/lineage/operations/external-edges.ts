@@ -1,12 +1,23 @@
 import type { EntityManager } from 'typeorm';
 
-export interface ExternalEdgeRow { input_key: string; input_product_id: string | null; input_port: string | null; output_key: string; output_product_id: string | null; output_port: string | null }
+export interface ExternalEdgeRow {
+  input_key: string;
+  input_product_id: string | null;
+  input_port: string | null;
+  output_key: string;
+  output_product_id: string | null;
+  output_port: string | null;
+}
 
 /**
  * Observed (OpenLineage) edges between the given products and datasets that
  * match no output port: external inputs they read and external outputs they write.
  */
-export function externalEdges(manager: EntityManager, products: string[], direction: { upstream: boolean; downstream: boolean }): Promise<ExternalEdgeRow[]> {
+export function externalEdges(
+  manager: EntityManager,
+  products: string[],
+  direction: { upstream: boolean; downstream: boolean },
+): Promise<ExternalEdgeRow[]> {
   return manager.query(
     `SELECT DISTINCT input_key, input_product_id, input_port, output_key, output_product_id, output_port
        FROM lineage_observed_edges

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 
-export interface FieldEdgeRow { product_id: string; port: string; field: string; upstream_product_id: string; upstream_port: string; upstream_field: string }
+export interface FieldEdgeRow {
+  product_id: string;
+  port: string;
+  field: string;
+  upstream_product_id: string;
+  upstream_port: string;
+  upstream_field: string;
+}
 
 /** Current field lineage whose both ends lie in `products` (the products a traversal reached). */
 export function fieldEdgesAmong(manager: EntityManager, products: string[]): Promise<FieldEdgeRow[]> {

@@ -67,7 +67,11 @@ const SPLIT_AT = 64;
  * comes back ordered by its frontier column, so the halves concatenated keep
  * the single statement's order (and truncation stays deterministic).
  */
-export async function levelEdges(manager: EntityManager, frontier: string[], direction: 'downstream' | 'upstream'): Promise<InputEdge[]> {
+export async function levelEdges(
+  manager: EntityManager,
+  frontier: string[],
+  direction: 'downstream' | 'upstream',
+): Promise<InputEdge[]> {
   const read = direction === 'downstream' ? downstreamEdges : upstreamEdges;
   if (frontier.length < SPLIT_AT || manager.queryRunner) return read(manager, frontier);
   const sorted = [...frontier].sort();

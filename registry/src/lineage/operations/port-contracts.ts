@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
-export interface PortContractRow { version: string; major: number; compatibility: string; schema: unknown }
+export interface PortContractRow {
+  version: string;
+  major: number;
+  compatibility: string;
+  schema: unknown;
+}
 
 /** Every published contract of one output port, oldest version first. */
 export function portContracts(manager: EntityManager, product: string, port: string): Promise<PortContractRow[]> {

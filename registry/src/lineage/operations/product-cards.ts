@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
-export interface ProductCard { id: string; latest_version: string; owner_team: string; owner_email: string }
+export interface ProductCard {
+  id: string;
+  latest_version: string;
+  owner_team: string;
+  owner_email: string;
+}
 
 export const CARDS_SQL = `
   SELECT coalesce(string_agg(id || E'\\t' || latest_version || E'\\t' || owner_team || E'\\t' || owner_email, E'\\n'), '') AS cards

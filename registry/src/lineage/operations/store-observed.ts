@@ -1,13 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import type { MappedEvent } from '../openlineage/map-event.js';
 
-export interface ResolvedDataset { key: string; product?: string; port?: string }
+export interface ResolvedDataset {
+  key: string;
+  product?: string;
+  port?: string;
+}
 
 /** Stores the event and upserts its observed dataset and column edges; runs in the caller's transaction. */
-export async function storeObserved(manager: EntityManager, event: MappedEvent, raw: unknown, resolve: (keys: string[]) => ResolvedDataset, actor: string): Promise<{ edges: number; columnEdges: number }> {
+export async function storeObserved(
+  manager: EntityManager,
+  event: MappedEvent,
+  raw: unknown,
+  resolve: (keys: string[]) => ResolvedDataset,
+  actor: string,
+): Promise<{ edges: number; columnEdges: number }> {
   await manager.query(
     `INSERT INTO lineage_run_events (run_id, event_type, event_time, job_namespace, job_name, producer, received_by, event) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-    [event.runId, event.eventType ?? null, event.eventTime, event.job.namespace, event.job.name, event.producer, actor, JSON.stringify(raw)],
+    [
+      event.runId,
+      event.eventType ?? null,
+      event.eventTime,
+      event.job.namespace,
+      event.job.name,
+      event.producer,
+      actor,
+      JSON.stringify(raw),
+    ],
   );
   const edges = event.inputs.flatMap((i) => event.outputs.map((o) => ({ i: resolve(i.keys), o: resolve(o.keys) })));
   if (edges.length) {
@@ -19,11 +38,30 @@ export async function storeObserved(manager: EntityManager, event: MappedEvent, 
          output_product_id = EXCLUDED.output_product_id, output_port = EXCLUDED.output_port,
          runs = e.runs + CASE WHEN e.last_run_id = EXCLUDED.last_run_id THEN 0 ELSE 1 END,
          first_seen = least(e.first_seen, EXCLUDED.first_seen), last_seen = greatest(e.last_seen, EXCLUDED.last_seen), last_run_id = EXCLUDED.last_run_id`,
-      [event.job.namespace, event.job.name, event.eventTime, event.runId,
-        JSON.stringify(edges.map(({ i, o }) => ({ ik: i.key, ip: i.product ?? null, ipo: i.port ?? null, ok: o.key, op: o.product ?? null, opo: o.port ?? null })))],
+      [
+        event.job.namespace,
+        event.job.name,
+        event.eventTime,
+        event.runId,
+        JSON.stringify(
+          edges.map(({ i, o }) => ({
+            ik: i.key,
+            ip: i.product ?? null,
+            ipo: i.port ?? null,
+            ok: o.key,
+            op: o.product ?? null,
+            opo: o.port ?? null,
+          })),
+        ),
+      ],
     );
   }
-  const columns = event.columns.map((c) => ({ ok: resolve(c.output.keys).key, of: c.field, ik: resolve(c.input.keys).key, inf: c.inputField }));
+  const columns = event.columns.map((c) => ({
+    ok: resolve(c.output.keys).key,
+    of: c.field,
+    ik: resolve(c.input.keys).key,
+    inf: c.inputField,
+  }));
   if (columns.length) {
     await manager.query(
       `INSERT INTO lineage_observed_fields AS f (output_key, output_field, input_key, input_field, last_seen)

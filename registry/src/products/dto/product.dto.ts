@@ -4,13 +4,25 @@ import { SlaStatusDto } from '../../sla/dto/sla.dto.js';
 // REST shapes (separate from entities and GraphQL types), described for the OpenAPI document.
 
 export class PublishRequestDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The parsed dataproduct.yaml (see contracts/schemas/dataproduct.schema.json).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The parsed dataproduct.yaml (see contracts/schemas/dataproduct.schema.json).',
+  })
   descriptor!: Record<string, unknown>;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every contract the descriptor references, keyed by the path written in the descriptor.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Every contract the descriptor references, keyed by the path written in the descriptor.',
+  })
   contracts!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "The product's domain.yaml; registers or refreshes the domain." })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "The product's domain.yaml; registers or refreshes the domain.",
+  })
   domain?: Record<string, unknown>;
 }
 
@@ -38,10 +50,23 @@ export class PublishResultDto {
   @ApiProperty() contentHash!: string;
   @ApiProperty({ enum: ['major', 'minor', 'patch', 'none'] }) requiredBump!: string;
   @ApiProperty({ type: [ResolvedInputDto] }) inputs!: ResolvedInputDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Compatibility report per output port.' }) compatibility!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Compatibility report per output port.' })
+  compatibility!: Record<string, unknown>;
   @ApiProperty({ type: [PublishIssueDto] }) issues!: PublishIssueDto[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report).' }) impact?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }.' }) governance?: object;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report).',
+  })
+  impact?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }.',
+  })
+  governance?: object;
 }
 
 export class ErrorDetailDto {
@@ -57,8 +82,18 @@ export class ErrorDto {
   @ApiProperty() message!: string;
   @ApiProperty({ type: [ErrorDetailDto] }) details!: ErrorDetailDto[];
   @ApiPropertyOptional({ type: [PublishIssueDto] }) issues?: PublishIssueDto[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Per-port compatibility reports of a rejected publish.' }) compatibility?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Governance report of a rejected publish.' }) governance?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Per-port compatibility reports of a rejected publish.',
+  })
+  compatibility?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Governance report of a rejected publish.',
+  })
+  governance?: Record<string, unknown>;
 }
 
 export class OwnerDto {
@@ -94,7 +129,11 @@ export class OutputPortDto {
   @ApiProperty() contractHash!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) contract!: Record<string, unknown>;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) sla?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: SlaStatusDto, description: 'SLA status of the port now (the same for every version: it follows the latest promise).' }) slaStatus?: SlaStatusDto;
+  @ApiPropertyOptional({
+    type: SlaStatusDto,
+    description: 'SLA status of the port now (the same for every version: it follows the latest promise).',
+  })
+  slaStatus?: SlaStatusDto;
 }
 
 export class InputPortDto {
@@ -117,7 +156,8 @@ export class VersionDetailDto extends VersionSummaryDto {
   @ApiProperty({ type: [OutputPortDto] }) outputs!: OutputPortDto[];
   @ApiProperty({ type: [InputPortDto] }) inputs!: InputPortDto[];
   @ApiProperty({ type: 'object', additionalProperties: true }) compatibility!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Governance report stored at publish time.' }) governance!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Governance report stored at publish time.' })
+  governance!: Record<string, unknown>;
 }
 
 export class MajorLineDto {
@@ -125,7 +165,8 @@ export class MajorLineDto {
   @ApiProperty({ enum: ['active', 'deprecated', 'retired'] }) state!: string;
   @ApiPropertyOptional() sunset?: string;
   @ApiPropertyOptional() reason?: string;
-  @ApiProperty({ type: [String], description: 'Products whose latest version still reads this major line.' }) consumers!: string[];
+  @ApiProperty({ type: [String], description: 'Products whose latest version still reads this major line.' })
+  consumers!: string[];
 }
 
 export class ConsumerDto {

@@ -107,6 +107,12 @@ export class MajorLineEntity {
 }
 
 export const CATALOG_ENTITIES = [
-  DomainEntity, ProductEntity, ProductVersionEntity, OutputPortEntity, PortFieldEntity,
-  InputDependencyEntity, FieldLineageEntity, MajorLineEntity,
+  DomainEntity,
+  ProductEntity,
+  ProductVersionEntity,
+  OutputPortEntity,
+  PortFieldEntity,
+  InputDependencyEntity,
+  FieldLineageEntity,
+  MajorLineEntity,
 ];

@@ -15,14 +15,15 @@ export interface UpstreamPort {
 
 /** Every version of an upstream product with its major line's state and classification (no contracts). */
 export async function loadUpstreamVersions(manager: EntityManager, productId: string): Promise<UpstreamVersion[]> {
-  const rows: { version: string; state: string | null; sunset: string | null; classification: string }[] = await manager.query(
-    `SELECT v.version, m.state, to_char(m.sunset, 'YYYY-MM-DD') AS sunset,
+  const rows: { version: string; state: string | null; sunset: string | null; classification: string }[] =
+    await manager.query(
+      `SELECT v.version, m.state, to_char(m.sunset, 'YYYY-MM-DD') AS sunset,
             coalesce(v.descriptor->'metadata'->>'classification', 'internal') AS classification
        FROM product_versions v
        LEFT JOIN major_lines m ON m.product_id = v.product_id AND m.major = v.major
       WHERE v.product_id = $1`,
-    [productId],
-  );
+      [productId],
+    );
   return rows.map((r) => ({
     version: r.version,
     lineState: (r.state ?? 'active') as UpstreamVersion['lineState'],
@@ -32,7 +33,11 @@ export async function loadUpstreamVersions(manager: EntityManager, productId: st
 }
 
 /** The output ports (contract and SLA) of the one version an input resolved to. */
-export async function loadUpstreamPorts(manager: EntityManager, productId: string, version: string): Promise<UpstreamPort[]> {
+export async function loadUpstreamPorts(
+  manager: EntityManager,
+  productId: string,
+  version: string,
+): Promise<UpstreamPort[]> {
   const rows: { name: string; schema: unknown; sla: UpstreamPort['sla'] | null }[] = await manager.query(
     `SELECT p.name, c.schema, p.sla FROM output_ports p
        JOIN product_versions v ON v.id = p.version_id

@@ -9,11 +9,19 @@ export async function loadVersions(manager: EntityManager, productId: string): P
       WHERE product_id = $1 ORDER BY major, minor, patch, prerelease NULLS LAST, id`,
     [productId],
   );
-  return rows.map((r) => ({ id: String(r.id), version: r.version, contentHash: r.content_hash, descriptor: r.descriptor }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    version: r.version,
+    contentHash: r.content_hash,
+    descriptor: r.descriptor,
+  }));
 }
 
 /** Contracts of every output port of the given stored versions, keyed by version id then port name. */
-export async function loadPortContracts(manager: EntityManager, versionIds: string[]): Promise<Map<string, Map<string, unknown>>> {
+export async function loadPortContracts(
+  manager: EntityManager,
+  versionIds: string[],
+): Promise<Map<string, Map<string, unknown>>> {
   const rows: { version_id: string; name: string; schema: unknown }[] = versionIds.length
     ? await manager.query(
         `SELECT p.version_id, p.name, c.schema FROM output_ports p JOIN contracts c ON c.hash = p.contract_hash WHERE p.version_id = ANY($1::bigint[])`,

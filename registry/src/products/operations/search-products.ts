@@ -25,7 +25,10 @@ export const encodeCursor = (id: string) => Buffer.from(`product:${id}`).toStrin
 
 function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString();
-  if (!text.startsWith('product:')) throw new RegistryError('BAD_REQUEST', `"${cursor}" is not a cursor from this API`, [{ code: 'CURSOR_INVALID', message: 'bad cursor', fix: 'pass endCursor from the previous page' }]);
+  if (!text.startsWith('product:'))
+    throw new RegistryError('BAD_REQUEST', `"${cursor}" is not a cursor from this API`, [
+      { code: 'CURSOR_INVALID', message: 'bad cursor', fix: 'pass endCursor from the previous page' },
+    ]);
   return text.slice('product:'.length);
 }
 
@@ -34,7 +37,13 @@ function decodeCursor(cursor: string): string {
  * text: id, title, description, tags, port and field names and descriptions),
  * filters, and keyset pagination ordered by id. Ranked search comes later.
  */
-export async function searchProducts(manager: EntityManager, filter: SearchFilter, first: number, after?: string, slaLookup?: SlaStatusLookup): Promise<SearchPage> {
+export async function searchProducts(
+  manager: EntityManager,
+  filter: SearchFilter,
+  first: number,
+  after?: string,
+  slaLookup?: SlaStatusLookup,
+): Promise<SearchPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -47,19 +56,33 @@ export async function searchProducts(manager: EntityManager, filter: SearchFilte
   if (filter.domain) add('p.domain = ?', filter.domain);
   if (filter.tag) add('p.tags @> ARRAY[?]::text[]', filter.tag);
   if (filter.field) {
-    add(`EXISTS (SELECT 1 FROM product_versions v JOIN output_ports o ON o.version_id = v.id JOIN port_fields f ON f.port_id = o.id
+    add(
+      `EXISTS (SELECT 1 FROM product_versions v JOIN output_ports o ON o.version_id = v.id JOIN port_fields f ON f.port_id = o.id
                  WHERE v.product_id = p.id AND v.version = p.latest_version
-                   AND (lower(f.path) = lower(?) OR lower(f.path) LIKE '%.' || lower($${params.length + 1})))`, filter.field); // both placeholders are the same parameter
+                   AND (lower(f.path) = lower(?) OR lower(f.path) LIKE '%.' || lower($${params.length + 1})))`,
+      filter.field,
+    ); // both placeholders are the same parameter
   }
   if (filter.slaStatus) {
-    if (!slaLookup) throw new RegistryError('BAD_REQUEST', 'this registry cannot filter on SLA status', [{ code: 'SLA_UNAVAILABLE', message: 'no SLA module', fix: 'search without slaStatus' }]);
+    if (!slaLookup)
+      throw new RegistryError('BAD_REQUEST', 'this registry cannot filter on SLA status', [
+        { code: 'SLA_UNAVAILABLE', message: 'no SLA module', fix: 'search without slaStatus' },
+      ]);
     add('p.id = ANY(?)', [...(await slaLookup(filter.slaStatus))]);
   }
   const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM products p ${base}`, params);
   const pageWhere = after ? `${base ? `${base} AND` : 'WHERE'} p.id > $${params.length + 1}` : base;
   const pageParams = after ? [...params, decodeCursor(after)] : params;
-  const rows: ProductRow[] = await manager.query(`SELECT p.* FROM products p ${pageWhere} ORDER BY p.id LIMIT ${first + 1}`, pageParams);
+  const rows: ProductRow[] = await manager.query(
+    `SELECT p.* FROM products p ${pageWhere} ORDER BY p.id LIMIT ${first + 1}`,
+    pageParams,
+  );
   const nodes = rows.slice(0, first);
-  return { nodes, totalCount: count, hasNextPage: rows.length > first, ...(nodes.length && { endCursor: encodeCursor(nodes.at(-1)!.id) }) };
+  return {
+    nodes,
+    totalCount: count,
+    hasNextPage: rows.length > first,
+    ...(nodes.length && { endCursor: encodeCursor(nodes.at(-1)!.id) }),
+  };
 }

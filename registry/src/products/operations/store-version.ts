@@ -17,7 +17,21 @@ async function upsertProduct(ctx: PublishContext, searchText: string): Promise<v
        classification = EXCLUDED.classification, tier = EXCLUDED.tier, latest_version = EXCLUDED.latest_version,
        search_text = EXCLUDED.search_text, updated_at = now()
      WHERE $13::boolean`,
-    [productId, m.domain, m.name, m.title, m.description, m.owner.team, m.owner.email, m.tags ?? [], m.classification ?? 'internal', m.tier ?? 'bronze', m.version, searchText, isHighest],
+    [
+      productId,
+      m.domain,
+      m.name,
+      m.title,
+      m.description,
+      m.owner.team,
+      m.owner.email,
+      m.tags ?? [],
+      m.classification ?? 'internal',
+      m.tier ?? 'bronze',
+      m.version,
+      searchText,
+      isHighest,
+    ],
   );
 }
 
@@ -27,24 +41,59 @@ export async function storeVersion(ctx: PublishContext): Promise<string> {
   const d = bundle.descriptor;
   const v = semver.parse(d.metadata.version)!;
   const fieldsByPort = new Map(d.spec.outputs.map((p) => [p.name, listFields(bundle.contracts[p.contract])]));
-  const searchText = [productId, d.metadata.title, d.metadata.description, ...(d.metadata.tags ?? []),
-    ...d.spec.outputs.flatMap((p) => [p.name, ...(fieldsByPort.get(p.name) ?? []).flatMap((f) => [f.path, f.description ?? ''])])].join(' ').toLowerCase();
+  const searchText = [
+    productId,
+    d.metadata.title,
+    d.metadata.description,
+    ...(d.metadata.tags ?? []),
+    ...d.spec.outputs.flatMap((p) => [
+      p.name,
+      ...(fieldsByPort.get(p.name) ?? []).flatMap((f) => [f.path, f.description ?? '']),
+    ]),
+  ]
+    .join(' ')
+    .toLowerCase();
   await upsertProduct(ctx, searchText);
   const [{ id: versionId }] = await manager.query(
     `INSERT INTO product_versions (product_id, version, major, minor, patch, prerelease, content_hash, descriptor, compatibility_report, published_by, governance_report)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-    [productId, d.metadata.version, v.major, v.minor, v.patch, v.prerelease.length ? v.prerelease.join('.') : null, ctx.contentHash, d,
-      { requiredBump: ctx.requiredBump, ports: ctx.compatibility }, ctx.principal.name, ctx.governance ?? {}],
+    [
+      productId,
+      d.metadata.version,
+      v.major,
+      v.minor,
+      v.patch,
+      v.prerelease.length ? v.prerelease.join('.') : null,
+      ctx.contentHash,
+      d,
+      { requiredBump: ctx.requiredBump, ports: ctx.compatibility },
+      ctx.principal.name,
+      ctx.governance ?? {},
+    ],
   );
   for (const port of d.spec.outputs) {
     const schema = bundle.contracts[port.contract];
     const hash = contentHash(schema);
-    await manager.query(`INSERT INTO contracts (hash, schema) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING`, [hash, JSON.stringify(schema)]);
+    await manager.query(`INSERT INTO contracts (hash, schema) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING`, [
+      hash,
+      JSON.stringify(schema),
+    ]);
     const [{ id: portId }] = await manager.query(
       `INSERT INTO output_ports (version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, sla, quality)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-      [versionId, productId, port.name, port.kind, port.format, port.location, hash, port.contract, port.compatibility ?? 'BACKWARD',
-        port.sla ?? null, JSON.stringify(port.quality ?? [])],
+      [
+        versionId,
+        productId,
+        port.name,
+        port.kind,
+        port.format,
+        port.location,
+        hash,
+        port.contract,
+        port.compatibility ?? 'BACKWARD',
+        port.sla ?? null,
+        JSON.stringify(port.quality ?? []),
+      ],
     );
     const fields = fieldsByPort.get(port.name) ?? [];
     if (fields.length) {
@@ -62,17 +111,31 @@ export async function storeVersion(ctx: PublishContext): Promise<string> {
       [versionId, productId, input.product, input.port, input.range, input.resolved ?? null],
     );
   }
-  await manager.query(`INSERT INTO major_lines (product_id, major) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [productId, v.major]);
+  await manager.query(`INSERT INTO major_lines (product_id, major) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    productId,
+    v.major,
+  ]);
   await refreshCurrentLineage(manager, productId);
   return String(versionId);
 }
 
-async function insertLineage(manager: EntityManager, versionId: string, productId: string, port: string, lineage: Record<string, string[]>): Promise<void> {
+async function insertLineage(
+  manager: EntityManager,
+  versionId: string,
+  productId: string,
+  port: string,
+  lineage: Record<string, string[]>,
+): Promise<void> {
   const rows = Object.entries(lineage).flatMap(([field, refs]) =>
     refs.map((ref) => {
       const [productAndPort, upstreamField] = ref.split('#');
       const [upstreamProduct, upstreamPort] = productAndPort.split('/');
-      return { field, upstream_product_id: upstreamProduct, upstream_port: upstreamPort, upstream_field: upstreamField };
+      return {
+        field,
+        upstream_product_id: upstreamProduct,
+        upstream_port: upstreamPort,
+        upstream_field: upstreamField,
+      };
     }),
   );
   if (!rows.length) return;

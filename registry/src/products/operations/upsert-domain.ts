@@ -5,12 +5,22 @@ import { RegistryError } from '../../common/registry-error.js';
  * Registers or refreshes a domain from its domain.yaml; a product in an unknown
  * domain needs one. Says what happened, so the caller can audit a change.
  */
-export async function upsertDomain(manager: EntityManager, name: string, doc: Record<string, unknown> | undefined): Promise<'created' | 'updated' | 'unchanged'> {
+export async function upsertDomain(
+  manager: EntityManager,
+  name: string,
+  doc: Record<string, unknown> | undefined,
+): Promise<'created' | 'updated' | 'unchanged'> {
   if (!doc) {
     const [row] = await manager.query('SELECT 1 FROM domains WHERE name = $1', [name]);
     if (row) return 'unchanged';
     throw new RegistryError('PUBLISH_REJECTED', `domain "${name}" is not registered`, [
-      { code: 'DOMAIN_UNKNOWN', file: 'domain.yaml', path: '/', message: `domain "${name}" is not registered`, fix: `create ../domain.yaml next to the product folder (dmesh init writes one) and publish again` },
+      {
+        code: 'DOMAIN_UNKNOWN',
+        file: 'domain.yaml',
+        path: '/',
+        message: `domain "${name}" is not registered`,
+        fix: `create ../domain.yaml next to the product folder (dmesh init writes one) and publish again`,
+      },
     ]);
   }
   const owner = doc.owner as { team: string; email: string };

@@ -1,5 +1,13 @@
 import semver from 'semver';
-import { checkCompatibility, descriptorChanges, judgeBump, maxBump, type Bump, type CompatibilityMode, type CompatibilityReport } from '@dmesh/sdk';
+import {
+  checkCompatibility,
+  descriptorChanges,
+  judgeBump,
+  maxBump,
+  type Bump,
+  type CompatibilityMode,
+  type CompatibilityReport,
+} from '@dmesh/sdk';
 import { loadPortContracts } from '../operations/load-versions.js';
 import type { PublishContext, PublishStage, StoredVersionRef } from './publish.types.js';
 
@@ -7,7 +15,10 @@ import type { PublishContext, PublishStage, StoredVersionRef } from './publish.t
  * The version a candidate is compared with: the latest of its own major line,
  * or, when it opens a new line, the highest version below it.
  */
-export function baseVersion(existing: StoredVersionRef[], candidate: string): { base?: StoredVersionRef; line: StoredVersionRef[] } {
+export function baseVersion(
+  existing: StoredVersionRef[],
+  candidate: string,
+): { base?: StoredVersionRef; line: StoredVersionRef[] } {
   const below = existing.filter((v) => semver.lt(v.version, candidate));
   const line = below.filter((v) => semver.major(v.version) === semver.major(candidate));
   return { base: line.at(-1) ?? below.at(-1), line };
@@ -52,10 +63,21 @@ export class CompatibilityStage implements PublishStage {
   /** Records the verdict on the bump; the `compatibility` policy decides whether it blocks. */
   private judge(ctx: PublishContext, from: string): void {
     const breaking = Object.entries(ctx.compatibility).flatMap(([port, report]) =>
-      (report as { changes: { breaking?: boolean; bump?: string; code: string; path: string; message: string }[] }).changes
+      (
+        report as { changes: { breaking?: boolean; bump?: string; code: string; path: string; message: string }[] }
+      ).changes
         .filter((c) => c.breaking || c.bump === 'major')
-        .map((c) => ({ port, code: c.code, path: port === 'descriptor' ? c.path : `${port}:${c.path}`, message: c.message })),
+        .map((c) => ({
+          port,
+          code: c.code,
+          path: port === 'descriptor' ? c.path : `${port}:${c.path}`,
+          message: c.message,
+        })),
     );
-    ctx.bump = { base: from, verdict: judgeBump(ctx.requiredBump, from, ctx.bundle.descriptor.metadata.version), breaking };
+    ctx.bump = {
+      base: from,
+      verdict: judgeBump(ctx.requiredBump, from, ctx.bundle.descriptor.metadata.version),
+      breaking,
+    };
   }
 }

@@ -30,15 +30,32 @@ export class PublishPipeline {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async publish(productId: string, request: PublishRequest, principal: Principal, dryRun = false): Promise<PublishResult> {
+  async publish(
+    productId: string,
+    request: PublishRequest,
+    principal: Principal,
+    dryRun = false,
+  ): Promise<PublishResult> {
     try {
       const bundle = this.parse(productId, request, principal);
       return await this.dataSource.transaction(async (manager) => {
         // Publishes of one product are serialised by the database, whichever replica serves them.
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [productId]);
         const ctx: PublishContext = {
-          productId, bundle, domainDoc: request.domain, contentHash: bundleHash(bundle), principal, dryRun, manager, now: this.clock.now(), upstreams: [],
-          existing: await loadVersions(manager, productId), inputs: [], issues: [], compatibility: {}, requiredBump: 'none',
+          productId,
+          bundle,
+          domainDoc: request.domain,
+          contentHash: bundleHash(bundle),
+          principal,
+          dryRun,
+          manager,
+          now: this.clock.now(),
+          upstreams: [],
+          existing: await loadVersions(manager, productId),
+          inputs: [],
+          issues: [],
+          compatibility: {},
+          requiredBump: 'none',
         };
         for (const stage of PUBLISH_STAGES) {
           await stage.run(ctx);
@@ -46,52 +63,126 @@ export class PublishPipeline {
         }
         const errors = ctx.issues.filter((i) => i.severity === 'error');
         if (errors.length) {
-          throw new RegistryError('PUBLISH_REJECTED', `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`, errors, { issues: ctx.issues, compatibility: ctx.compatibility, requiredBump: ctx.requiredBump, ...(ctx.impact && { impact: ctx.impact }), ...(ctx.governance && { governance: ctx.governance }) });
+          throw new RegistryError(
+            'PUBLISH_REJECTED',
+            `${productId}@${bundle.descriptor.metadata.version} was rejected: ${errors.length} problem(s)`,
+            errors,
+            {
+              issues: ctx.issues,
+              compatibility: ctx.compatibility,
+              requiredBump: ctx.requiredBump,
+              ...(ctx.impact && { impact: ctx.impact }),
+              ...(ctx.governance && { governance: ctx.governance }),
+            },
+          );
         }
         if (!dryRun && !ctx.unchanged) {
           const domain = bundle.descriptor.metadata.domain;
           const domainChange = await upsertDomain(manager, domain, request.domain);
           if (domainChange !== 'unchanged') {
-            await this.audit.record({ actor: principal.name, action: `domain.${domainChange}`, subject: `domain:${domain}`, outcome: 'accepted', detail: { domain: request.domain } }, manager);
+            await this.audit.record(
+              {
+                actor: principal.name,
+                action: `domain.${domainChange}`,
+                subject: `domain:${domain}`,
+                outcome: 'accepted',
+                detail: { domain: request.domain },
+              },
+              manager,
+            );
           }
           await storeVersion(ctx);
-          await this.audit.record({ actor: principal.name, action: 'publish', subject: `${productId}@${bundle.descriptor.metadata.version}`, outcome: 'accepted', detail: { contentHash: ctx.contentHash, requiredBump: ctx.requiredBump } }, manager);
+          await this.audit.record(
+            {
+              actor: principal.name,
+              action: 'publish',
+              subject: `${productId}@${bundle.descriptor.metadata.version}`,
+              outcome: 'accepted',
+              detail: { contentHash: ctx.contentHash, requiredBump: ctx.requiredBump },
+            },
+            manager,
+          );
         }
         return this.result(ctx);
       });
     } catch (err) {
       if (err instanceof RegistryError && !dryRun) {
-        await this.audit.record({ actor: principal.name, action: 'publish', subject: productId, outcome: 'rejected', detail: { code: err.code, message: err.message, details: err.details } });
+        await this.audit.record({
+          actor: principal.name,
+          action: 'publish',
+          subject: productId,
+          outcome: 'rejected',
+          detail: { code: err.code, message: err.message, details: err.details },
+        });
       }
       throw err;
     }
   }
 
-  private parse(productId: string, request: PublishRequest, principal: Principal): ProductBundle & { descriptor: DataProduct } {
-    if (!request || typeof request.descriptor !== 'object' || request.descriptor === null || typeof request.contracts !== 'object' || request.contracts === null) {
-      throw new RegistryError('BAD_REQUEST', 'the body must be { "descriptor": {...}, "contracts": { "<path>": <JSON Schema> }, "domain"?: {...} }');
+  private parse(
+    productId: string,
+    request: PublishRequest,
+    principal: Principal,
+  ): ProductBundle & { descriptor: DataProduct } {
+    if (
+      !request ||
+      typeof request.descriptor !== 'object' ||
+      request.descriptor === null ||
+      typeof request.contracts !== 'object' ||
+      request.contracts === null
+    ) {
+      throw new RegistryError(
+        'BAD_REQUEST',
+        'the body must be { "descriptor": {...}, "contracts": { "<path>": <JSON Schema> }, "domain"?: {...} }',
+      );
     }
     const bundle = { descriptor: request.descriptor, contracts: request.contracts };
     const problems = validateProduct(bundle);
     if (problems.length) {
-      throw new RegistryError('INVALID_PRODUCT', `the product is invalid: ${problems[0].message}`, problems.map((p) => ({ code: p.code, path: p.path, file: p.file, message: p.message, fix: p.fix })));
+      throw new RegistryError(
+        'INVALID_PRODUCT',
+        `the product is invalid: ${problems[0].message}`,
+        problems.map((p) => ({ code: p.code, path: p.path, file: p.file, message: p.message, fix: p.fix })),
+      );
     }
     const d = bundle.descriptor as DataProduct;
     const declared = `${d.metadata.domain}.${d.metadata.name}`;
     if (declared !== productId) {
-      throw new RegistryError('BAD_REQUEST', `the descriptor declares ${declared} but was sent to ${productId}`, [{ code: 'ID_MISMATCH', path: '/metadata', message: `metadata.domain/name give ${declared}`, fix: `POST to /v1/products/${declared}/versions` }]);
+      throw new RegistryError('BAD_REQUEST', `the descriptor declares ${declared} but was sent to ${productId}`, [
+        {
+          code: 'ID_MISMATCH',
+          path: '/metadata',
+          message: `metadata.domain/name give ${declared}`,
+          fix: `POST to /v1/products/${declared}/versions`,
+        },
+      ]);
     }
     if (request.domain !== undefined) {
       const domainProblems = validateDocument('domain', request.domain);
       if (domainProblems.length) {
-        throw new RegistryError('INVALID_PRODUCT', `domain.yaml is invalid: ${domainProblems[0].path} ${domainProblems[0].message}`, domainProblems.map((p) => ({ code: 'DOMAIN_INVALID', file: 'domain.yaml', path: p.path, message: p.message })));
+        throw new RegistryError(
+          'INVALID_PRODUCT',
+          `domain.yaml is invalid: ${domainProblems[0].path} ${domainProblems[0].message}`,
+          domainProblems.map((p) => ({
+            code: 'DOMAIN_INVALID',
+            file: 'domain.yaml',
+            path: p.path,
+            message: p.message,
+          })),
+        );
       }
       if ((request.domain as { name?: string }).name !== d.metadata.domain) {
-        throw new RegistryError('BAD_REQUEST', `domain.yaml names "${String((request.domain as { name?: string }).name)}" but the product is in "${d.metadata.domain}"`);
+        throw new RegistryError(
+          'BAD_REQUEST',
+          `domain.yaml names "${String((request.domain as { name?: string }).name)}" but the product is in "${d.metadata.domain}"`,
+        );
       }
     }
     if (!mayPublish(principal, d.metadata.domain)) {
-      throw new RegistryError('FORBIDDEN', `${principal.name} (${principal.role}) may not publish to domain ${d.metadata.domain}`);
+      throw new RegistryError(
+        'FORBIDDEN',
+        `${principal.name} (${principal.role}) may not publish to domain ${d.metadata.domain}`,
+      );
     }
     return { descriptor: d, contracts: request.contracts };
   }

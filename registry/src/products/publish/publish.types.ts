@@ -35,7 +35,11 @@ export interface PublishContext {
   /** What governance needs to know about each input (inputs stage). */
   upstreams: UpstreamFacts[];
   /** The version compared with and the verdict on the bump (compatibility stage); judged by the compatibility policy. */
-  bump?: { base: string; verdict: BumpVerdict; breaking: { port: string; code: string; path: string; message: string }[] };
+  bump?: {
+    base: string;
+    verdict: BumpVerdict;
+    breaking: { port: string; code: string; path: string; message: string }[];
+  };
   /** A lineage cycle this version would close, first = last (lineage stage). */
   cycle?: string[];
   /** The governance report (governance stage). */

@@ -6,4 +6,10 @@ import type { PublishStage } from './publish.types.js';
 import { VersionOrderStage } from './version-order.stage.js';
 
 /** The checks of the publish pipeline, in order. Policies and lineage plug in here. */
-export const PUBLISH_STAGES: PublishStage[] = [new VersionOrderStage(), new InputsStage(), new CompatibilityStage(), new DeclaredLineageStage(), new GovernanceStage()];
+export const PUBLISH_STAGES: PublishStage[] = [
+  new VersionOrderStage(),
+  new InputsStage(),
+  new CompatibilityStage(),
+  new DeclaredLineageStage(),
+  new GovernanceStage(),
+];

@@ -17,13 +17,34 @@ export class VersionOrderStage implements PublishStage {
     }
     const version = ctx.bundle.descriptor.metadata.version;
     if (ctx.existing.some((v) => v.version === version)) {
-      throw new RegistryError('VERSION_CONFLICT', `${ctx.productId}@${version} is already published with different content`, [
-        { code: 'VERSION_EXISTS', path: '/metadata/version', file: 'dataproduct.yaml', message: `${ctx.productId}@${version} exists and versions are immutable`, fix: `raise metadata.version (e.g. to the next patch) and publish again` },
-      ]);
+      throw new RegistryError(
+        'VERSION_CONFLICT',
+        `${ctx.productId}@${version} is already published with different content`,
+        [
+          {
+            code: 'VERSION_EXISTS',
+            path: '/metadata/version',
+            file: 'dataproduct.yaml',
+            message: `${ctx.productId}@${version} exists and versions are immutable`,
+            fix: `raise metadata.version (e.g. to the next patch) and publish again`,
+          },
+        ],
+      );
     }
-    const verdict = checkVersionOrder(ctx.existing.map((v) => v.version), version);
+    const verdict = checkVersionOrder(
+      ctx.existing.map((v) => v.version),
+      version,
+    );
     if (!verdict.ok) {
-      ctx.issues.push({ severity: 'error', stage: this.name, code: verdict.code, path: '/metadata/version', file: 'dataproduct.yaml', message: verdict.message, fix: verdict.fix });
+      ctx.issues.push({
+        severity: 'error',
+        stage: this.name,
+        code: verdict.code,
+        path: '/metadata/version',
+        file: 'dataproduct.yaml',
+        message: verdict.message,
+        fix: verdict.fix,
+      });
     }
   }
 }

@@ -5,7 +5,8 @@ import { SLA_STATUSES } from '@dmesh/sdk';
 
 export class ObservationQualityDto {
   @ApiProperty({ example: 'unique' }) rule!: string;
-  @ApiPropertyOptional({ example: 'order_id', description: 'Field(s) of the rule, comma-separated when several.' }) field?: string;
+  @ApiPropertyOptional({ example: 'order_id', description: 'Field(s) of the rule, comma-separated when several.' })
+  field?: string;
   @ApiProperty() passed!: boolean;
   @ApiPropertyOptional({ minimum: 0, description: 'Records that failed the rule.' }) failed?: number;
 }
@@ -13,9 +14,17 @@ export class ObservationQualityDto {
 /** The body is validated against contracts/schemas/observation.schema.json; this class describes it for OpenAPI. */
 export class ObservationRequestDto {
   @ApiProperty({ format: 'date-time', description: 'When the data was observed.' }) time!: string;
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true, description: 'Newest update in the data; freshness is measured from it.' }) lastUpdate?: string | null;
-  @ApiPropertyOptional({ minimum: 0, type: 'integer', description: 'Records observed; weighs completeness.' }) rowCount?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Percentage of complete records.' }) completeness?: number;
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Newest update in the data; freshness is measured from it.',
+  })
+  lastUpdate?: string | null;
+  @ApiPropertyOptional({ minimum: 0, type: 'integer', description: 'Records observed; weighs completeness.' })
+  rowCount?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Percentage of complete records.' })
+  completeness?: number;
   @ApiPropertyOptional({ type: [ObservationQualityDto] }) quality?: ObservationQualityDto[];
   @ApiProperty({ description: 'Availability probe: could the data be read?' }) availability!: boolean;
 }
@@ -23,8 +32,10 @@ export class ObservationRequestDto {
 export class SlaReasonDto {
   @ApiProperty({ enum: ['freshness', 'availability', 'completeness', 'observations'] }) measure!: string;
   @ApiProperty({ enum: ['at_risk', 'breached', 'unknown'] }) level!: string;
-  @ApiPropertyOptional({ description: 'Freshness: age in ms; availability/completeness: observed %.' }) observed?: number;
-  @ApiPropertyOptional({ description: 'Freshness: limit in ms; availability/completeness: promised %.' }) limit?: number;
+  @ApiPropertyOptional({ description: 'Freshness: age in ms; availability/completeness: observed %.' })
+  observed?: number;
+  @ApiPropertyOptional({ description: 'Freshness: limit in ms; availability/completeness: promised %.' })
+  limit?: number;
   @ApiProperty() message!: string;
 }
 
@@ -47,7 +58,8 @@ export class SlaStatusDto {
   @ApiProperty({ format: 'date-time' }) evaluatedAt!: string;
   @ApiProperty({ type: SlaWindowDto }) window!: SlaWindowDto;
   @ApiProperty({ type: SlaMeasuresDto }) measures!: SlaMeasuresDto;
-  @ApiPropertyOptional({ format: 'date-time', description: 'When breached: when the breach began.' }) breachStart?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When breached: when the breach began.' })
+  breachStart?: string;
 }
 
 export class SlaObservationDto {
@@ -70,7 +82,13 @@ export class ObservationResultDto {
 export class PortSlaDto {
   @ApiProperty({ example: 'sales.orders' }) product!: string;
   @ApiProperty({ example: 'orders' }) port!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "The port's SLA in the product's latest version." }) promise?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "The port's SLA in the product's latest version.",
+  })
+  promise?: Record<string, unknown>;
   @ApiProperty({ type: SlaStatusDto }) sla!: SlaStatusDto;
-  @ApiProperty({ type: [SlaObservationDto], description: 'Recent observations (the status window), oldest first.' }) history!: SlaObservationDto[];
+  @ApiProperty({ type: [SlaObservationDto], description: 'Recent observations (the status window), oldest first.' })
+  history!: SlaObservationDto[];
 }

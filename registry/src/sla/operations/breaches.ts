@@ -7,7 +7,12 @@ import type { PortKey } from './port-key.js';
  * concurrent callers: the others wait for its commit and insert nothing.
  * Returns true when this call opened it (and so must record the event).
  */
-export async function openBreach(manager: EntityManager, key: PortKey, startedAt: Date, reasons: unknown[]): Promise<boolean> {
+export async function openBreach(
+  manager: EntityManager,
+  key: PortKey,
+  startedAt: Date,
+  reasons: unknown[],
+): Promise<boolean> {
   const rows = await manager.query(
     `INSERT INTO sla_breaches (product_id, port, started_at, reasons) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING started_at`,

@@ -20,7 +20,12 @@ export interface SlaInputs {
  * and the open breach. Aggregating in SQL keeps a busy port (one observation a
  * minute is 10,080 rows a week) one row here.
  */
-export async function loadSlaInputs(manager: EntityManager, keys: readonly PortKey[], from: Date, to: Date): Promise<Map<string, SlaInputs>> {
+export async function loadSlaInputs(
+  manager: EntityManager,
+  keys: readonly PortKey[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, SlaInputs>> {
   const rows: Row[] = await manager.query(
     `SELECT k.product_id, k.port, pr.found, pr.sla, s.observations, s.available, s.last_update, s.cw_sum, s.cw, s.newest, b.started_at AS open_breach
        FROM unnest($1::text[], $2::text[]) AS k(product_id, port)
@@ -42,22 +47,40 @@ export async function loadSlaInputs(manager: EntityManager, keys: readonly PortK
        LEFT JOIN sla_breaches b ON b.product_id = k.product_id AND b.port = k.port AND b.ended_at IS NULL`,
     [...keyArrays(keys), from, to],
   );
-  return new Map(rows.map((r) => {
-    const key = { productId: r.product_id, port: r.port };
-    return [portKeyId(key), {
-      key,
-      found: Boolean(r.found),
-      promise: (r.sla ?? null) as SlaPromise | null,
-      summary: {
-        observations: r.observations, available: r.available, lastUpdate: r.last_update ? r.last_update.getTime() : null,
-        completenessWeightedSum: r.cw_sum, completenessWeight: r.cw, newestObservation: r.newest ? r.newest.getTime() : null,
-      },
-      openBreach: r.open_breach,
-    }];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const key = { productId: r.product_id, port: r.port };
+      return [
+        portKeyId(key),
+        {
+          key,
+          found: Boolean(r.found),
+          promise: (r.sla ?? null) as SlaPromise | null,
+          summary: {
+            observations: r.observations,
+            available: r.available,
+            lastUpdate: r.last_update ? r.last_update.getTime() : null,
+            completenessWeightedSum: r.cw_sum,
+            completenessWeight: r.cw,
+            newestObservation: r.newest ? r.newest.getTime() : null,
+          },
+          openBreach: r.open_breach,
+        },
+      ];
+    }),
+  );
 }
 
 interface Row {
-  product_id: string; port: string; found: boolean | null; sla: Record<string, unknown> | null;
-  observations: number; available: number; last_update: Date | null; cw_sum: number; cw: number; newest: Date | null; open_breach: Date | null;
+  product_id: string;
+  port: string;
+  found: boolean | null;
+  sla: Record<string, unknown> | null;
+  observations: number;
+  available: number;
+  last_update: Date | null;
+  cw_sum: number;
+  cw: number;
+  newest: Date | null;
+  open_breach: Date | null;
 }

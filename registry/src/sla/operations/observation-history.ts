@@ -2,12 +2,26 @@ import type { EntityManager } from 'typeorm';
 import { keyArrays, portKeyId, type PortKey } from './port-key.js';
 
 export interface ObservationRow {
-  id: string; product_id: string; port: string; observed_at: Date; last_update: Date | null; row_count: string | null;
-  completeness: number | null; availability: boolean; quality: unknown[]; reported_by: string;
+  id: string;
+  product_id: string;
+  port: string;
+  observed_at: Date;
+  last_update: Date | null;
+  row_count: string | null;
+  completeness: number | null;
+  availability: boolean;
+  quality: unknown[];
+  reported_by: string;
 }
 
 /** Observations of many ports with `from <= observed_at < to`, oldest first; at most `limit` (the newest) per port. */
-export async function observationHistory(manager: EntityManager, keys: readonly PortKey[], from: Date, to: Date, limit: number): Promise<Map<string, ObservationRow[]>> {
+export async function observationHistory(
+  manager: EntityManager,
+  keys: readonly PortKey[],
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<Map<string, ObservationRow[]>> {
   const rows: ObservationRow[] = await manager.query(
     `SELECT h.* FROM unnest($1::text[], $2::text[]) AS k(product_id, port)
        CROSS JOIN LATERAL (

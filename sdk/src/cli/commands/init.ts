@@ -11,27 +11,44 @@ interface InitOptions {
   kind: string;
 }
 
-export function registerInitCommand(program: Command, io: CliIO, done: (code: number) => void, now: () => Date = () => new Date()): void {
+export function registerInitCommand(
+  program: Command,
+  io: CliIO,
+  done: (code: number) => void,
+  now: () => Date = () => new Date(),
+): void {
   program
     .command('init')
-    .description('scaffold a data product: descriptor, first contract and sample data that validate and publish as they are')
+    .description(
+      'scaffold a data product: descriptor, first contract and sample data that validate and publish as they are',
+    )
     .argument('<id>', '<domain>.<product>, kebab-case, e.g. sales.returns')
     .option('--dir <path>', 'product folder (default: ./<domain>/<product>); ../domain.yaml is created when missing')
     .option('--owner <team>', 'owning team, kebab-case (default: <domain>-team)')
     .option('--kind <kind>', `output port kind: ${PORT_KINDS.join('|')}`, 'table')
-    .addHelpText('after', '\nThen:\n  cd <domain>/<product>\n  dmesh validate\n  dmesh test --data data/sample.jsonl\n  dmesh publish')
+    .addHelpText(
+      'after',
+      '\nThen:\n  cd <domain>/<product>\n  dmesh validate\n  dmesh test --data data/sample.jsonl\n  dmesh publish',
+    )
     .action((text: string, options: InitOptions) => done(init(text, options, io, now())));
 }
 
 function init(text: string, options: InitOptions, io: CliIO, now: Date): number {
   const id = parseId(text);
-  if (!id || id.port || id.version || id.field) throw new UsageError(`"${text}" is not a product id; use <domain>.<product> in kebab-case, e.g. sales.returns`);
-  if (!PORT_KINDS.includes(options.kind as PortKind)) throw new UsageError(`--kind must be one of ${PORT_KINDS.join(', ')}, got "${options.kind}"`);
+  if (!id || id.port || id.version || id.field)
+    throw new UsageError(`"${text}" is not a product id; use <domain>.<product> in kebab-case, e.g. sales.returns`);
+  if (!PORT_KINDS.includes(options.kind as PortKind))
+    throw new UsageError(`--kind must be one of ${PORT_KINDS.join(', ')}, got "${options.kind}"`);
   const owner = options.owner ?? `${id.domain}-team`;
-  if (!KEBAB_CASE.test(owner)) throw new UsageError(`--owner must be a kebab-case team name such as sales-data, got "${owner}"`);
+  if (!KEBAB_CASE.test(owner))
+    throw new UsageError(`--owner must be a kebab-case team name such as sales-data, got "${owner}"`);
   const dir = resolve(io.cwd, options.dir ?? join(id.domain, id.product));
   if (existsSync(join(dir, 'dataproduct.yaml'))) {
-    io.err(io.color.red(`dmesh init: ${join(dir, 'dataproduct.yaml')} already exists; nothing was written (choose another --dir, or edit that product)`));
+    io.err(
+      io.color.red(
+        `dmesh init: ${join(dir, 'dataproduct.yaml')} already exists; nothing was written (choose another --dir, or edit that product)`,
+      ),
+    );
     return ExitCode.usage;
   }
   const files = scaffoldProduct({ domain: id.domain, product: id.product, owner, kind: options.kind as PortKind, now });

@@ -7,7 +7,13 @@ import { callRegistry, printRegistryError, RegistryCallError } from '../registry
 import { printJson } from '../render.js';
 
 type Change = RegistrySchemas['MajorLineChangeDto'];
-interface Options { sunset?: string; reason?: string; json?: boolean; registry?: string; token?: string }
+interface Options {
+  sunset?: string;
+  reason?: string;
+  json?: boolean;
+  registry?: string;
+  token?: string;
+}
 
 /** `<domain>.<product>@<major>`: a major line, e.g. sales.orders@1. */
 function parseLine(text: string): { id: string; major: number } {
@@ -26,28 +32,42 @@ function withRegistryOptions(cmd: Command): Command {
 }
 
 export function registerLifecycleCommands(program: Command, io: CliIO, done: (code: number) => void): void {
-  withRegistryOptions(program
-    .command('deprecate')
-    .description('deprecate a major line: consumers still on it are listed and notified (an event each); retire it after the sunset')
-    .argument('<line>', '<domain>.<product>@<major>, e.g. customers.profiles@1')
-    .requiredOption('--sunset <YYYY-MM-DD>', 'the day after which the line may be retired')
-    .requiredOption('--reason <text>', 'why, and what consumers should move to'))
-    .action(async (line: string, options: Options) => done(await change('deprecate', parseLine(line), options, io)));
-  withRegistryOptions(program
-    .command('retire')
-    .description('retire a deprecated major line: refused before its sunset, or inside the deprecation window while consumers remain')
-    .argument('<line>', '<domain>.<product>@<major>'))
-    .action(async (line: string, options: Options) => done(await change('retire', parseLine(line), options, io)));
+  withRegistryOptions(
+    program
+      .command('deprecate')
+      .description(
+        'deprecate a major line: consumers still on it are listed and notified (an event each); retire it after the sunset',
+      )
+      .argument('<line>', '<domain>.<product>@<major>, e.g. customers.profiles@1')
+      .requiredOption('--sunset <YYYY-MM-DD>', 'the day after which the line may be retired')
+      .requiredOption('--reason <text>', 'why, and what consumers should move to'),
+  ).action(async (line: string, options: Options) => done(await change('deprecate', parseLine(line), options, io)));
+  withRegistryOptions(
+    program
+      .command('retire')
+      .description(
+        'retire a deprecated major line: refused before its sunset, or inside the deprecation window while consumers remain',
+      )
+      .argument('<line>', '<domain>.<product>@<major>'),
+  ).action(async (line: string, options: Options) => done(await change('retire', parseLine(line), options, io)));
 }
 
-async function change(action: 'deprecate' | 'retire', line: { id: string; major: number }, options: Options, io: CliIO): Promise<number> {
+async function change(
+  action: 'deprecate' | 'retire',
+  line: { id: string; major: number },
+  options: Options,
+  io: CliIO,
+): Promise<number> {
   const settings = resolveRegistrySettings(options, io.env);
   const client = createRegistryClient({ baseUrl: settings.registry, ...(settings.token && { token: settings.token }) });
   const path = { id: line.id, major: line.major };
   try {
     const result = await callRegistry<Change>(settings.registry, () =>
       action === 'deprecate'
-        ? client.POST('/v1/products/{id}/majors/{major}/deprecate', { params: { path }, body: { sunset: options.sunset!, reason: options.reason! } })
+        ? client.POST('/v1/products/{id}/majors/{major}/deprecate', {
+            params: { path },
+            body: { sunset: options.sunset!, reason: options.reason! },
+          })
         : client.POST('/v1/products/{id}/majors/{major}/retire', { params: { path } }),
     );
     if (options.json) {
@@ -55,9 +75,18 @@ async function change(action: 'deprecate' | 'retire', line: { id: string; major:
       return ExitCode.ok;
     }
     const c = io.color;
-    io.out(c.green(`✓ ${line.id}@${line.major} is ${result.state}${result.sunset ? ` (sunset ${result.sunset})` : ''}`));
-    io.out(result.consumers.length ? `  consumers still on ${line.major}.x${action === 'deprecate' ? ' (notified)' : ''}:` : '  no consumers on this major line');
-    for (const consumer of result.consumers) io.out(`    ${consumer.product} reads ${consumer.port} with ${consumer.range} · ${consumer.owner.team} <${consumer.owner.email}>`);
+    io.out(
+      c.green(`✓ ${line.id}@${line.major} is ${result.state}${result.sunset ? ` (sunset ${result.sunset})` : ''}`),
+    );
+    io.out(
+      result.consumers.length
+        ? `  consumers still on ${line.major}.x${action === 'deprecate' ? ' (notified)' : ''}:`
+        : '  no consumers on this major line',
+    );
+    for (const consumer of result.consumers)
+      io.out(
+        `    ${consumer.product} reads ${consumer.port} with ${consumer.range} · ${consumer.owner.team} <${consumer.owner.email}>`,
+      );
     for (const w of result.warnings) io.out(c.yellow(`  ! ${w}`));
     return ExitCode.ok;
   } catch (err) {

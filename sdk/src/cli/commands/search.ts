@@ -25,7 +25,10 @@ export function registerSearchCommand(program: Command, io: CliIO, done: (code: 
     .option('--first <n>', 'at most this many results (1-100)', '20')
     .option('--json', 'print one JSON document on stdout')
     .option('--registry <url>', 'registry URL')
-    .addHelpText('after', '\nExamples:\n  dmesh search orders\n  dmesh search --domain sales --tag revenue\n  dmesh search --field customer_id --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  dmesh search orders\n  dmesh search --domain sales --tag revenue\n  dmesh search --field customer_id --json',
+    )
     .action(async (text: string[], options: SearchOptions) => done(await search(text.join(' '), options, io)));
 }
 
@@ -34,7 +37,17 @@ async function search(text: string, options: SearchOptions, io: CliIO): Promise<
   const client = createRegistryClient({ baseUrl: settings.registry });
   try {
     const page = await callRegistry<RegistrySchemas['ProductPageDto']>(settings.registry, () =>
-      client.GET('/v1/products', { params: { query: { ...(text && { q: text }), domain: options.domain, tag: options.tag, field: options.field, first: Number(options.first) } } }),
+      client.GET('/v1/products', {
+        params: {
+          query: {
+            ...(text && { q: text }),
+            domain: options.domain,
+            tag: options.tag,
+            field: options.field,
+            first: Number(options.first),
+          },
+        },
+      }),
     );
     if (options.json) {
       printJson(io, page);
@@ -46,9 +59,15 @@ async function search(text: string, options: SearchOptions, io: CliIO): Promise<
     }
     const width = Math.max(...page.items.map((p) => p.id.length + p.latestVersion.length + 1));
     for (const p of page.items) {
-      io.out(`${io.color.bold(`${p.id}@${p.latestVersion}`.padEnd(width))}  ${p.title} ${io.color.dim(`· ${p.owner.team} · ${p.classification} · ${p.tier}${p.tags.length ? ` · ${p.tags.join(', ')}` : ''}`)}`);
+      io.out(
+        `${io.color.bold(`${p.id}@${p.latestVersion}`.padEnd(width))}  ${p.title} ${io.color.dim(`· ${p.owner.team} · ${p.classification} · ${p.tier}${p.tags.length ? ` · ${p.tags.join(', ')}` : ''}`)}`,
+      );
     }
-    io.out(io.color.dim(`${page.items.length} of ${page.totalCount} product(s)${page.nextCursor ? ' — use --first to see more' : ''}`));
+    io.out(
+      io.color.dim(
+        `${page.items.length} of ${page.totalCount} product(s)${page.nextCursor ? ' — use --first to see more' : ''}`,
+      ),
+    );
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof RegistryCallError)) throw err;

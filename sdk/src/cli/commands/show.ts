@@ -13,7 +13,9 @@ type Version = RegistrySchemas['VersionDetailDto'];
 export function registerShowCommand(program: Command, io: CliIO, done: (code: number) => void): void {
   program
     .command('show')
-    .description('show a data product (or one version): owner, versions, major lines, ports with contracts and SLAs, inputs, consumers')
+    .description(
+      'show a data product (or one version): owner, versions, major lines, ports with contracts and SLAs, inputs, consumers',
+    )
     .argument('<id>', '<domain>.<product>[@<version>], e.g. sales.orders or sales.orders@1.1.0')
     .option('--json', 'print one JSON document on stdout')
     .option('--registry <url>', 'registry URL')
@@ -22,17 +24,24 @@ export function registerShowCommand(program: Command, io: CliIO, done: (code: nu
 
 async function show(text: string, options: { json?: boolean; registry?: string }, io: CliIO): Promise<number> {
   const id = parseId(text);
-  if (!id || id.port || id.field) throw new UsageError(`"${text}" is not a product id; use <domain>.<product>[@<version>], e.g. sales.orders@1.0.0`);
+  if (!id || id.port || id.field)
+    throw new UsageError(`"${text}" is not a product id; use <domain>.<product>[@<version>], e.g. sales.orders@1.0.0`);
   const settings = resolveRegistrySettings(options, io.env);
   const client = createRegistryClient({ baseUrl: settings.registry });
   const productId = `${id.domain}.${id.product}`;
   try {
     if (id.version) {
-      const version = await callRegistry<Version>(settings.registry, () => client.GET('/v1/products/{id}/versions/{version}', { params: { path: { id: productId, version: id.version! } } }));
+      const version = await callRegistry<Version>(settings.registry, () =>
+        client.GET('/v1/products/{id}/versions/{version}', {
+          params: { path: { id: productId, version: id.version! } },
+        }),
+      );
       if (options.json) printJson(io, version);
       else printVersion(io, version);
     } else {
-      const product = await callRegistry<Detail>(settings.registry, () => client.GET('/v1/products/{id}', { params: { path: { id: productId } } }));
+      const product = await callRegistry<Detail>(settings.registry, () =>
+        client.GET('/v1/products/{id}', { params: { path: { id: productId } } }),
+      );
       if (options.json) printJson(io, product);
       else printProduct(io, product);
     }
@@ -49,18 +58,35 @@ function printProduct(io: CliIO, p: Detail): void {
   const c = io.color;
   io.out(`${c.bold(p.id)}  ${p.title}`);
   io.out(`  ${p.description}`);
-  io.out(`  owner ${p.owner.team} <${p.owner.email}> · ${p.classification} · ${p.tier}${p.tags.length ? ` · tags: ${p.tags.join(', ')}` : ''}`);
-  io.out(`  versions: ${p.versions.map((v) => (v.version === p.latestVersion ? c.bold(v.version) : v.version)).join(', ')}`);
+  io.out(
+    `  owner ${p.owner.team} <${p.owner.email}> · ${p.classification} · ${p.tier}${p.tags.length ? ` · tags: ${p.tags.join(', ')}` : ''}`,
+  );
+  io.out(
+    `  versions: ${p.versions.map((v) => (v.version === p.latestVersion ? c.bold(v.version) : v.version)).join(', ')}`,
+  );
   for (const line of p.majorLines) {
-    io.out(`  major ${line.major}: ${line.state === 'active' ? c.green(line.state) : c.yellow(line.state)}${line.sunset ? ` (sunset ${line.sunset})` : ''}${line.reason ? ` — ${line.reason}` : ''}${line.consumers.length ? ` · consumers: ${line.consumers.join(', ')}` : ''}`);
+    io.out(
+      `  major ${line.major}: ${line.state === 'active' ? c.green(line.state) : c.yellow(line.state)}${line.sunset ? ` (sunset ${line.sunset})` : ''}${line.reason ? ` — ${line.reason}` : ''}${line.consumers.length ? ` · consumers: ${line.consumers.join(', ')}` : ''}`,
+    );
   }
   printVersion(io, p.latest, '  ');
-  io.out(`  consumers: ${p.consumers.length ? p.consumers.map((x) => `${x.product} (${x.port} ${x.versionRange})`).join(', ') : 'none'}`);
+  io.out(
+    `  consumers: ${p.consumers.length ? p.consumers.map((x) => `${x.product} (${x.port} ${x.versionRange})`).join(', ') : 'none'}`,
+  );
 }
 
 function printSlaStatus(io: CliIO, s: NonNullable<Version['outputs'][number]['slaStatus']>, indent: string): void {
-  const paint = s.status === 'met' ? io.color.green : s.status === 'unknown' ? io.color.dim : s.status === 'at_risk' ? io.color.yellow : io.color.red;
-  io.out(`${indent}sla status ${paint(s.status)} (${s.measures.observations} observation(s) in ${s.window.duration}, evaluated ${s.evaluatedAt})`);
+  const paint =
+    s.status === 'met'
+      ? io.color.green
+      : s.status === 'unknown'
+        ? io.color.dim
+        : s.status === 'at_risk'
+          ? io.color.yellow
+          : io.color.red;
+  io.out(
+    `${indent}sla status ${paint(s.status)} (${s.measures.observations} observation(s) in ${s.window.duration}, evaluated ${s.evaluatedAt})`,
+  );
   for (const reason of s.reasons) io.out(`${indent}  ${reason.message}`);
 }
 
@@ -69,12 +95,20 @@ function printVersion(io: CliIO, v: Version, indent = ''): void {
   io.out(`${indent}${c.bold(`${v.product}@${v.version}`)} published ${v.publishedAt} by ${v.publishedBy}`);
   for (const port of v.outputs) {
     const fields = Object.keys((port.contract.properties as Record<string, unknown> | undefined) ?? {});
-    io.out(`${indent}  port ${c.bold(port.name)}: ${port.kind}/${port.format} at ${port.location} · ${port.compatibility}`);
-    if (port.sla) io.out(`${indent}    sla ${Object.entries(port.sla).map(([k, val]) => `${k} ${String(val)}`).join(', ')}`);
+    io.out(
+      `${indent}  port ${c.bold(port.name)}: ${port.kind}/${port.format} at ${port.location} · ${port.compatibility}`,
+    );
+    if (port.sla)
+      io.out(
+        `${indent}    sla ${Object.entries(port.sla)
+          .map(([k, val]) => `${k} ${String(val)}`)
+          .join(', ')}`,
+      );
     if (port.slaStatus) printSlaStatus(io, port.slaStatus, `${indent}    `);
     io.out(`${indent}    fields ${fields.join(', ')}`);
   }
-  for (const input of v.inputs) io.out(`${indent}  input ${input.product}/${input.port} ${input.versionRange} → ${input.resolvedVersion ?? '?'}`);
+  for (const input of v.inputs)
+    io.out(`${indent}  input ${input.product}/${input.port} ${input.versionRange} → ${input.resolvedVersion ?? '?'}`);
   const compat = v.compatibility as { requiredBump?: string; ports?: Record<string, unknown> };
   if (compat.requiredBump && compat.requiredBump !== 'none') {
     io.out(`${indent}  compatibility: ${compat.requiredBump} change`);

@@ -42,19 +42,31 @@ export function printHuman(io: CliIO, label: string, run: DataTestRunResult): vo
   const c = io.color;
   const ok = c.green('✔');
   const bad = (severity: string) => (severity === 'warning' ? c.yellow('!') : c.red('✘'));
-  io.out(`${c.bold(`dmesh test ${label}`)}  ${run.file} (${run.format}, ${report.records} records, ${run.threads} thread${run.threads === 1 ? '' : 's'}, ${(run.elapsedMs / 1000).toFixed(1)}s)`);
+  io.out(
+    `${c.bold(`dmesh test ${label}`)}  ${run.file} (${run.format}, ${report.records} records, ${run.threads} thread${run.threads === 1 ? '' : 's'}, ${(run.elapsedMs / 1000).toFixed(1)}s)`,
+  );
   if (run.note) io.out(c.dim(`  note: ${run.note}`));
   if (report.badInput.count) {
-    io.out(`${bad('error')} input: ${report.badInput.count} unreadable line(s) at ${lines(report.badInput.examples)}${firstExample(report.badInput.examples)}`);
+    io.out(
+      `${bad('error')} input: ${report.badInput.count} unreadable line(s) at ${lines(report.badInput.examples)}${firstExample(report.badInput.examples)}`,
+    );
   }
   printContract(io, report, ok, bad('error'));
   for (const r of report.rules) {
     const counts = r.message ?? `${r.failed} of ${r.checked} failed`;
-    io.out(r.passed ? `${ok} ${ruleLabel(r)} (${r.message ?? `${r.checked} checked`})` : `${bad(r.severity)} ${ruleLabel(r)}: ${counts}${r.examples.length ? ` (lines ${lines(r.examples)})` : ''}${firstExample(r.examples)}`);
+    io.out(
+      r.passed
+        ? `${ok} ${ruleLabel(r)} (${r.message ?? `${r.checked} checked`})`
+        : `${bad(r.severity)} ${ruleLabel(r)}: ${counts}${r.examples.length ? ` (lines ${lines(r.examples)})` : ''}${firstExample(r.examples)}`,
+    );
   }
   if (report.rejected) io.out(c.dim(`  ${report.rejected} rejected record(s) written to the reject file`));
   const { errors, warnings } = report.summary;
-  io.out(report.passed ? c.green(`PASSED${warnings ? ` with ${warnings} warning(s)` : ''}`) : c.red(`FAILED: ${errors} error(s), ${warnings} warning(s)`));
+  io.out(
+    report.passed
+      ? c.green(`PASSED${warnings ? ` with ${warnings} warning(s)` : ''}`)
+      : c.red(`FAILED: ${errors} error(s), ${warnings} warning(s)`),
+  );
 }
 
 function printContract(io: CliIO, report: DataTestReport, ok: string, bad: string): void {

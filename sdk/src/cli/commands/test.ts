@@ -22,7 +22,12 @@ export interface TestCommandDeps {
   /** Resolves the product in `productDir` and its output port (`portName`, or the only one). */
   loadPort(productDir: string, portName?: string): Promise<LoadedPort>;
   /** Sends an SLA observation to the registry (`--report`), to `--registry` with `--token` when given. */
-  reportObservation?(productId: string, port: string, observation: DataObservation, flags: { registry?: string; token?: string }): Promise<unknown>;
+  reportObservation?(
+    productId: string,
+    port: string,
+    observation: DataObservation,
+    flags: { registry?: string; token?: string },
+  ): Promise<unknown>;
   /** The clock for freshness and observations (tests inject one). */
   now?: () => Date;
   /** The compiled worker entry (tests point it at `dist/`). */
@@ -41,18 +46,31 @@ interface TestOptions {
   json?: boolean;
 }
 
-export function registerTestCommand(program: Command, io: CliIO, done: (exitCode: number) => void, deps: TestCommandDeps): void {
+export function registerTestCommand(
+  program: Command,
+  io: CliIO,
+  done: (exitCode: number) => void,
+  deps: TestCommandDeps,
+): void {
   program
     .command('test')
     .description("test a data file against an output port's contract and quality rules")
     .argument('[product-dir]', 'folder with dataproduct.yaml', '.')
     .option('--port <name>', 'output port to test (default: the only one)')
     .option('--data <file>', 'data file: .jsonl/.ndjson, .csv (header row) or .parquet')
-    .option('--ref-data <id>=<file>', 'reference data for relationship rules, e.g. customers.profiles/profiles=profiles.jsonl (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option(
+      '--ref-data <id>=<file>',
+      'reference data for relationship rules, e.g. customers.profiles/profiles=profiles.jsonl (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option('--workers <n>', 'threads that validate (default: number of cores)')
     .option('--reject-file <file>', 'write every rejected record with its reasons as JSON lines')
     .option('--report', 'send an SLA observation to the registry')
-    .option('--registry <url>', 'registry for --report (default: DMESH_REGISTRY_URL, dmesh login, http://localhost:4000)')
+    .option(
+      '--registry <url>',
+      'registry for --report (default: DMESH_REGISTRY_URL, dmesh login, http://localhost:4000)',
+    )
     .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
     .action(async (productDir: string, options: TestOptions) => {
@@ -65,7 +83,12 @@ export function registerTestCommand(program: Command, io: CliIO, done: (exitCode
     });
 }
 
-async function runTestCommand(productDir: string, options: TestOptions, io: CliIO, deps: TestCommandDeps): Promise<number> {
+async function runTestCommand(
+  productDir: string,
+  options: TestOptions,
+  io: CliIO,
+  deps: TestCommandDeps,
+): Promise<number> {
   if (!options.data) throw new UsageError('--data <file> is required, e.g. dmesh test --data data/orders.jsonl');
   const workers = parseWorkers(options.workers);
   const refData = parseRefData(options.refData, io.cwd);
@@ -86,7 +109,10 @@ async function runTestCommand(productDir: string, options: TestOptions, io: CliI
   if (options.report) {
     if (!deps.reportObservation) throw new UsageError('--report needs a registry; run dmesh login or pass --registry');
     observation = buildObservation(run.report, now);
-    await reportObservation(deps, port, observation, { ...(options.registry && { registry: options.registry }), ...(options.token && { token: options.token }) });
+    await reportObservation(deps, port, observation, {
+      ...(options.registry && { registry: options.registry }),
+      ...(options.token && { token: options.token }),
+    });
   }
   if (options.json) io.out(JSON.stringify(jsonDocument(port, run, observation), null, 2));
   else {
@@ -110,12 +136,19 @@ function jsonDocument(port: LoadedPort, run: DataTestRunResult, observation?: Da
   };
 }
 
-async function reportObservation(deps: TestCommandDeps, port: LoadedPort, observation: DataObservation, flags: { registry?: string; token?: string }): Promise<void> {
+async function reportObservation(
+  deps: TestCommandDeps,
+  port: LoadedPort,
+  observation: DataObservation,
+  flags: { registry?: string; token?: string },
+): Promise<void> {
   try {
     await deps.reportObservation?.(port.productId, port.port, observation, flags);
   } catch (err) {
     const e = err as Error & { exitCode?: number };
-    const wrapped = new Error(`could not report the observation for ${port.productId}/${port.port}: ${e.message}`) as Error & { exitCode?: number };
+    const wrapped = new Error(
+      `could not report the observation for ${port.productId}/${port.port}: ${e.message}`,
+    ) as Error & { exitCode?: number };
     wrapped.exitCode = e.exitCode ?? ExitCode.unreachable;
     throw wrapped;
   }
@@ -124,7 +157,8 @@ async function reportObservation(deps: TestCommandDeps, port: LoadedPort, observ
 function parseWorkers(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers ${text}: give a whole number of threads, 1 or more`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--workers ${text}: give a whole number of threads, 1 or more`);
   return n;
 }
 
@@ -132,14 +166,18 @@ function parseRefData(entries: string[], cwd: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of entries) {
     const eq = entry.indexOf('=');
-    if (eq <= 0 || eq === entry.length - 1) throw new UsageError(`--ref-data ${entry}: write <domain>.<product>/<port>=<file>, e.g. customers.profiles/profiles=profiles.jsonl`);
+    if (eq <= 0 || eq === entry.length - 1)
+      throw new UsageError(
+        `--ref-data ${entry}: write <domain>.<product>/<port>=<file>, e.g. customers.profiles/profiles=profiles.jsonl`,
+      );
     out[entry.slice(0, eq)] = resolve(cwd, entry.slice(eq + 1));
   }
   return out;
 }
 
 function exitCodeOf(err: unknown): number {
-  if (err instanceof UsageError || err instanceof DataFileError || err instanceof ContractCompileError) return ExitCode.usage;
+  if (err instanceof UsageError || err instanceof DataFileError || err instanceof ContractCompileError)
+    return ExitCode.usage;
   if (err instanceof UnsafePatternError || err instanceof DataTestSetupError) return ExitCode.usage;
   const code = (err as { exitCode?: unknown }).exitCode;
   return typeof code === 'number' ? code : ExitCode.usage;

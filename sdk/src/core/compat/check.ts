@@ -5,11 +5,21 @@ import { adopt, type Doc } from './nodes.js';
 import { validatorFor } from './ajv-pool.js';
 import { subset } from './subset.js';
 import {
-  COMPATIBILITY_MODES, isCompatibilityMode, modePromises,
-  type CompatibilityChange, type CompatibilityMode, type CompatibilityOptions, type CompatibilityReport, type RequiredBump,
+  COMPATIBILITY_MODES,
+  isCompatibilityMode,
+  modePromises,
+  type CompatibilityChange,
+  type CompatibilityMode,
+  type CompatibilityOptions,
+  type CompatibilityReport,
+  type RequiredBump,
 } from './types.js';
 
-interface Side { raw: unknown; doc: Doc; label: string }
+interface Side {
+  raw: unknown;
+  doc: Doc;
+  label: string;
+}
 
 /**
  * Checks `next` against `previous` under a Confluent-style mode. `previous` is
@@ -23,11 +33,14 @@ export function checkCompatibility(
   mode: CompatibilityMode = 'BACKWARD',
   options: CompatibilityOptions = {},
 ): CompatibilityReport {
-  if (!isCompatibilityMode(mode)) throw new TypeError(`unknown compatibility mode "${String(mode)}"; use one of ${COMPATIBILITY_MODES.join(', ')}`);
+  if (!isCompatibilityMode(mode))
+    throw new TypeError(`unknown compatibility mode "${String(mode)}"; use one of ${COMPATIBILITY_MODES.join(', ')}`);
   const list = Array.isArray(previous) ? previous : [previous];
   if (list.length === 0) return { compatible: true, mode, requiredBump: 'none', changes: [] };
   const nextLabel = options.labels?.next ?? 'next';
-  const labels = list.map((_, i) => options.labels?.previous?.[i] ?? (list.length === 1 ? 'previous' : `previous[${i}]`));
+  const labels = list.map(
+    (_, i) => options.labels?.previous?.[i] ?? (list.length === 1 ? 'previous' : `previous[${i}]`),
+  );
   const nextCompiled = { validate: validatorFor(next) };
   const prevCompiled = list.map((s) => ({ validate: validatorFor(s) }));
   const nextDoc = adopt(next, nextLabel, 'next');
@@ -43,9 +56,10 @@ export function checkCompatibility(
     for (const dir of ['narrow', 'widen'] as const) {
       const binding = promised && (dir === 'narrow' ? promise.backward : promise.forward);
       if (!binding && i !== last) continue;
-      const issues = dir === 'narrow'
-        ? subset(prev.doc.root, nextDoc.root, new Cmp('narrow', prev.label, nextLabel))
-        : subset(nextDoc.root, prev.doc.root, new Cmp('widen', nextLabel, prev.label));
+      const issues =
+        dir === 'narrow'
+          ? subset(prev.doc.root, nextDoc.root, new Cmp('narrow', prev.label, nextLabel))
+          : subset(nextDoc.root, prev.doc.root, new Cmp('widen', nextLabel, prev.label));
       if (i === last && issues.length) {
         semantic = true;
         if (dir === 'narrow') narrowsLatest = true;
@@ -53,18 +67,24 @@ export function checkCompatibility(
       for (const issue of issues) {
         const change = toChange(issue, binding, prev.label);
         if (binding && options.verify !== false) {
-          const [aRoot, validA, validB] = dir === 'narrow'
-            ? [prev.doc.root, prevCompiled[i].validate, nextCompiled.validate]
-            : [nextDoc.root, nextCompiled.validate, prevCompiled[i].validate];
+          const [aRoot, validA, validB] =
+            dir === 'narrow'
+              ? [prev.doc.root, prevCompiled[i].validate, nextCompiled.validate]
+              : [nextDoc.root, nextCompiled.validate, prevCompiled[i].validate];
           const cx = buildCounterexample(issue, aRoot, validA, validB);
-          if (cx !== undefined) Object.assign(change, { counterexample: cx, validUnder: dir === 'narrow' ? 'previous' : 'next' });
+          if (cx !== undefined)
+            Object.assign(change, { counterexample: cx, validUnder: dir === 'narrow' ? 'previous' : 'next' });
         }
         changes.push(change);
       }
     }
   }
   const prevLast = adopt(list[last], labels[last], 'previous');
-  const docs = diffAnnotations(prevLast.root, nextDoc.root).map((d) => ({ ...d, breaking: false, against: labels[last] }));
+  const docs = diffAnnotations(prevLast.root, nextDoc.root).map((d) => ({
+    ...d,
+    breaking: false,
+    against: labels[last],
+  }));
   const all = dedupe([...changes, ...docs]);
   const compatible = !all.some((c) => c.breaking);
   return { compatible, mode, requiredBump: bump(all, compatible, mode, narrowsLatest, semantic), changes: all };
@@ -80,7 +100,13 @@ function toChange(issue: Issue, breaking: boolean, against: string): Compatibili
  * rejected) is still reported as `major`: the bump describes the change, the
  * mode only decides whether it is allowed.
  */
-function bump(changes: CompatibilityChange[], compatible: boolean, mode: CompatibilityMode, narrows: boolean, semantic: boolean): RequiredBump {
+function bump(
+  changes: CompatibilityChange[],
+  compatible: boolean,
+  mode: CompatibilityMode,
+  narrows: boolean,
+  semantic: boolean,
+): RequiredBump {
   if (!compatible) return 'major';
   if (mode === 'NONE' && narrows) return 'major';
   if (semantic) return 'minor';
@@ -93,7 +119,12 @@ function dedupe(changes: CompatibilityChange[]): CompatibilityChange[] {
   for (const c of changes) {
     const key = `${c.code}|${c.path}|${c.against}`;
     const seen = byKey.get(key);
-    if (!seen || (c.breaking && !seen.breaking) || (c.breaking === seen.breaking && c.counterexample !== undefined && seen.counterexample === undefined)) byKey.set(key, c);
+    if (
+      !seen ||
+      (c.breaking && !seen.breaking) ||
+      (c.breaking === seen.breaking && c.counterexample !== undefined && seen.counterexample === undefined)
+    )
+      byKey.set(key, c);
   }
   return [...byKey.values()].sort((a, b) => Number(b.breaking) - Number(a.breaking));
 }

@@ -12,7 +12,12 @@ const MAX_TRIES = 48;
  * root by planting a seed value at the issue's instance path. It is returned
  * only if ajv says it is valid under a and invalid under b.
  */
-export function buildCounterexample(issue: Issue, aRoot: Schema, validA: ValidateFunction, validB: ValidateFunction): unknown {
+export function buildCounterexample(
+  issue: Issue,
+  aRoot: Schema,
+  validA: ValidateFunction,
+  validB: ValidateFunction,
+): unknown {
   let tries = 0;
   for (const base of [0, 1, 2, 3]) {
     const g: Gen | undefined = base === 0 ? undefined : { rng: seeded(base * 7919), depth: 0 };

@@ -16,7 +16,9 @@ export function disjoint(x: Schema, y: Schema, depth = 0): boolean {
   if (!cx || !cy) return true;
   const X = mergeShape(cx);
   const Y = mergeShape(cy);
-  const common = [...X.types].filter((t) => coversType(Y.types, t)).concat([...Y.types].filter((t) => coversType(X.types, t)));
+  const common = [...X.types]
+    .filter((t) => coversType(Y.types, t))
+    .concat([...Y.types].filter((t) => coversType(X.types, t)));
   if (common.length === 0) return true;
   if (X.values && X.values.every((v) => validLocal(v, allOfNode(cy)) === false)) return true;
   if (Y.values && Y.values.every((v) => validLocal(v, allOfNode(cx)) === false)) return true;

@@ -6,7 +6,8 @@ import { explicitNames, itemSchema, matches, mergeShape, propSchema, type JType,
 
 // randexp is CommonJS (module.exports = class); its types describe an ES default export.
 type RandExpClass = typeof RandExpModule.default;
-const RandExp = ((RandExpModule as unknown as { default?: RandExpClass }).default ?? RandExpModule) as unknown as RandExpClass;
+const RandExp = ((RandExpModule as unknown as { default?: RandExpClass }).default ??
+  RandExpModule) as unknown as RandExpClass;
 
 /** A seeded PRNG (mulberry32): generated instances are reproducible from their seed. */
 export type Rng = () => number;
@@ -22,13 +23,46 @@ export function seeded(seed: number): Rng {
 }
 
 const FORMAT_SAMPLES: Record<string, string> = {
-  date: '2024-01-31', 'date-time': '2024-01-31T12:00:00Z', time: '12:00:00Z', email: 'a@example.com',
-  uuid: '8d7b2c1e-6f0a-4c1b-9a55-0e1f7d6b2a10', uri: 'https://example.com/x', 'uri-reference': '/x', ipv4: '192.0.2.1',
-  ipv6: '2001:db8::1', hostname: 'example.com', duration: 'P1D', regex: 'a+', 'json-pointer': '/a', url: 'https://example.com',
+  date: '2024-01-31',
+  'date-time': '2024-01-31T12:00:00Z',
+  time: '12:00:00Z',
+  email: 'a@example.com',
+  uuid: '8d7b2c1e-6f0a-4c1b-9a55-0e1f7d6b2a10',
+  uri: 'https://example.com/x',
+  'uri-reference': '/x',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  hostname: 'example.com',
+  duration: 'P1D',
+  regex: 'a+',
+  'json-pointer': '/a',
+  url: 'https://example.com',
 };
-const PATTERN_CANDIDATES = ['a', 'abc', 'A', 'ABC', 'Abc', '0', '123', 'a1', 'A1', 'ab-12', 'AB-12', 'x_y', 'a.b', 'a@b.c', '2024-01-31', 'EUR', 'USD', ''];
+const PATTERN_CANDIDATES = [
+  'a',
+  'abc',
+  'A',
+  'ABC',
+  'Abc',
+  '0',
+  '123',
+  'a1',
+  'A1',
+  'ab-12',
+  'AB-12',
+  'x_y',
+  'a.b',
+  'a@b.c',
+  '2024-01-31',
+  'EUR',
+  'USD',
+  '',
+];
 
-export interface Gen { rng?: Rng; depth: number }
+export interface Gen {
+  rng?: Rng;
+  depth: number;
+}
 
 const pick = <T>(g: Gen, list: T[]): T => list[g.rng ? Math.floor(g.rng() * list.length) : 0];
 const chance = (g: Gen, p: number) => (g.rng ? g.rng() < p : false);
@@ -68,24 +102,34 @@ export function chooseType(S: Shape, g: Gen): JType {
 export function genShape(S: Shape, t: JType, g: Gen): unknown {
   if (S.values) return S.values.length ? pick(g, S.values) : null;
   switch (t) {
-    case 'null': return null;
-    case 'boolean': return g.rng ? chance(g, 0.5) : true;
-    case 'string': return genString(S, g);
-    case 'number': return genNumber(S, false, g);
-    case 'integer': return genNumber(S, true, g);
-    case 'array': return genArray(S, g);
-    case 'object': return genObject(S, g);
+    case 'null':
+      return null;
+    case 'boolean':
+      return g.rng ? chance(g, 0.5) : true;
+    case 'string':
+      return genString(S, g);
+    case 'number':
+      return genNumber(S, false, g);
+    case 'integer':
+      return genNumber(S, true, g);
+    case 'array':
+      return genArray(S, g);
+    case 'object':
+      return genObject(S, g);
   }
 }
 
 function genString(S: Shape, g: Gen): string {
   const min = S.minLength;
   const max = Math.min(S.maxLength ?? min + 8, min + 8);
-  const fits = (s: string) => [...s].length >= min && [...s].length <= (S.maxLength ?? Infinity) && S.patterns.every((p) => matches(p, s));
+  const fits = (s: string) =>
+    [...s].length >= min && [...s].length <= (S.maxLength ?? Infinity) && S.patterns.every((p) => matches(p, s));
   for (const f of S.formats) if (FORMAT_SAMPLES[f] && fits(FORMAT_SAMPLES[f])) return FORMAT_SAMPLES[f];
   const len = g.rng ? (chance(g, 0.3) ? max : min + Math.floor(g.rng() * (max - min + 1))) : min;
   const chars = 'abcxyzABC019 -_é';
-  const plain = g.rng ? Array.from({ length: len }, () => chars[Math.floor(g.rng!() * chars.length)]).join('') : 'a'.repeat(len);
+  const plain = g.rng
+    ? Array.from({ length: len }, () => chars[Math.floor(g.rng!() * chars.length)]).join('')
+    : 'a'.repeat(len);
   if (fits(plain)) return plain;
   const cands = PATTERN_CANDIDATES.filter(fits);
   if (cands.length) return pick(g, cands);
@@ -109,7 +153,8 @@ function fromPattern(S: Shape, g: Gen, fits: (s: string) => boolean): string | u
     }
     r.max = 4;
     const rng = g.rng ?? (attempt === 0 ? undefined : seeded(attempt * 131));
-    (r as unknown as { randInt(a: number, b: number): number }).randInt = (from: number, to: number) => (rng ? from + Math.floor(rng() * (to - from + 1)) : from);
+    (r as unknown as { randInt(a: number, b: number): number }).randInt = (from: number, to: number) =>
+      rng ? from + Math.floor(rng() * (to - from + 1)) : from;
     const candidate = r.gen();
     if (fits(candidate)) return candidate;
   }
@@ -119,10 +164,14 @@ function fromPattern(S: Shape, g: Gen, fits: (s: string) => boolean): string | u
 function genNumber(S: Shape, integer: boolean, g: Gen): number {
   let lo = S.lower ? (S.lower.ex ? S.lower.v + (integer ? 1 : 0.5) : S.lower.v) : undefined;
   let hi = S.upper ? (S.upper.ex ? S.upper.v - (integer ? 1 : 0.5) : S.upper.v) : undefined;
-  if (integer) { lo = lo === undefined ? undefined : Math.ceil(lo); hi = hi === undefined ? undefined : Math.floor(hi); }
+  if (integer) {
+    lo = lo === undefined ? undefined : Math.ceil(lo);
+    hi = hi === undefined ? undefined : Math.floor(hi);
+  }
   const from = lo ?? (hi !== undefined ? Math.min(0, hi) - (g.rng ? 10 : 0) : g.rng ? -20 : 0);
   const to = hi ?? from + 20;
-  if (hi !== undefined && lo !== undefined && S.lower?.ex && S.upper?.ex && !integer) lo = hi = (S.lower.v + S.upper.v) / 2;
+  if (hi !== undefined && lo !== undefined && S.lower?.ex && S.upper?.ex && !integer)
+    lo = hi = (S.lower.v + S.upper.v) / 2;
   const m = S.multipleOf[0];
   if (m !== undefined) {
     const step = integer && !Number.isInteger(m) ? Math.max(1, Math.round(m)) : m;
@@ -148,7 +197,8 @@ function genArray(S: Shape, g: Gen): unknown[] {
     const rule = S.contains.find((r, k) => i === k && r.min > 0);
     const node = rule ? allOfNode([itemSchema(S, i), rule.s]) : itemSchema(S, i);
     let v = generate(node, sub);
-    for (let retry = 0; S.unique && retry < 5 && out.some((o) => canon(o) === canon(v)); retry++) v = generate(node, { rng: g.rng ?? seeded(retry + i), depth: sub.depth });
+    for (let retry = 0; S.unique && retry < 5 && out.some((o) => canon(o) === canon(v)); retry++)
+      v = generate(node, { rng: g.rng ?? seeded(retry + i), depth: sub.depth });
     out.push(v);
   }
   return out;

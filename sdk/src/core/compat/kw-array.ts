@@ -5,7 +5,9 @@ import { subset } from './subset.js';
 import { generate, seeded } from './generate.js';
 
 const items = (A: Shape, n: number, same = false) =>
-  Array.from({ length: n }, (_, i) => generate(itemSchema(A, same ? 0 : i), { rng: same ? undefined : seeded(i + 1), depth: 1 }));
+  Array.from({ length: n }, (_, i) =>
+    generate(itemSchema(A, same ? 0 : i), { rng: same ? undefined : seeded(i + 1), depth: 1 }),
+  );
 
 export function checkArray(A: Shape, B: Shape, c: Cmp): void {
   const aMax = A.maxItems ?? Infinity;
@@ -20,9 +22,14 @@ export function checkArray(A: Shape, B: Shape, c: Cmp): void {
     });
   }
   if (B.unique && !A.unique && aMax > 1) {
-    c.report(c.pick('UNIQUE_ITEMS_ADDED', 'UNIQUE_ITEMS_REMOVED'), 'uniqueItems', c.dir === 'narrow' ? 'items must now be unique' : 'items no longer need to be unique', {
-      samples: [items(A, Math.max(2, A.minItems), true)],
-    });
+    c.report(
+      c.pick('UNIQUE_ITEMS_ADDED', 'UNIQUE_ITEMS_REMOVED'),
+      'uniqueItems',
+      c.dir === 'narrow' ? 'items must now be unique' : 'items no longer need to be unique',
+      {
+        samples: [items(A, Math.max(2, A.minItems), true)],
+      },
+    );
   }
   checkItems(A, B, c, aMax);
   for (const rule of B.contains) checkContains(A, rule, c, aMax);
@@ -45,13 +52,24 @@ function sameSchema(a: Schema, b: Schema): boolean {
 function checkContains(A: Shape, rule: ContainsRule, c: Cmp, aMax: number): void {
   if (rule.min === 0 && rule.max === undefined) return;
   const ok = A.contains.some((r) => {
-    const inside = rule.max === undefined ? subset(r.s, rule.s, c.child('/contains')).length === 0 : sameSchema(r.s, rule.s);
+    const inside =
+      rule.max === undefined ? subset(r.s, rule.s, c.child('/contains')).length === 0 : sameSchema(r.s, rule.s);
     const maxOk = rule.max === undefined || Math.min(r.max ?? Infinity, aMax) <= rule.max;
     return inside && r.min >= rule.min && maxOk;
   });
   if (ok || (rule.min === 0 && rule.max !== undefined && aMax <= rule.max)) return;
   const matching = generate(rule.s);
-  c.report(c.pick('CONTAINS_NARROWED', 'CONTAINS_WIDENED'), 'contains', `the contains/minContains/maxContains rule changed (now checked against ${c.bLabel})`, {
-    samples: [[], items(A, Math.max(1, A.minItems)), Array.from({ length: (rule.max ?? 0) + 1 }, () => matching), Array.from({ length: Math.max(0, rule.min - 1) }, () => matching)],
-  });
+  c.report(
+    c.pick('CONTAINS_NARROWED', 'CONTAINS_WIDENED'),
+    'contains',
+    `the contains/minContains/maxContains rule changed (now checked against ${c.bLabel})`,
+    {
+      samples: [
+        [],
+        items(A, Math.max(1, A.minItems)),
+        Array.from({ length: (rule.max ?? 0) + 1 }, () => matching),
+        Array.from({ length: Math.max(0, rule.min - 1) }, () => matching),
+      ],
+    },
+  );
 }

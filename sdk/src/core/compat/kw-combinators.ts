@@ -26,14 +26,22 @@ function best(tries: Issue[][]): Issue[] {
 export function checkAnyOf(aNode: Schema, A: Shape, branches: Schema[], c: Cmp): void {
   const tries = branches.map((br) => subset(aNode, br, c.child('')));
   if (tries.some((t) => t.length === 0)) return;
-  if (A.types.size > 1 && [...A.types].every((t) => branches.some((br) => subset(allOfNode([aNode, typeNode(t)]), br, c.child('')).length === 0))) return;
+  if (
+    A.types.size > 1 &&
+    [...A.types].every((t) =>
+      branches.some((br) => subset(allOfNode([aNode, typeNode(t)]), br, c.child('')).length === 0),
+    )
+  )
+    return;
   report(c, 'anyOf', tries);
 }
 
 /** a ⊆ oneOf(b…): a (or each of its types) fits one alternative and is disjoint from all the others. */
 export function checkOneOf(aNode: Schema, A: Shape, branches: Schema[], c: Cmp): void {
   const fits = (node: Schema): boolean =>
-    branches.some((br, k) => subset(node, br, c.child('')).length === 0 && branches.every((o, j) => j === k || disjoint(node, o)));
+    branches.some(
+      (br, k) => subset(node, br, c.child('')).length === 0 && branches.every((o, j) => j === k || disjoint(node, o)),
+    );
   if (fits(aNode)) return;
   if (A.types.size > 1 && [...A.types].every((t) => fits(allOfNode([aNode, typeNode(t)])))) return;
   const tries = branches.map((br) => subset(aNode, br, c.child('')));
@@ -53,7 +61,8 @@ function report(c: Cmp, kw: 'anyOf' | 'oneOf', tries: Issue[][]): void {
     return;
   }
   const what = `no alternative of ${kw} in ${c.bLabel} accepts every value ${c.aLabel} accepts`;
-  const code = kw === 'anyOf' ? c.pick('ANY_OF_NARROWED', 'ANY_OF_WIDENED') : c.pick('ONE_OF_NARROWED', 'ONE_OF_WIDENED');
+  const code =
+    kw === 'anyOf' ? c.pick('ANY_OF_NARROWED', 'ANY_OF_WIDENED') : c.pick('ONE_OF_NARROWED', 'ONE_OF_WIDENED');
   c.report(code, kw, what, { samples: found[0]?.samples ?? [], ip: found[0]?.ip, aNode: found[0]?.aNode });
 }
 
@@ -61,9 +70,15 @@ function report(c: Cmp, kw: 'anyOf' | 'oneOf', tries: Issue[][]): void {
 export function checkNot(aNode: Schema, A: Shape, x: Schema, c: Cmp): void {
   if (disjoint(aNode, x)) return;
   if (A.nots.some((y) => subset(x, y, c.flipped().child('')).length === 0)) return;
-  const what = c.dir === 'narrow' ? 'a `not` rule now rejects values that were accepted' : 'a `not` rule no longer rejects some values';
+  const what =
+    c.dir === 'narrow'
+      ? 'a `not` rule now rejects values that were accepted'
+      : 'a `not` rule no longer rejects some values';
   const both = allOfNode([aNode, x]);
-  c.report('NOT_CHANGED', 'not', what, { aNode: both, samples: [generate(both), generate(x), generate(x, { rng: seeded(7), depth: 0 })] });
+  c.report('NOT_CHANGED', 'not', what, {
+    aNode: both,
+    samples: [generate(both), generate(x), generate(x, { rng: seeded(7), depth: 0 })],
+  });
 }
 
 /**
@@ -77,8 +92,10 @@ export function equivalentOneOf(aBranches: Schema[], aRest: SchemaObject[], b: S
   if (bBranches.length !== aBranches.length) return false;
   const used = new Set<number>();
   for (const x of aBranches) {
-    const j = bBranches.findIndex((y, k) => !used.has(k)
-      && subset(x, y, c.child('')).length === 0 && subset(y, x, c.flipped().child('')).length === 0);
+    const j = bBranches.findIndex(
+      (y, k) =>
+        !used.has(k) && subset(x, y, c.child('')).length === 0 && subset(y, x, c.flipped().child('')).length === 0,
+    );
     if (j < 0) return false;
     used.add(j);
   }

@@ -15,9 +15,12 @@ const NAME_CANDIDATES = ['extra', 'x', 'a', 'A', 'x1', 'X_1', '_', '1', 'key', '
  * the most precise.
  */
 function chooseModel(A: Shape): Model {
-  return A.models.find((m) => m.additional === false && m.patterns.length === 0)
-    ?? A.models.find((m) => m.additional === false)
-    ?? A.models[0] ?? OPEN;
+  return (
+    A.models.find((m) => m.additional === false && m.patterns.length === 0) ??
+    A.models.find((m) => m.additional === false) ??
+    A.models[0] ??
+    OPEN
+  );
 }
 
 function nameFor(taken: Set<string>, mustMatch: string[], mustNot: string[]): string | undefined {
@@ -45,17 +48,32 @@ export function checkOtherNames(A: Shape, B: Shape, c: Cmp): void {
     const found = firstFailure(cands, bS, c.child(`/patternProperties/${escapePointer(q)}`, name ?? q));
     if (!found) continue;
     const what = `values of properties matching /${q}/ ${c.dir === 'narrow' ? 'are more restricted' : 'are less restricted'}`;
-    wrap(c, `patternProperties/${escapePointer(q)}`, c.pick('PATTERN_PROPERTIES_NARROWED', 'PATTERN_PROPERTIES_WIDENED'), what, found);
+    wrap(
+      c,
+      `patternProperties/${escapePointer(q)}`,
+      c.pick('PATTERN_PROPERTIES_NARROWED', 'PATTERN_PROPERTIES_WIDENED'),
+      what,
+      found,
+    );
   }
   if (mB.additional === true) return;
   const cands = [mA.additional, ...mA.patterns.filter(([p]) => !bPats.includes(p)).map(([, s]) => s)];
   const name = nameFor(taken, [], [...aPats, ...bPats]) ?? 'extra_property';
   const found = firstFailure(cands, mB.additional, c.child('/additionalProperties', name));
   if (!found) return;
-  const what = mB.additional === false
-    ? (c.dir === 'narrow' ? 'properties not listed are no longer accepted (additionalProperties: false)' : 'properties not listed are now accepted')
-    : `values of unlisted properties ${c.dir === 'narrow' ? 'are more restricted' : 'are less restricted'}`;
-  wrap(c, 'additionalProperties', c.pick('ADDITIONAL_PROPERTIES_NARROWED', 'ADDITIONAL_PROPERTIES_WIDENED'), what, found);
+  const what =
+    mB.additional === false
+      ? c.dir === 'narrow'
+        ? 'properties not listed are no longer accepted (additionalProperties: false)'
+        : 'properties not listed are now accepted'
+      : `values of unlisted properties ${c.dir === 'narrow' ? 'are more restricted' : 'are less restricted'}`;
+  wrap(
+    c,
+    'additionalProperties',
+    c.pick('ADDITIONAL_PROPERTIES_NARROWED', 'ADDITIONAL_PROPERTIES_WIDENED'),
+    what,
+    found,
+  );
 }
 
 function firstFailure(cands: Schema[], bS: Schema, c: Cmp): Issue | undefined {
@@ -67,7 +85,11 @@ function firstFailure(cands: Schema[], bS: Schema, c: Cmp): Issue | undefined {
 }
 
 function wrap(c: Cmp, keyword: string, code: Issue['code'], what: string, from: Issue): void {
-  c.report(code, keyword, what, { samples: from.samples.length ? from.samples : [null, 'x', 0, {}], ip: from.ip, aNode: from.aNode });
+  c.report(code, keyword, what, {
+    samples: from.samples.length ? from.samples : [null, 'x', 0, {}],
+    ip: from.ip,
+    aNode: from.aNode,
+  });
 }
 
 /** `propertyNames` of b: a closed a lists its names; an open a must restrict names at least as much. */
@@ -78,7 +100,10 @@ export function checkPropertyNames(A: Shape, B: Shape, c: Cmp): void {
     if (mA.additional === false && mA.patterns.length === 0) {
       const bad = Object.keys(mA.props).filter((n) => propSchema(A, n) !== false && validLocal(n, pn) !== true);
       if (bad.length === 0) continue;
-    } else if (A.propertyNames.length && subset(allOfNode([STRING, ...A.propertyNames]), pn, c.child('/propertyNames')).length === 0) {
+    } else if (
+      A.propertyNames.length &&
+      subset(allOfNode([STRING, ...A.propertyNames]), pn, c.child('/propertyNames')).length === 0
+    ) {
       continue;
     }
     const what = c.dir === 'narrow' ? 'property names are more restricted' : 'property names are less restricted';

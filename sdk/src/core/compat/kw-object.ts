@@ -56,7 +56,12 @@ function checkExplicit(A: Shape, B: Shape, c: Cmp): void {
         ? `property \`${name}\` was added; ${prevL} rejects records written under ${nextL} that carry it (${describeOpen(prevS, name)})`
         : `property \`${name}\` was removed; records written under ${nextL} may carry it with values ${prevL} rejects (${describeOpen(nextS, name)} there)`;
     const at = c.child(propSeg(name));
-    at.report(added ? 'PROPERTY_ADDED' : 'PROPERTY_REMOVED', '', what, { samples: first.samples, ip: first.ip, aNode: first.aNode, absent: first.absent });
+    at.report(added ? 'PROPERTY_ADDED' : 'PROPERTY_REMOVED', '', what, {
+      samples: first.samples,
+      ip: first.ip,
+      aNode: first.aNode,
+      absent: first.absent,
+    });
     c.out.push(...at.out);
   }
 }
@@ -71,15 +76,24 @@ function describeOpen(S: Shape, name: string): string {
 function checkCounts(A: Shape, B: Shape, c: Cmp): void {
   if (B.minProps > A.minProps && A.required.size < B.minProps) {
     const { prev, next } = c.pv(A.minProps, B.minProps);
-    c.report(c.pick('MIN_PROPERTIES_INCREASED', 'MIN_PROPERTIES_DECREASED'), 'minProperties', `minProperties ${prev} → ${next}`);
+    c.report(
+      c.pick('MIN_PROPERTIES_INCREASED', 'MIN_PROPERTIES_DECREASED'),
+      'minProperties',
+      `minProperties ${prev} → ${next}`,
+    );
   }
   if (B.maxProps !== undefined && (A.maxProps ?? Infinity) > B.maxProps && possibleNames(A) > B.maxProps) {
     const { prev, next } = c.pv(A.maxProps ?? 'none', B.maxProps);
     const base = generate(c.aNode ?? true) as Record<string, unknown>;
     const extra = Object.fromEntries(Array.from({ length: B.maxProps + 1 }, (_, i) => [`p${i}`, null]));
-    c.report(c.pick('MAX_PROPERTIES_DECREASED', 'MAX_PROPERTIES_INCREASED'), 'maxProperties', `maxProperties ${prev} → ${next}`, {
-      samples: [{ ...extra, ...base }],
-    });
+    c.report(
+      c.pick('MAX_PROPERTIES_DECREASED', 'MAX_PROPERTIES_INCREASED'),
+      'maxProperties',
+      `maxProperties ${prev} → ${next}`,
+      {
+        samples: [{ ...extra, ...base }],
+      },
+    );
   }
 }
 
@@ -100,7 +114,9 @@ function checkDependentRequired(A: Shape, B: Shape, c: Cmp): void {
     const base = generate(c.aNode ?? true) as Record<string, unknown>;
     const sample = { ...base, [key]: base?.[key] ?? generate(propSchema(A, key)) };
     for (const m of missing) delete sample[m];
-    c.report(c.pick('DEPENDENT_REQUIRED_ADDED', 'DEPENDENT_REQUIRED_REMOVED'), `dependentRequired/${key}`, what, { samples: [sample] });
+    c.report(c.pick('DEPENDENT_REQUIRED_ADDED', 'DEPENDENT_REQUIRED_REMOVED'), `dependentRequired/${key}`, what, {
+      samples: [sample],
+    });
   }
 }
 
@@ -113,7 +129,9 @@ function checkDependentSchemas(aNode: Schema, A: Shape, B: Shape, c: Cmp): void 
       if (subset(candidate, bS, c.child(`/dependentSchemas/${key}`)).length === 0) continue;
       const what = `the rules that apply when \`${key}\` is present ${c.dir === 'narrow' ? 'became stricter' : 'became looser'}`;
       const withKey = allOfNode([candidate, { required: [key] }]);
-      c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what, { aNode: withKey });
+      c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what, {
+        aNode: withKey,
+      });
     }
   }
 }

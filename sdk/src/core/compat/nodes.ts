@@ -72,7 +72,12 @@ export function containsRef(node: unknown): boolean {
   const hit = refCache.get(node);
   if (hit !== undefined) return hit;
   let found = !Array.isArray(node) && ('$ref' in node || '$dynamicRef' in node);
-  if (!found) for (const child of Object.values(node)) if (containsRef(child)) { found = true; break; }
+  if (!found)
+    for (const child of Object.values(node))
+      if (containsRef(child)) {
+        found = true;
+        break;
+      }
   refCache.set(node, found);
   return found;
 }
@@ -109,7 +114,7 @@ export function resolveRef(node: SchemaObject): Schema | undefined {
   const doc = docOf(node);
   if (typeof ref !== 'string' || !doc || !ref.startsWith('#')) return undefined;
   const fragment = decodeURIComponent(ref.slice(1));
-  if (fragment === '' ) return doc.root;
+  if (fragment === '') return doc.root;
   if (!fragment.startsWith('/')) return findAnchor(doc.root, fragment);
   let cur: unknown = doc.root;
   for (const seg of fragment.slice(1).split('/')) {

@@ -4,11 +4,25 @@ import { allOfNode, canon, type Schema, type SchemaObject } from './nodes.js';
 export type JType = 'null' | 'boolean' | 'object' | 'array' | 'string' | 'number' | 'integer';
 export const ALL_TYPES: readonly JType[] = ['null', 'boolean', 'object', 'array', 'string', 'number'];
 
-export interface Bound { v: number; ex: boolean }
+export interface Bound {
+  v: number;
+  ex: boolean;
+}
 /** The property rules of one conjunct: `additionalProperties` only means something next to its own siblings. */
-export interface Model { props: Record<string, Schema>; patterns: [string, Schema][]; additional: Schema }
-export interface ArrayModel { prefix: Schema[]; items: Schema }
-export interface ContainsRule { s: Schema; min: number; max?: number }
+export interface Model {
+  props: Record<string, Schema>;
+  patterns: [string, Schema][];
+  additional: Schema;
+}
+export interface ArrayModel {
+  prefix: Schema[];
+  items: Schema;
+}
+export interface ContainsRule {
+  s: Schema;
+  min: number;
+  max?: number;
+}
 
 /**
  * The merged constraints of a conjunction of keyword objects. For the side whose
@@ -20,11 +34,25 @@ export interface Shape {
   types: Set<JType>;
   values?: unknown[];
   valuesKind?: 'enum' | 'const';
-  lower?: Bound; upper?: Bound; multipleOf: number[];
-  minLength: number; maxLength?: number; patterns: string[]; formats: string[];
-  minItems: number; maxItems?: number; unique: boolean; arrays: ArrayModel[]; contains: ContainsRule[];
-  models: Model[]; required: Set<string>; minProps: number; maxProps?: number; propertyNames: Schema[];
-  depRequired: Map<string, Set<string>>; depSchemas: Map<string, Schema[]>;
+  lower?: Bound;
+  upper?: Bound;
+  multipleOf: number[];
+  minLength: number;
+  maxLength?: number;
+  patterns: string[];
+  formats: string[];
+  minItems: number;
+  maxItems?: number;
+  unique: boolean;
+  arrays: ArrayModel[];
+  contains: ContainsRule[];
+  models: Model[];
+  required: Set<string>;
+  minProps: number;
+  maxProps?: number;
+  propertyNames: Schema[];
+  depRequired: Map<string, Set<string>>;
+  depSchemas: Map<string, Schema[]>;
   nots: Schema[];
   /** Keywords present that the checker cannot judge. */
   unsupported: string[];
@@ -33,8 +61,23 @@ export interface Shape {
 }
 
 export const ANNOTATIONS = new Set([
-  'title', 'description', 'examples', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly',
-  'contentEncoding', 'contentMediaType', 'contentSchema', '$schema', '$id', '$anchor', '$defs', 'definitions', '$vocabulary',
+  'title',
+  'description',
+  'examples',
+  '$comment',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$defs',
+  'definitions',
+  '$vocabulary',
 ]);
 
 /** Keywords handled outside the merge (by the subset dispatcher). */
@@ -42,9 +85,24 @@ const APPLICATORS = new Set(['allOf', 'anyOf', 'oneOf', 'not', '$ref']);
 
 export function emptyShape(): Shape {
   return {
-    types: new Set(ALL_TYPES), multipleOf: [], minLength: 0, patterns: [], formats: [], minItems: 0, unique: false,
-    arrays: [], contains: [], models: [], required: new Set(), minProps: 0, propertyNames: [],
-    depRequired: new Map(), depSchemas: new Map(), nots: [], unsupported: [], hints: new Set(),
+    types: new Set(ALL_TYPES),
+    multipleOf: [],
+    minLength: 0,
+    patterns: [],
+    formats: [],
+    minItems: 0,
+    unique: false,
+    arrays: [],
+    contains: [],
+    models: [],
+    required: new Set(),
+    minProps: 0,
+    propertyNames: [],
+    depRequired: new Map(),
+    depSchemas: new Map(),
+    nots: [],
+    unsupported: [],
+    hints: new Set(),
   };
 }
 
@@ -57,7 +115,8 @@ export function mergeShape(conj: SchemaObject[]): Shape {
 type Merger = (shape: Shape, value: unknown, node: SchemaObject) => void;
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const minOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+const minOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
 
 function tighterLower(a: Bound | undefined, b: Bound): Bound {
   if (!a || b.v > a.v || (b.v === a.v && b.ex)) return b;
@@ -96,14 +155,16 @@ function mergeModel(shape: Shape, node: SchemaObject): void {
   const props = (node.properties ?? {}) as Record<string, Schema>;
   const patterns = Object.entries((node.patternProperties ?? {}) as Record<string, Schema>);
   let additional = (node.additionalProperties ?? true) as Schema;
-  if (!('additionalProperties' in node) && 'unevaluatedProperties' in node && !unevaluatedWithApplicators.has(node)) additional = node.unevaluatedProperties as Schema;
+  if (!('additionalProperties' in node) && 'unevaluatedProperties' in node && !unevaluatedWithApplicators.has(node))
+    additional = node.unevaluatedProperties as Schema;
   shape.models.push({ props, patterns, additional });
 }
 
 function mergeArray(shape: Shape, node: SchemaObject): void {
   const prefix = (node.prefixItems ?? []) as Schema[];
   let items = (node.items ?? true) as Schema;
-  if (!('items' in node) && 'unevaluatedItems' in node && !unevaluatedWithApplicators.has(node)) items = node.unevaluatedItems as Schema;
+  if (!('items' in node) && 'unevaluatedItems' in node && !unevaluatedWithApplicators.has(node))
+    items = node.unevaluatedItems as Schema;
   shape.arrays.push({ prefix, items });
 }
 
@@ -111,22 +172,69 @@ const MERGERS: Record<string, Merger> = {
   type: (s, v) => intersectTypes(s, (Array.isArray(v) ? v : [v]) as JType[]),
   enum: (s, v) => mergeValues(s, v as unknown[], 'enum'),
   const: (s, v) => mergeValues(s, [v], 'const'),
-  minimum: (s, v) => { s.lower = tighterLower(s.lower, { v: v as number, ex: false }); s.hints.add('number'); },
-  exclusiveMinimum: (s, v) => { s.lower = tighterLower(s.lower, { v: v as number, ex: true }); s.hints.add('number'); },
-  maximum: (s, v) => { s.upper = tighterUpper(s.upper, { v: v as number, ex: false }); s.hints.add('number'); },
-  exclusiveMaximum: (s, v) => { s.upper = tighterUpper(s.upper, { v: v as number, ex: true }); s.hints.add('number'); },
-  multipleOf: (s, v) => { s.multipleOf.push(v as number); s.hints.add('number'); },
-  minLength: (s, v) => { s.minLength = Math.max(s.minLength, v as number); s.hints.add('string'); },
-  maxLength: (s, v) => { s.maxLength = minOf(s.maxLength, num(v)); s.hints.add('string'); },
-  pattern: (s, v) => { if (!s.patterns.includes(v as string)) s.patterns.push(v as string); s.hints.add('string'); },
-  format: (s, v) => { if (!s.formats.includes(v as string)) s.formats.push(v as string); },
-  minItems: (s, v) => { s.minItems = Math.max(s.minItems, v as number); s.hints.add('array'); },
-  maxItems: (s, v) => { s.maxItems = minOf(s.maxItems, num(v)); s.hints.add('array'); },
-  uniqueItems: (s, v) => { s.unique = s.unique || v === true; s.hints.add('array'); },
-  minProperties: (s, v) => { s.minProps = Math.max(s.minProps, v as number); s.hints.add('object'); },
-  maxProperties: (s, v) => { s.maxProps = minOf(s.maxProps, num(v)); s.hints.add('object'); },
-  required: (s, v) => { for (const r of v as string[]) s.required.add(r); s.hints.add('object'); },
-  propertyNames: (s, v) => { s.propertyNames.push(v as Schema); s.hints.add('object'); },
+  minimum: (s, v) => {
+    s.lower = tighterLower(s.lower, { v: v as number, ex: false });
+    s.hints.add('number');
+  },
+  exclusiveMinimum: (s, v) => {
+    s.lower = tighterLower(s.lower, { v: v as number, ex: true });
+    s.hints.add('number');
+  },
+  maximum: (s, v) => {
+    s.upper = tighterUpper(s.upper, { v: v as number, ex: false });
+    s.hints.add('number');
+  },
+  exclusiveMaximum: (s, v) => {
+    s.upper = tighterUpper(s.upper, { v: v as number, ex: true });
+    s.hints.add('number');
+  },
+  multipleOf: (s, v) => {
+    s.multipleOf.push(v as number);
+    s.hints.add('number');
+  },
+  minLength: (s, v) => {
+    s.minLength = Math.max(s.minLength, v as number);
+    s.hints.add('string');
+  },
+  maxLength: (s, v) => {
+    s.maxLength = minOf(s.maxLength, num(v));
+    s.hints.add('string');
+  },
+  pattern: (s, v) => {
+    if (!s.patterns.includes(v as string)) s.patterns.push(v as string);
+    s.hints.add('string');
+  },
+  format: (s, v) => {
+    if (!s.formats.includes(v as string)) s.formats.push(v as string);
+  },
+  minItems: (s, v) => {
+    s.minItems = Math.max(s.minItems, v as number);
+    s.hints.add('array');
+  },
+  maxItems: (s, v) => {
+    s.maxItems = minOf(s.maxItems, num(v));
+    s.hints.add('array');
+  },
+  uniqueItems: (s, v) => {
+    s.unique = s.unique || v === true;
+    s.hints.add('array');
+  },
+  minProperties: (s, v) => {
+    s.minProps = Math.max(s.minProps, v as number);
+    s.hints.add('object');
+  },
+  maxProperties: (s, v) => {
+    s.maxProps = minOf(s.maxProps, num(v));
+    s.hints.add('object');
+  },
+  required: (s, v) => {
+    for (const r of v as string[]) s.required.add(r);
+    s.hints.add('object');
+  },
+  propertyNames: (s, v) => {
+    s.propertyNames.push(v as Schema);
+    s.hints.add('object');
+  },
   not: (s, v) => s.nots.push(v as Schema),
   dependentRequired: (s, v) => {
     for (const [k, deps] of Object.entries(v as Record<string, string[]>)) {
@@ -136,7 +244,8 @@ const MERGERS: Record<string, Merger> = {
     }
   },
   dependentSchemas: (s, v) => {
-    for (const [k, sch] of Object.entries(v as Record<string, Schema>)) s.depSchemas.set(k, [...(s.depSchemas.get(k) ?? []), sch]);
+    for (const [k, sch] of Object.entries(v as Record<string, Schema>))
+      s.depSchemas.set(k, [...(s.depSchemas.get(k) ?? []), sch]);
   },
 };
 
@@ -145,13 +254,24 @@ const ARRAY_MODEL = ['items', 'prefixItems', 'unevaluatedItems'];
 
 function mergeOne(shape: Shape, node: SchemaObject): void {
   if (unresolvedRefs.has(node)) shape.unsupported.push('$ref');
-  if (unevaluatedWithApplicators.has(node)) shape.unsupported.push('unevaluatedProperties' in node ? 'unevaluatedProperties' : 'unevaluatedItems');
-  if (OBJECT_MODEL.some((k) => k in node)) { mergeModel(shape, node); shape.hints.add('object'); }
-  if (ARRAY_MODEL.some((k) => k in node)) { mergeArray(shape, node); shape.hints.add('array'); }
+  if (unevaluatedWithApplicators.has(node))
+    shape.unsupported.push('unevaluatedProperties' in node ? 'unevaluatedProperties' : 'unevaluatedItems');
+  if (OBJECT_MODEL.some((k) => k in node)) {
+    mergeModel(shape, node);
+    shape.hints.add('object');
+  }
+  if (ARRAY_MODEL.some((k) => k in node)) {
+    mergeArray(shape, node);
+    shape.hints.add('array');
+  }
   if ('contains' in node) {
     shape.hints.add('array');
     const min = num(node.minContains) ?? 1;
-    shape.contains.push({ s: node.contains as Schema, min, ...(num(node.maxContains) !== undefined && { max: node.maxContains as number }) });
+    shape.contains.push({
+      s: node.contains as Schema,
+      min,
+      ...(num(node.maxContains) !== undefined && { max: node.maxContains as number }),
+    });
   }
   for (const [k, v] of Object.entries(node)) {
     const merger = MERGERS[k];
@@ -162,8 +282,16 @@ function mergeOne(shape: Shape, node: SchemaObject): void {
 }
 
 function isKnownElsewhere(k: string): boolean {
-  return ANNOTATIONS.has(k) || k.startsWith('x-') || APPLICATORS.has(k) || OBJECT_MODEL.includes(k) || ARRAY_MODEL.includes(k)
-    || k === 'contains' || k === 'minContains' || k === 'maxContains';
+  return (
+    ANNOTATIONS.has(k) ||
+    k.startsWith('x-') ||
+    APPLICATORS.has(k) ||
+    OBJECT_MODEL.includes(k) ||
+    ARRAY_MODEL.includes(k) ||
+    k === 'contains' ||
+    k === 'minContains' ||
+    k === 'maxContains'
+  );
 }
 
 const patternCache = new Map<string, RegExp>();

@@ -50,7 +50,10 @@ function compare(a: Schema, b: Schema, c: Cmp): void {
   if (A.values) A.values = A.values.filter((v) => validLocal(v, aNode) !== false);
   if ((A.values && A.values.length === 0) || A.types.size === 0) return;
   if (!bConj) {
-    const what = c.dir === 'narrow' ? 'no value is accepted any more (schema false)' : `values are now accepted where ${c.bLabel} accepted none`;
+    const what =
+      c.dir === 'narrow'
+        ? 'no value is accepted any more (schema false)'
+        : `values are now accepted where ${c.bLabel} accepted none`;
     c.report(c.pick('SCHEMA_NARROWED', 'SCHEMA_WIDENED'), '', what, { aNode, samples: A.values ?? [] });
     return;
   }
@@ -79,7 +82,11 @@ function checkConjunct(aNode: Schema, aConj: SchemaObject[], A: Shape, bc: Schem
   const B = mergeShape([bc]);
   for (const kw of B.unsupported) {
     if (aHasSame(aConj, bc, kw)) continue;
-    c.report('UNSUPPORTED_KEYWORD', kw, `the checker cannot judge \`${kw}\` here, so the change is treated as breaking`);
+    c.report(
+      'UNSUPPORTED_KEYWORD',
+      kw,
+      `the checker cannot judge \`${kw}\` here, so the change is treated as breaking`,
+    );
   }
   compareShapes(aNode, A, B, c);
 }
@@ -89,12 +96,19 @@ function checkValues(values: unknown[], kind: 'enum' | 'const', bc: SchemaObject
   for (const v of values) {
     if (validLocal(v, bc) === true) continue;
     const code = kind === 'const' ? 'CONST_CHANGED' : c.pick('ENUM_VALUE_REMOVED', 'ENUM_VALUE_ADDED');
-    const what = c.dir === 'narrow' ? `value ${JSON.stringify(v)} is no longer accepted` : `value ${JSON.stringify(v)} is now accepted`;
+    const what =
+      c.dir === 'narrow'
+        ? `value ${JSON.stringify(v)} is no longer accepted`
+        : `value ${JSON.stringify(v)} is now accepted`;
     c.report(code, kind, what, { samples: [v] });
   }
 }
 
-const GROUPS: Record<string, string[]> = { if: ['if', 'then', 'else'], then: ['if', 'then', 'else'], else: ['if', 'then', 'else'] };
+const GROUPS: Record<string, string[]> = {
+  if: ['if', 'then', 'else'],
+  then: ['if', 'then', 'else'],
+  else: ['if', 'then', 'else'],
+};
 
 /** An unjudgeable keyword that a carries identically (and self-contained) constrains a exactly as b. */
 function aHasSame(aConj: SchemaObject[], bc: SchemaObject, kw: string): boolean {

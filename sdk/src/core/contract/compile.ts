@@ -6,7 +6,9 @@ import { addFastFormats } from './fast-formats.js';
 import { canonicalJson } from './canonical.js';
 
 // ajv-formats is CommonJS; under nodenext its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 /** Limits for submitted schemas: remote `$ref`s are never fetched and size/depth are bounded. */
 export const CONTRACT_LIMITS = { maxBytes: 1_000_000, maxDepth: 64 } as const;
@@ -152,18 +154,37 @@ export function compileCheckedContract(schema: unknown): CompiledContract {
 
 function checkLimits(schema: unknown): ContractProblem[] {
   if (typeof schema !== 'boolean' && (schema === null || typeof schema !== 'object' || Array.isArray(schema))) {
-    return [{ path: '', message: 'a contract must be a JSON Schema object (or a boolean schema)', fix: 'write the contract as a JSON object with "type", "properties", …' }];
+    return [
+      {
+        path: '',
+        message: 'a contract must be a JSON Schema object (or a boolean schema)',
+        fix: 'write the contract as a JSON object with "type", "properties", …',
+      },
+    ];
   }
   const problems: ContractProblem[] = [];
   if (Buffer.byteLength(JSON.stringify(schema)) > CONTRACT_LIMITS.maxBytes) {
-    problems.push({ path: '', message: `the contract is larger than ${CONTRACT_LIMITS.maxBytes} bytes`, fix: 'split it with local $defs or reduce it' });
+    problems.push({
+      path: '',
+      message: `the contract is larger than ${CONTRACT_LIMITS.maxBytes} bytes`,
+      fix: 'split it with local $defs or reduce it',
+    });
   }
   if (depthOf(schema, CONTRACT_LIMITS.maxDepth) > CONTRACT_LIMITS.maxDepth) {
-    problems.push({ path: '', message: `the contract nests deeper than ${CONTRACT_LIMITS.maxDepth} levels`, fix: 'flatten it with $defs and $ref' });
+    problems.push({
+      path: '',
+      message: `the contract nests deeper than ${CONTRACT_LIMITS.maxDepth} levels`,
+      fix: 'flatten it with $defs and $ref',
+    });
   }
   const remote = findRemoteRef(schema, '');
   if (remote) {
-    problems.push({ path: remote.path, keyword: '$ref', message: `remote $ref "${remote.ref}" is never fetched`, fix: 'copy the referenced schema into $defs and point $ref at "#/$defs/<name>"' });
+    problems.push({
+      path: remote.path,
+      keyword: '$ref',
+      message: `remote $ref "${remote.ref}" is never fetched`,
+      fix: 'copy the referenced schema into $defs and point $ref at "#/$defs/<name>"',
+    });
   }
   return problems;
 }
@@ -182,7 +203,9 @@ function findRemoteRef(node: unknown, path: string): { path: string; ref: string
 }
 
 /** ajv validation errors as data: JSON path of the value, keyword, message. */
-export function describeErrors(errors: ErrorObject[] | null | undefined): { path: string; keyword: string; message: string }[] {
+export function describeErrors(
+  errors: ErrorObject[] | null | undefined,
+): { path: string; keyword: string; message: string }[] {
   return (errors ?? []).map((e) => ({
     path: e.instancePath || '/',
     keyword: e.keyword,

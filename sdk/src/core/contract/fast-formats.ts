@@ -28,7 +28,11 @@ export function addFastFormats(ajv: Ajv2020): void {
   const define = (name: string, fast: (s: string) => boolean | undefined) => {
     const fallback = slow(name);
     const cmp = compare(name);
-    ajv.addFormat(name, { type: 'string', validate: (s: string) => fast(s) ?? fallback(s), ...(cmp && { compare: cmp }) });
+    ajv.addFormat(name, {
+      type: 'string',
+      validate: (s: string) => fast(s) ?? fallback(s),
+      ...(cmp && { compare: cmp }),
+    });
   };
   define('date-time', fastDateTime);
   define('date', fastDate);
@@ -52,7 +56,8 @@ function dateAt(s: string): boolean | undefined {
   const yy = two(s, 2);
   const month = two(s, 5);
   const day = two(s, 8);
-  if (century < 0 || yy < 0 || month < 0 || day < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  if (century < 0 || yy < 0 || month < 0 || day < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return undefined;
   const year = century * 100 + yy;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS[month]);

@@ -14,13 +14,27 @@ export function checkPolicyParams(policy: Policy, compile: (schema: unknown) => 
       compile(policy.rule.schema);
       return [];
     } catch (err) {
-      return [{ path: '/rule/schema', message: `the rule's schema does not compile: ${(err as Error).message}`, fix: 'write a JSON Schema 2020-12 that the resolved descriptor must satisfy' }];
+      return [
+        {
+          path: '/rule/schema',
+          message: `the rule's schema does not compile: ${(err as Error).message}`,
+          fix: 'write a JSON Schema 2020-12 that the resolved descriptor must satisfy',
+        },
+      ];
     }
   }
   if (!(BUILT_IN_RULES as readonly string[]).includes(policy.rule.type)) {
-    return [{ path: '/rule/type', message: `unknown rule type "${policy.rule.type}"`, fix: `use json-schema or one of ${BUILT_IN_RULES.join(', ')}` }];
+    return [
+      {
+        path: '/rule/type',
+        message: `unknown rule type "${policy.rule.type}"`,
+        fix: `use json-schema or one of ${BUILT_IN_RULES.join(', ')}`,
+      },
+    ];
   }
-  return BUILT_IN[policy.rule.type].checkParams(policy.rule.params ?? {}).map((m) => ({ path: '/rule/params', message: m, fix: 'see the built-in rule\'s parameters in the README' }));
+  return BUILT_IN[policy.rule.type]
+    .checkParams(policy.rule.params ?? {})
+    .map((m) => ({ path: '/rule/params', message: m, fix: "see the built-in rule's parameters in the README" }));
 }
 
 /**
@@ -32,7 +46,12 @@ export function checkDomainPolicy(policy: Policy, globals: Policy[]): PolicyProb
   if (policy.scope === 'global') return [];
   const problems: PolicyProblem[] = [];
   const clash = globals.find((g) => g.id === policy.id);
-  if (clash) problems.push({ path: '/id', message: `"${policy.id}" is the id of a global policy; a domain policy cannot replace it`, fix: 'choose another id' });
+  if (clash)
+    problems.push({
+      path: '/id',
+      message: `"${policy.id}" is the id of a global policy; a domain policy cannot replace it`,
+      fix: 'choose another id',
+    });
   if (policy.rule.type === 'json-schema') return problems;
   const type = policy.rule.type;
   for (const g of globals.filter((x) => x.severity === 'error' && x.rule.type === type)) {
@@ -54,7 +73,10 @@ function inherit(base: Record<string, unknown>, own: Record<string, unknown>): R
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(own)) {
     const b = base[key];
-    out[key] = value && typeof value === 'object' && !Array.isArray(value) && b && typeof b === 'object' ? { ...(b as object), ...(value as object) } : value;
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && b && typeof b === 'object'
+        ? { ...(b as object), ...(value as object) }
+        : value;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 /** Small helpers for built-in parameters: validation messages and orders. */
 export function unknownKeys(params: Record<string, unknown>, allowed: string[]): string[] {
-  return Object.keys(params).filter((k) => !allowed.includes(k)).map((k) => `params.${k} is not a parameter (allowed: ${allowed.join(', ')})`);
+  return Object.keys(params)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => `params.${k} is not a parameter (allowed: ${allowed.join(', ')})`);
 }
 
 export function checkNumber(params: Record<string, unknown>, key: string, min: number, max: number): string[] {
@@ -23,4 +25,5 @@ export function checkEnum(params: Record<string, unknown>, key: string, values: 
 export const flagTighter = (a: boolean, b: boolean): boolean => a || !b;
 
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
-export const classificationRank = (c: string | undefined): number => CLASSIFICATIONS.indexOf((c ?? 'internal') as (typeof CLASSIFICATIONS)[number]);
+export const classificationRank = (c: string | undefined): number =>
+  CLASSIFICATIONS.indexOf((c ?? 'internal') as (typeof CLASSIFICATIONS)[number]);

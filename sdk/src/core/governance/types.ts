@@ -4,8 +4,14 @@ import type { Bump, BumpVerdict } from '../product/required-bump.js';
 import type { DataProduct } from '../product/types.js';
 
 export const BUILT_IN_RULES = [
-  'compatibility', 'documentation', 'naming', 'pii-classification', 'lineage-integrity',
-  'sla-minimums', 'deprecation-window', 'sla-feasibility',
+  'compatibility',
+  'documentation',
+  'naming',
+  'pii-classification',
+  'lineage-integrity',
+  'sla-minimums',
+  'deprecation-window',
+  'sla-feasibility',
 ] as const;
 export type BuiltInRuleType = (typeof BUILT_IN_RULES)[number];
 

@@ -3,12 +3,39 @@
  * answers it): a readable tree, Mermaid and Graphviz DOT. Product-level: a
  * product reads another product's port; field nodes are left to --format json.
  */
-export interface LineageNodeView { id: string; kind: string; level: number; product?: string; port?: string; version?: string; ownerTeam?: string; location?: string }
-export interface LineageEdgeView { from: string; to: string; kind: string; versionRange?: string }
-export interface LineageGraphView { root: string; direction: string; depth: number; budget: number; truncated: boolean; nodes: LineageNodeView[]; edges: LineageEdgeView[] }
+export interface LineageNodeView {
+  id: string;
+  kind: string;
+  level: number;
+  product?: string;
+  port?: string;
+  version?: string;
+  ownerTeam?: string;
+  location?: string;
+}
+export interface LineageEdgeView {
+  from: string;
+  to: string;
+  kind: string;
+  versionRange?: string;
+}
+export interface LineageGraphView {
+  root: string;
+  direction: string;
+  depth: number;
+  budget: number;
+  truncated: boolean;
+  nodes: LineageNodeView[];
+  edges: LineageEdgeView[];
+}
 
 /** A product-level link: `from` feeds `to` through `via` (a port, or "observed"). */
-interface Link { from: string; to: string; via: string; range?: string }
+interface Link {
+  from: string;
+  to: string;
+  via: string;
+  range?: string;
+}
 
 function links(g: LineageGraphView): Link[] {
   const nodes = new Map(g.nodes.map((n) => [n.id, n]));
@@ -16,7 +43,12 @@ function links(g: LineageGraphView): Link[] {
   for (const e of g.edges) {
     if (e.kind === 'INPUT') {
       const port = nodes.get(e.from);
-      out.push({ from: port?.product ?? e.from.split('/')[0], to: e.to, via: port?.port ?? e.from.split('/')[1] ?? '', ...(e.versionRange && { range: e.versionRange }) });
+      out.push({
+        from: port?.product ?? e.from.split('/')[0],
+        to: e.to,
+        via: port?.port ?? e.from.split('/')[1] ?? '',
+        ...(e.versionRange && { range: e.versionRange }),
+      });
     } else if (e.kind === 'OBSERVED') {
       out.push({ from: e.from, to: e.to, via: 'observed' });
     }
@@ -30,7 +62,10 @@ function label(n: LineageNodeView | undefined, id: string): string {
   return `${id}${n.version ? `@${n.version}` : ''}${n.ownerTeam ? ` · ${n.ownerTeam}` : ''}`;
 }
 
-export interface TreeStyle { bold(text: string): string; dim(text: string): string }
+export interface TreeStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+}
 const PLAIN: TreeStyle = { bold: (t) => t, dim: (t) => t };
 
 /** Downstream then upstream, each as an indented tree; a product met twice is shown once and then referred to. */
@@ -56,11 +91,31 @@ export function renderTree(g: LineageGraphView, style: TreeStyle = PLAIN): strin
     };
     walk(g.root, '');
   };
-  const describe = (l: Link, other: string, arrow: string) => `${l.via}${arrow}${label(nodes.get(other), other)}${l.range ? style.dim(`  ${l.range}`) : ''}`;
+  const describe = (l: Link, other: string, arrow: string) =>
+    `${l.via}${arrow}${label(nodes.get(other), other)}${l.range ? style.dim(`  ${l.range}`) : ''}`;
   const sort = (xs: { id: string; text: string }[]) => xs.sort((a, b) => a.text.localeCompare(b.text));
-  if (g.direction !== 'UPSTREAM') section('downstream', (id) => sort(all.filter((l) => l.from === id && (nodes.get(l.to)?.level ?? 1) > 0).map((l) => ({ id: l.to, text: describe(l, l.to, ' → ') }))));
-  if (g.direction !== 'DOWNSTREAM') section('upstream', (id) => sort(all.filter((l) => l.to === id && (nodes.get(l.from)?.level ?? -1) < 0).map((l) => ({ id: l.from, text: describe(l, l.from, ' ← ') }))));
-  if (g.truncated) lines.push(style.dim(`… stopped at the node budget (${g.budget} nodes); lower --depth to see less, or ask for one direction`));
+  if (g.direction !== 'UPSTREAM')
+    section('downstream', (id) =>
+      sort(
+        all
+          .filter((l) => l.from === id && (nodes.get(l.to)?.level ?? 1) > 0)
+          .map((l) => ({ id: l.to, text: describe(l, l.to, ' → ') })),
+      ),
+    );
+  if (g.direction !== 'DOWNSTREAM')
+    section('upstream', (id) =>
+      sort(
+        all
+          .filter((l) => l.to === id && (nodes.get(l.from)?.level ?? -1) < 0)
+          .map((l) => ({ id: l.from, text: describe(l, l.from, ' ← ') })),
+      ),
+    );
+  if (g.truncated)
+    lines.push(
+      style.dim(
+        `… stopped at the node budget (${g.budget} nodes); lower --depth to see less, or ask for one direction`,
+      ),
+    );
   return lines;
 }
 
@@ -84,13 +139,16 @@ export function renderMermaid(g: LineageGraphView): string {
   }
   for (const [domain, members] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  subgraph ${domain}`);
-    for (const n of members) out.push(`    ${id.get(n.id)}["${quoteMermaid(`${n.id}${n.version ? ` ${n.version}` : ''}`)}"]`);
+    for (const n of members)
+      out.push(`    ${id.get(n.id)}["${quoteMermaid(`${n.id}${n.version ? ` ${n.version}` : ''}`)}"]`);
     out.push('  end');
   }
   for (const l of links(g)) {
     if (!id.has(l.from) || !id.has(l.to)) continue;
     const text = l.via === 'observed' ? 'observed' : `${l.via}${l.range ? ` ${l.range}` : ''}`;
-    out.push(`  ${id.get(l.from)} ${l.via === 'observed' ? '-.' : '--'} "${quoteMermaid(text)}" ${l.via === 'observed' ? '.->' : '-->'} ${id.get(l.to)}`);
+    out.push(
+      `  ${id.get(l.from)} ${l.via === 'observed' ? '-.' : '--'} "${quoteMermaid(text)}" ${l.via === 'observed' ? '.->' : '-->'} ${id.get(l.to)}`,
+    );
   }
   out.push(`  style ${id.get(g.root)} stroke-width:3px`);
   return out.join('\n');
@@ -99,21 +157,32 @@ export function renderMermaid(g: LineageGraphView): string {
 /** Graphviz DOT, one cluster per domain: `dmesh lineage x --format dot | dot -Tsvg > lineage.svg`. */
 export function renderDot(g: LineageGraphView): string {
   const id = ids(g);
-  const out = ['digraph lineage {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+  const out = [
+    'digraph lineage {',
+    '  rankdir=LR;',
+    '  node [shape=box, fontname="Helvetica"];',
+    '  edge [fontname="Helvetica", fontsize=10];',
+  ];
   const byDomain = new Map<string, LineageNodeView[]>();
   for (const n of g.nodes) {
     if (n.kind === 'PRODUCT') byDomain.set(domainOf(n.id), [...(byDomain.get(domainOf(n.id)) ?? []), n]);
-    if (n.kind === 'EXTERNAL') out.push(`  ${id.get(n.id)} [label="${quoteDot(n.location ?? n.id)}", shape=cylinder, style=dashed];`);
+    if (n.kind === 'EXTERNAL')
+      out.push(`  ${id.get(n.id)} [label="${quoteDot(n.location ?? n.id)}", shape=cylinder, style=dashed];`);
   }
   for (const [domain, members] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  subgraph "cluster_${quoteDot(domain)}" {`, `    label="${quoteDot(domain)}";`);
-    for (const n of members) out.push(`    ${id.get(n.id)} [label="${quoteDot(n.id)}${n.version ? `\\n${quoteDot(n.version)}` : ''}"${n.id === g.root ? ', penwidth=3' : ''}];`);
+    for (const n of members)
+      out.push(
+        `    ${id.get(n.id)} [label="${quoteDot(n.id)}${n.version ? `\\n${quoteDot(n.version)}` : ''}"${n.id === g.root ? ', penwidth=3' : ''}];`,
+      );
     out.push('  }');
   }
   for (const l of links(g)) {
     if (!id.has(l.from) || !id.has(l.to)) continue;
     const text = l.via === 'observed' ? 'observed' : `${l.via}${l.range ? ` ${l.range}` : ''}`;
-    out.push(`  ${id.get(l.from)} -> ${id.get(l.to)} [label="${quoteDot(text)}"${l.via === 'observed' ? ', style=dashed' : ''}];`);
+    out.push(
+      `  ${id.get(l.from)} -> ${id.get(l.to)} [label="${quoteDot(text)}"${l.via === 'observed' ? ', style=dashed' : ''}];`,
+    );
   }
   out.push('}');
   return out.join('\n');

@@ -35,7 +35,14 @@ function checkPorts(d: DataProduct): Problem[] {
   d.spec.outputs.forEach((port, i) => {
     const first = seen.get(port.name);
     if (first !== undefined) {
-      out.push(problem('PORT_DUPLICATE', `/spec/outputs/${i}/name`, `output port "${port.name}" is declared twice (also at /spec/outputs/${first})`, 'give each output port a unique name'));
+      out.push(
+        problem(
+          'PORT_DUPLICATE',
+          `/spec/outputs/${i}/name`,
+          `output port "${port.name}" is declared twice (also at /spec/outputs/${first})`,
+          'give each output port a unique name',
+        ),
+      );
     } else seen.set(port.name, i);
   });
   return out;
@@ -46,7 +53,14 @@ function checkContracts(d: DataProduct, contracts: Record<string, unknown>): Pro
   d.spec.outputs.forEach((port, i) => {
     const schema = contracts[port.contract];
     if (schema === undefined) {
-      out.push(problem('CONTRACT_MISSING', `/spec/outputs/${i}/contract`, `contract file "${port.contract}" of port "${port.name}" was not found`, `create ${port.contract} (a JSON Schema) or fix the path; it is relative to the product folder`));
+      out.push(
+        problem(
+          'CONTRACT_MISSING',
+          `/spec/outputs/${i}/contract`,
+          `contract file "${port.contract}" of port "${port.name}" was not found`,
+          `create ${port.contract} (a JSON Schema) or fix the path; it is relative to the product folder`,
+        ),
+      );
       return;
     }
     try {
@@ -54,7 +68,14 @@ function checkContracts(d: DataProduct, contracts: Record<string, unknown>): Pro
     } catch (err) {
       if (!(err instanceof ContractCompileError)) throw err;
       for (const p of err.problems) {
-        out.push({ severity: 'error', code: 'CONTRACT_INVALID', file: port.contract, path: p.path || '/', message: `${port.contract} is not a valid JSON Schema 2020-12: ${p.message}`, fix: p.fix });
+        out.push({
+          severity: 'error',
+          code: 'CONTRACT_INVALID',
+          file: port.contract,
+          path: p.path || '/',
+          message: `${port.contract} is not a valid JSON Schema 2020-12: ${p.message}`,
+          fix: p.fix,
+        });
       }
     }
   });
@@ -66,10 +87,19 @@ function checkInputs(d: DataProduct): Problem[] {
   const self = `${d.metadata.domain}.${d.metadata.name}`;
   (d.spec.inputs ?? []).forEach((input, i) => {
     if (!semver.validRange(input.version)) {
-      out.push(problem('RANGE_INVALID', `/spec/inputs/${i}/version`, `"${input.version}" is not a semver range`, 'use a range such as ^1.0.0, ~2.3.0 or >=1.2.0 <2.0.0'));
+      out.push(
+        problem(
+          'RANGE_INVALID',
+          `/spec/inputs/${i}/version`,
+          `"${input.version}" is not a semver range`,
+          'use a range such as ^1.0.0, ~2.3.0 or >=1.2.0 <2.0.0',
+        ),
+      );
     }
     if (input.product === self) {
-      out.push(problem('INPUT_SELF', `/spec/inputs/${i}/product`, `${self} cannot consume itself`, 'remove this input'));
+      out.push(
+        problem('INPUT_SELF', `/spec/inputs/${i}/product`, `${self} cannot consume itself`, 'remove this input'),
+      );
     }
   });
   return out;
@@ -84,9 +114,23 @@ function checkLineage(d: DataProduct): Problem[] {
         const id = parseId(ref);
         const path = `/spec/outputs/${i}/lineage/${field}/${j}`;
         if (!id?.port || !id.field) {
-          out.push(problem('LINEAGE_REF_INVALID', path, `"${ref}" is not a field reference`, 'write <domain>.<product>/<port>#<field>'));
+          out.push(
+            problem(
+              'LINEAGE_REF_INVALID',
+              path,
+              `"${ref}" is not a field reference`,
+              'write <domain>.<product>/<port>#<field>',
+            ),
+          );
         } else if (!declared.has(`${id.domain}.${id.product}/${id.port}`)) {
-          out.push(problem('LINEAGE_UNDECLARED_INPUT', path, `"${ref}" reads ${id.domain}.${id.product}/${id.port}, which is not an input of this product`, `add { product: ${id.domain}.${id.product}, port: ${id.port}, version: ^1.0.0 } to spec.inputs`));
+          out.push(
+            problem(
+              'LINEAGE_UNDECLARED_INPUT',
+              path,
+              `"${ref}" reads ${id.domain}.${id.product}/${id.port}, which is not an input of this product`,
+              `add { product: ${id.domain}.${id.product}, port: ${id.port}, version: ^1.0.0 } to spec.inputs`,
+            ),
+          );
         }
       });
     }

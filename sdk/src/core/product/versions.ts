@@ -2,7 +2,12 @@ import semver from 'semver';
 
 export type VersionVerdict =
   | { ok: true }
-  | { ok: false; code: 'VERSION_INVALID' | 'VERSION_NOT_INCREASING' | 'MAJOR_LINE_BEHIND'; message: string; fix: string };
+  | {
+      ok: false;
+      code: 'VERSION_INVALID' | 'VERSION_NOT_INCREASING' | 'MAJOR_LINE_BEHIND';
+      message: string;
+      fix: string;
+    };
 
 /**
  * ARCHITECTURE.md "Versions": a new version must raise the latest version of an
@@ -12,7 +17,13 @@ export type VersionVerdict =
  */
 export function checkVersionOrder(existing: string[], candidate: string): VersionVerdict {
   const next = semver.parse(candidate);
-  if (!next) return { ok: false, code: 'VERSION_INVALID', message: `"${candidate}" is not a semantic version`, fix: 'use MAJOR.MINOR.PATCH, e.g. 1.0.0' };
+  if (!next)
+    return {
+      ok: false,
+      code: 'VERSION_INVALID',
+      message: `"${candidate}" is not a semantic version`,
+      fix: 'use MAJOR.MINOR.PATCH, e.g. 1.0.0',
+    };
   const sameLine = existing.filter((v) => semver.major(v) === next.major);
   if (sameLine.length) {
     const latest = semver.rsort([...sameLine])[0];

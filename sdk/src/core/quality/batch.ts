@@ -71,7 +71,12 @@ export class BatchEvaluator {
     if (!valid) {
       const errors = this.validate.errors ?? [];
       this.violations.observe(errors, record, line);
-      reasons = errors.map((e) => ({ rule: 'contract', path: e.instancePath || '/', keyword: e.keyword, message: e.message ?? e.keyword }));
+      reasons = errors.map((e) => ({
+        rule: 'contract',
+        path: e.instancePath || '/',
+        keyword: e.keyword,
+        message: e.message ?? e.keyword,
+      }));
     }
     let complete = valid;
     for (const acc of this.rules) {

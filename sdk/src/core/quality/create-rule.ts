@@ -29,6 +29,8 @@ export function createRuleAccumulator(rule: QualityRule, refValues?: RefValues):
     case 'relationship':
       return relationship(rule, refValues);
     default:
-      throw new Error(`unknown quality rule ${JSON.stringify((rule as { rule?: unknown }).rule)}; use one of not_null, unique, accepted_values, range, regex, row_count, freshness, relationship`);
+      throw new Error(
+        `unknown quality rule ${JSON.stringify((rule as { rule?: unknown }).rule)}; use one of not_null, unique, accepted_values, range, regex, row_count, freshness, relationship`,
+      );
   }
 }

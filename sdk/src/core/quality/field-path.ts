@@ -8,7 +8,8 @@ const splitCache = new Map<string, string[]>();
  */
 export function fieldGetter(path: string): (record: unknown) => unknown {
   if (path.includes('.') || path in Object.prototype) return (record) => getField(record, path);
-  return (record) => (record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[path] : undefined);
+  return (record) =>
+    record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[path] : undefined;
 }
 
 export function getField(record: unknown, path: string): unknown {

@@ -1,8 +1,21 @@
 export type * from './types.js';
 export { QUALITY_RULE_NAMES } from './types.js';
-export { MAX_EXAMPLES, type FailureExample, type RuleResult, type RuleAccumulator, type RecordFailure } from './result.js';
+export {
+  MAX_EXAMPLES,
+  type FailureExample,
+  type RuleResult,
+  type RuleAccumulator,
+  type RecordFailure,
+} from './result.js';
 export { createRuleAccumulator } from './create-rule.js';
-export { BatchEvaluator, type BatchResult, type BatchOptions, type RejectEntry, type RejectReason, type BadInputExample } from './batch.js';
+export {
+  BatchEvaluator,
+  type BatchResult,
+  type BatchOptions,
+  type RejectEntry,
+  type RejectReason,
+  type BadInputExample,
+} from './batch.js';
 export { DataTestRun, type RunOptions } from './run.js';
 export { type DataTestReport } from './report.js';
 export { type ViolationGroup, type ViolationExample } from './contract-violations.js';

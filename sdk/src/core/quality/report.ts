@@ -19,12 +19,16 @@ export interface DataTestReport {
 }
 
 export function summarize(
-  parts: Omit<DataTestReport, 'passed' | 'summary' | 'contract'> & { contract: Omit<DataTestReport['contract'], 'passed'> },
+  parts: Omit<DataTestReport, 'passed' | 'summary' | 'contract'> & {
+    contract: Omit<DataTestReport['contract'], 'passed'>;
+  },
 ): DataTestReport {
   const contractPassed = parts.contract.failedRecords === 0;
   const failedRules = parts.rules.filter((r) => !r.passed);
   const errors =
-    failedRules.filter((r) => r.severity === 'error').length + (contractPassed ? 0 : 1) + (parts.badInput.count > 0 ? 1 : 0);
+    failedRules.filter((r) => r.severity === 'error').length +
+    (contractPassed ? 0 : 1) +
+    (parts.badInput.count > 0 ? 1 : 0);
   const warnings = failedRules.filter((r) => r.severity === 'warning').length;
   return {
     passed: errors === 0,

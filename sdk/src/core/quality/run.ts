@@ -38,7 +38,8 @@ export class DataTestRun {
     this.records += batch.records;
     this.complete += batch.complete;
     this.badInput.count += batch.badInput.count;
-    for (const e of batch.badInput.examples) if (this.badInput.examples.length < MAX_EXAMPLES) this.badInput.examples.push(e);
+    for (const e of batch.badInput.examples)
+      if (this.badInput.examples.length < MAX_EXAMPLES) this.badInput.examples.push(e);
     this.violations.merge(batch.contract);
     const late = new Map<number, RejectEntry>();
     const early = new Map(batch.rejects.map((r) => [r.line, r]));
@@ -63,7 +64,11 @@ export class DataTestRun {
       complete: this.complete,
       rejected: this.rejected,
       badInput: this.badInput,
-      contract: { ...(this.options.contractHash && { hash: this.options.contractHash }), failedRecords: contract.failedRecords, violations: contract.groups },
+      contract: {
+        ...(this.options.contractHash && { hash: this.options.contractHash }),
+        failedRecords: contract.failedRecords,
+        violations: contract.groups,
+      },
       rules: this.rules.map((acc) => acc.result(now)),
     });
   }

@@ -20,7 +20,11 @@ export interface ValidateRecordsOptions {
  * `compileContract`) and quality rules, with the same core as `dmesh test`.
  * Record i is reported as line `firstLine + i`.
  */
-export function validateRecords(contract: unknown, records: Iterable<unknown>, options: ValidateRecordsOptions = {}): DataTestReport {
+export function validateRecords(
+  contract: unknown,
+  records: Iterable<unknown>,
+  options: ValidateRecordsOptions = {},
+): DataTestReport {
   const compiled = isCompiled(contract) ? contract : compileContract(contract);
   const rules = options.rules ?? [];
   const evaluator = new BatchEvaluator(compiled.validate, rules);
@@ -43,7 +47,12 @@ export function validateRecords(contract: unknown, records: Iterable<unknown>, o
 }
 
 function isCompiled(value: unknown): value is CompiledContract {
-  return typeof value === 'object' && value !== null && typeof (value as CompiledContract).validate === 'function' && typeof (value as CompiledContract).hash === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as CompiledContract).validate === 'function' &&
+    typeof (value as CompiledContract).hash === 'string'
+  );
 }
 
 /** Reference values given as plain lists, keyed the way `relationship` compares them. */

@@ -20,7 +20,10 @@ const WHERE: Record<PortKind, (d: string, p: string) => { format: string; locati
 };
 
 function title(name: string): string {
-  return name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return name
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /**
@@ -35,22 +38,34 @@ export function scaffoldProduct(input: ScaffoldInput): Record<string, string> {
     apiVersion: 'dmesh.io/v1',
     kind: 'DataProduct',
     metadata: {
-      domain, name: product, version: '0.1.0', title: title(product),
+      domain,
+      name: product,
+      version: '0.1.0',
+      title: title(product),
       description: `${title(product)} of the ${domain} domain. Describe what one record means, how often it is updated and who should use it.`,
-      owner: { team: owner, email: `${owner}@example.com` }, tags: [domain], classification: 'internal', tier: 'bronze',
+      owner: { team: owner, email: `${owner}@example.com` },
+      tags: [domain],
+      classification: 'internal',
+      tier: 'bronze',
     },
     spec: {
-      outputs: [{
-        name: product, kind, ...WHERE[kind](domain, product), contract: contractPath, compatibility: 'BACKWARD',
-        sla: { freshness: 'P1D', availability: 99, completeness: 99 },
-        quality: [
-          { rule: 'unique', field: 'id' },
-          { rule: 'not_null', fields: ['id', 'status', 'created_at'] },
-          { rule: 'accepted_values', field: 'status', values: ['open', 'closed'] },
-          { rule: 'range', field: 'amount', min: 0 },
-          { rule: 'row_count', min: 1 },
-        ],
-      }],
+      outputs: [
+        {
+          name: product,
+          kind,
+          ...WHERE[kind](domain, product),
+          contract: contractPath,
+          compatibility: 'BACKWARD',
+          sla: { freshness: 'P1D', availability: 99, completeness: 99 },
+          quality: [
+            { rule: 'unique', field: 'id' },
+            { rule: 'not_null', fields: ['id', 'status', 'created_at'] },
+            { rule: 'accepted_values', field: 'status', values: ['open', 'closed'] },
+            { rule: 'range', field: 'amount', min: 0 },
+            { rule: 'row_count', min: 1 },
+          ],
+        },
+      ],
     },
   };
   const contract = {
@@ -69,13 +84,16 @@ export function scaffoldProduct(input: ScaffoldInput): Record<string, string> {
       created_at: { type: 'string', format: 'date-time', description: 'When the record was created (UTC).' },
     },
   };
-  const sample = Array.from({ length: 5 }, (_, i) => JSON.stringify({
-    id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-    status: i % 2 ? 'closed' : 'open',
-    amount: 10 * (i + 1),
-    currency: 'EUR',
-    created_at: new Date(input.now.getTime() - i * 3_600_000).toISOString(),
-  })).join('\n') + '\n';
+  const sample =
+    Array.from({ length: 5 }, (_, i) =>
+      JSON.stringify({
+        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        status: i % 2 ? 'closed' : 'open',
+        amount: 10 * (i + 1),
+        currency: 'EUR',
+        created_at: new Date(input.now.getTime() - i * 3_600_000).toISOString(),
+      }),
+    ).join('\n') + '\n';
   return {
     'dataproduct.yaml': `# ${domain}.${product}: edit, then run dmesh validate, dmesh test --data data/sample.jsonl, dmesh publish\n${stringify(descriptor, { lineWidth: 0 })}`,
     [contractPath]: JSON.stringify(contract, null, 2) + '\n',
@@ -85,7 +103,11 @@ export function scaffoldProduct(input: ScaffoldInput): Record<string, string> {
 
 export function scaffoldDomain(domain: string, owner: string): string {
   return stringify({
-    apiVersion: 'dmesh.io/v1', kind: 'Domain', name: domain, title: title(domain),
-    description: `The ${domain} domain. Say which business capability it owns.`, owner: { team: owner, email: `${owner}@example.com` },
+    apiVersion: 'dmesh.io/v1',
+    kind: 'Domain',
+    name: domain,
+    title: title(domain),
+    description: `The ${domain} domain. Say which business capability it owns.`,
+    owner: { team: owner, email: `${owner}@example.com` },
   });
 }

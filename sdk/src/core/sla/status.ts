@@ -85,10 +85,21 @@ export interface SlaEvaluation {
 const toMs = (t: string | Date) => (t instanceof Date ? t.getTime() : Date.parse(t));
 
 /** Reduces observations to the window summary (what the registry computes in SQL). */
-export function summarizeObservations(points: readonly SlaObservationPoint[], now: Date, windowMs = DEFAULT_SLA_WINDOW_MS): SlaWindowSummary {
+export function summarizeObservations(
+  points: readonly SlaObservationPoint[],
+  now: Date,
+  windowMs = DEFAULT_SLA_WINDOW_MS,
+): SlaWindowSummary {
   const to = now.getTime();
   const from = to - windowMs;
-  const summary: SlaWindowSummary = { observations: 0, available: 0, lastUpdate: null, completenessWeightedSum: 0, completenessWeight: 0, newestObservation: null };
+  const summary: SlaWindowSummary = {
+    observations: 0,
+    available: 0,
+    lastUpdate: null,
+    completenessWeightedSum: 0,
+    completenessWeight: 0,
+    newestObservation: null,
+  };
   for (const p of points) {
     const time = toMs(p.time);
     if (!(time > from && time <= to)) continue;
@@ -110,12 +121,22 @@ const RANK: Record<SlaStatus, number> = { unknown: -1, met: 0, at_risk: 1, breac
 export const slaStatusRank = (s: SlaStatus) => RANK[s];
 
 /** The status of one port from its promise and window summary at `now`. */
-export function evaluateSla(promise: SlaPromise | null | undefined, summary: SlaWindowSummary, now: Date, windowMs = DEFAULT_SLA_WINDOW_MS): SlaEvaluation {
+export function evaluateSla(
+  promise: SlaPromise | null | undefined,
+  summary: SlaWindowSummary,
+  now: Date,
+  windowMs = DEFAULT_SLA_WINDOW_MS,
+): SlaEvaluation {
   const window = { from: new Date(now.getTime() - windowMs).toISOString(), to: now.toISOString(), ms: windowMs };
   const base = { evaluatedAt: now.toISOString(), window };
   if (summary.observations === 0) {
     const message = `no observations since ${window.from}; report one with dmesh test --report or POST /v1/products/{id}/ports/{port}/observations`;
-    return { ...base, status: 'unknown', reasons: [{ measure: 'observations', level: 'unknown', message }], measures: { observations: 0 } };
+    return {
+      ...base,
+      status: 'unknown',
+      reasons: [{ measure: 'observations', level: 'unknown', message }],
+      measures: { observations: 0 },
+    };
   }
   const measures: SlaEvaluation['measures'] = { observations: summary.observations };
   const reasons: SlaReason[] = [];
@@ -128,48 +149,107 @@ export function evaluateSla(promise: SlaPromise | null | undefined, summary: Sla
   }
   measures.availability = (100 * summary.available) / summary.observations;
   const availability = budgetReason('availability', promise?.availability, measures.availability);
-  if (summary.completenessWeight > 0) measures.completeness = summary.completenessWeightedSum / summary.completenessWeight;
-  const completeness = measures.completeness === undefined ? undefined : budgetReason('completeness', promise?.completeness, measures.completeness);
+  if (summary.completenessWeight > 0)
+    measures.completeness = summary.completenessWeightedSum / summary.completenessWeight;
+  const completeness =
+    measures.completeness === undefined
+      ? undefined
+      : budgetReason('completeness', promise?.completeness, measures.completeness);
   for (const reason of [availability, completeness]) {
     if (!reason) continue;
     reasons.push(reason);
     if (reason.level === 'breached') starts.push(summary.newestObservation!);
   }
-  const status: SlaStatus = reasons.some((r) => r.level === 'breached') ? 'breached' : reasons.length ? 'at_risk' : 'met';
-  return { ...base, status, reasons, measures, ...(status === 'breached' && { breachStart: new Date(Math.min(...starts)).toISOString() }) };
+  const status: SlaStatus = reasons.some((r) => r.level === 'breached')
+    ? 'breached'
+    : reasons.length
+      ? 'at_risk'
+      : 'met';
+  return {
+    ...base,
+    status,
+    reasons,
+    measures,
+    ...(status === 'breached' && { breachStart: new Date(Math.min(...starts)).toISOString() }),
+  };
 }
 
 /** Observations to status in one call (the CLI and tests; the registry summarises in SQL). */
-export function slaStatusOf(promise: SlaPromise | null | undefined, points: readonly SlaObservationPoint[], now: Date, windowMs = DEFAULT_SLA_WINDOW_MS): SlaEvaluation {
+export function slaStatusOf(
+  promise: SlaPromise | null | undefined,
+  points: readonly SlaObservationPoint[],
+  now: Date,
+  windowMs = DEFAULT_SLA_WINDOW_MS,
+): SlaEvaluation {
   return evaluateSla(promise, summarizeObservations(points, now, windowMs), now, windowMs);
 }
 
-function freshnessReason(limitText: string | undefined, lastUpdate: number | null, now: Date): { age: number; start: number; reason?: SlaReason } | undefined {
+function freshnessReason(
+  limitText: string | undefined,
+  lastUpdate: number | null,
+  now: Date,
+): { age: number; start: number; reason?: SlaReason } | undefined {
   const limit = limitText === undefined ? undefined : parseDuration(limitText);
   if (limit === undefined || lastUpdate === null) return undefined;
   const age = now.getTime() - lastUpdate;
   const start = lastUpdate + limit;
   const newest = new Date(lastUpdate).toISOString();
   if (age > limit) {
-    return { age, start, reason: { measure: 'freshness', level: 'breached', observed: age, limit, message: `freshness ${limitText} exceeded: newest data ${newest} is ${formatAge(age)} old` } };
+    return {
+      age,
+      start,
+      reason: {
+        measure: 'freshness',
+        level: 'breached',
+        observed: age,
+        limit,
+        message: `freshness ${limitText} exceeded: newest data ${newest} is ${formatAge(age)} old`,
+      },
+    };
   }
   if (age > SLA_RISK_FRACTION * limit) {
-    return { age, start, reason: { measure: 'freshness', level: 'at_risk', observed: age, limit, message: `freshness at risk: newest data ${newest} is ${formatAge(age)} old, over 80 % of ${limitText}` } };
+    return {
+      age,
+      start,
+      reason: {
+        measure: 'freshness',
+        level: 'at_risk',
+        observed: age,
+        limit,
+        message: `freshness at risk: newest data ${newest} is ${formatAge(age)} old, over 80 % of ${limitText}`,
+      },
+    };
   }
   return { age, start };
 }
 
-function budgetReason(measure: 'availability' | 'completeness', promise: number | undefined, observed: number): SlaReason | undefined {
+function budgetReason(
+  measure: 'availability' | 'completeness',
+  promise: number | undefined,
+  observed: number,
+): SlaReason | undefined {
   if (promise === undefined) return undefined;
   const budget = 100 - promise;
   const shortfall = 100 - observed;
   const shown = `${measure} ${round(observed)} %`;
   if (shortfall > budget + EPSILON) {
-    return { measure, level: 'breached', observed, limit: promise, message: `${shown} is below the promised ${promise} %` };
+    return {
+      measure,
+      level: 'breached',
+      observed,
+      limit: promise,
+      message: `${shown} is below the promised ${promise} %`,
+    };
   }
   if (shortfall > EPSILON && shortfall >= SLA_RISK_FRACTION * budget - EPSILON) {
     const spent = budget > 0 ? Math.round((shortfall / budget) * 100) : 100;
-    return { measure, level: 'at_risk', observed, limit: promise, message: `${shown} has spent ${spent} % of the error budget of the promised ${promise} %` };
+    return {
+      measure,
+      level: 'at_risk',
+      observed,
+      limit: promise,
+      message: `${shown} has spent ${spent} % of the error budget of the promised ${promise} %`,
+    };
   }
   return undefined;
 }

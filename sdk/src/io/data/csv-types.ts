@@ -52,11 +52,14 @@ function convert(cell: string, types: Set<string>): unknown {
 
 function columnTypes(schema: unknown, name: string): Set<string> | undefined {
   const props = (schema as { properties?: Record<string, unknown> } | null)?.properties;
-  const prop = props && Object.prototype.hasOwnProperty.call(props, name) ? (props[name] as Record<string, unknown>) : undefined;
+  const prop =
+    props && Object.prototype.hasOwnProperty.call(props, name) ? (props[name] as Record<string, unknown>) : undefined;
   if (!prop || typeof prop !== 'object') return undefined;
   if (typeof prop.type === 'string') return new Set([prop.type]);
   if (Array.isArray(prop.type)) return new Set(prop.type as string[]);
   const values = Array.isArray(prop.enum) ? prop.enum : 'const' in prop ? [prop.const] : undefined;
   if (!values) return undefined;
-  return new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v)));
+  return new Set(
+    values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v)),
+  );
 }

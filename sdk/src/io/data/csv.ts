@@ -13,7 +13,12 @@ export interface CsvRow {
  * record boundary; each row carries the physical line it starts on. Returns
  * false from `onRow` to stop.
  */
-export function splitCsvRows(text: string, firstLine: number, onRow: (row: CsvRow) => void | false, onError: (line: number, message: string, raw: string) => void): void {
+export function splitCsvRows(
+  text: string,
+  firstLine: number,
+  onRow: (row: CsvRow) => void | false,
+  onError: (line: number, message: string, raw: string) => void,
+): void {
   let i = 0;
   let line = firstLine;
   while (i < text.length) {
@@ -52,7 +57,9 @@ export function splitCsvRows(text: string, firstLine: number, onRow: (row: CsvRo
           if (c === 44 || c === 10) break;
           j++;
         }
-        cells.push(text.charCodeAt(j - 1) === 13 && text.charCodeAt(j) === 10 ? text.slice(i, j - 1) : text.slice(i, j));
+        cells.push(
+          text.charCodeAt(j - 1) === 13 && text.charCodeAt(j) === 10 ? text.slice(i, j - 1) : text.slice(i, j),
+        );
         quoted.push(false);
         i = j;
       }
@@ -62,7 +69,11 @@ export function splitCsvRows(text: string, firstLine: number, onRow: (row: CsvRo
         if (c === 13) i++;
         if (text.charCodeAt(i) === 10) i++;
         else if (i < text.length) {
-          onError(startLine, 'unexpected text after a closing quote', text.slice(start, Math.min(text.indexOf('\n', i) >>> 0, start + 200)));
+          onError(
+            startLine,
+            'unexpected text after a closing quote',
+            text.slice(start, Math.min(text.indexOf('\n', i) >>> 0, start + 200)),
+          );
           i = nextLine(text, i);
           broken = true;
         }
@@ -84,13 +95,23 @@ function nextLine(text: string, i: number): number {
  * Parses CSV data rows (the header already read) into records typed by the
  * contract: see `CsvTyper`. A row with the wrong number of cells is bad input.
  */
-export function parseCsvText(text: string, firstLine: number, header: string[], typer: CsvTyper, sink: RecordSink): void {
+export function parseCsvText(
+  text: string,
+  firstLine: number,
+  header: string[],
+  typer: CsvTyper,
+  sink: RecordSink,
+): void {
   splitCsvRows(
     text,
     firstLine,
     (row) => {
       if (row.cells.length !== header.length) {
-        sink.bad(row.line, `the row has ${row.cells.length} cells, the header has ${header.length}`, row.cells.join(','));
+        sink.bad(
+          row.line,
+          `the row has ${row.cells.length} cells, the header has ${header.length}`,
+          row.cells.join(','),
+        );
         return;
       }
       sink.record(typer(row.cells, row.quoted), row.line);

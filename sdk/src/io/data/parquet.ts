@@ -21,7 +21,11 @@ export async function* readParquetChunks(file: string, rowsPerChunk = 5000): Asy
     source = await asyncBufferFromFile(file);
     metadata = await parquetMetadataAsync(source);
   } catch (err) {
-    throw new DataFileError(file, `is not a readable Parquet file: ${(err as Error).message}`, 'check the path given to --data, or use a .jsonl/.csv extension for text data');
+    throw new DataFileError(
+      file,
+      `is not a readable Parquet file: ${(err as Error).message}`,
+      'check the path given to --data, or use a .jsonl/.csv extension for text data',
+    );
   }
   const totalRows = Number(metadata.num_rows);
   let rowStart = 0;

@@ -33,10 +33,15 @@ export function createParser(spec: ParserSpec): TextParser {
     parse: (text, firstLine, sink) => parseCsvText(text, firstLine, header, typer, sink),
     first(text, line) {
       let record: unknown;
-      splitCsvRows(text, line, (row) => {
-        record = row.cells.length === header.length ? typer(row.cells, row.quoted) : undefined;
-        return false;
-      }, () => undefined);
+      splitCsvRows(
+        text,
+        line,
+        (row) => {
+          record = row.cells.length === header.length ? typer(row.cells, row.quoted) : undefined;
+          return false;
+        },
+        () => undefined,
+      );
       return record;
     },
   };

@@ -12,7 +12,10 @@ export type DataRecord = { line: number; record: unknown } | { line: number; err
  * (row numbers for Parquet). CSV cells are typed by `schema` (see `createCsvTyper`).
  * Unreadable lines are yielded as errors, never thrown; an unreadable file throws `DataFileError`.
  */
-export async function* readRecords(file: string, options: { format?: DataFormat; schema?: unknown } = {}): AsyncGenerator<DataRecord> {
+export async function* readRecords(
+  file: string,
+  options: { format?: DataFormat; schema?: unknown } = {},
+): AsyncGenerator<DataRecord> {
   const source = await openChunkSource(file, options.schema, options.format ?? undefined);
   const parse = new ChunkParser(source.parser);
   for await (const chunk of source.chunks) yield* parse.items(chunk);

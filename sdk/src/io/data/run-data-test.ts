@@ -65,7 +65,11 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
   const rules = options.rules ?? [];
   const compiled = compileContract(options.contract);
   const refValues = await loadRelationshipRefs(rules, options.refData ?? {});
-  const run = new DataTestRun(rules, { contractHash: compiled.hash, refValues: (dataset, field) => refValues.get(`${dataset}#${field}`), collectRejects: Boolean(options.rejectFile) });
+  const run = new DataTestRun(rules, {
+    contractHash: compiled.hash,
+    refValues: (dataset, field) => refValues.get(`${dataset}#${field}`),
+    collectRejects: Boolean(options.rejectFile),
+  });
   const workers = options.workers ?? availableParallelism();
   // Half-size chunks with workers: peak RSS as with 256 KiB (2 workers, 1M records: 172 MB; 1 MiB: 201 MB),
   // and per-chunk costs (messages, merges) as with 1 MiB (256 KiB was ~4 % slower).
@@ -75,13 +79,24 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
   const rejects = options.rejectFile ? new RejectWriter(options.rejectFile) : undefined;
   let records = 0;
   const runner = createChunkRunner(
-    { schema: options.contract, schemaChecked: true, rules, ...(source.parser && { parser: source.parser }), collectRejects: Boolean(rejects) },
+    {
+      schema: options.contract,
+      schemaChecked: true,
+      rules,
+      ...(source.parser && { parser: source.parser }),
+      collectRejects: Boolean(rejects),
+    },
     workers,
     (chunk, result) => {
       const rejected = run.merge(result, recordAt(chunk, parser, source.format === 'csv'));
       rejects?.write(rejected);
       records += result.records + result.badInput.count;
-      options.onProgress?.({ bytes: chunk.byteEnd, totalBytes: source.totalBytes, records, elapsedMs: Date.now() - started });
+      options.onProgress?.({
+        bytes: chunk.byteEnd,
+        totalBytes: source.totalBytes,
+        records,
+        elapsedMs: Date.now() - started,
+      });
     },
     options.workerUrl,
   );
@@ -133,13 +148,19 @@ function lineStarts(bytes: Buffer): number[] {
   return starts;
 }
 
-async function loadRelationshipRefs(rules: QualityRule[], refData: Record<string, string>): Promise<Map<string, Set<string>>> {
+async function loadRelationshipRefs(
+  rules: QualityRule[],
+  refData: Record<string, string>,
+): Promise<Map<string, Set<string>>> {
   const loaded = new Map<string, Set<string>>();
   for (const rule of rules) {
     if (rule.rule !== 'relationship') continue;
     const { dataset, field } = parseRelationshipRef(rule.ref);
     const file = refData[dataset] ?? refData[rule.ref];
-    if (!file) throw new DataTestSetupError(`the relationship rule on ${rule.field} needs reference data for ${dataset}: pass --ref-data ${dataset}=<file>`);
+    if (!file)
+      throw new DataTestSetupError(
+        `the relationship rule on ${rule.field} needs reference data for ${dataset}: pass --ref-data ${dataset}=<file>`,
+      );
     const key = `${dataset}#${field}`;
     if (!loaded.has(key)) loaded.set(key, await loadRefValues(file, field));
   }

@@ -17,16 +17,26 @@ export interface ChunkSource {
 }
 
 /** Opens `file` (format from the extension unless given); a missing or unreadable file is a `DataFileError`. */
-export async function openChunkSource(file: string, schema: unknown, format = formatOf(file), chunkBytes?: number): Promise<ChunkSource> {
+export async function openChunkSource(
+  file: string,
+  schema: unknown,
+  format = formatOf(file),
+  chunkBytes?: number,
+): Promise<ChunkSource> {
   let size: number;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('it is not a file');
     size = info.size;
   } catch (err) {
-    throw new DataFileError(file, `cannot be read: ${(err as Error).message}`, 'check the path given to --data or --ref-data');
+    throw new DataFileError(
+      file,
+      `cannot be read: ${(err as Error).message}`,
+      'check the path given to --data or --ref-data',
+    );
   }
-  if (!format) throw new DataFileError(file, 'has an unknown format', 'name it *.jsonl (or *.ndjson), *.csv or *.parquet');
+  if (!format)
+    throw new DataFileError(file, 'has an unknown format', 'name it *.jsonl (or *.ndjson), *.csv or *.parquet');
   if (format === 'parquet') return { format, totalBytes: size, chunks: numbered(parquetChunks(file)) };
   const text = readTextChunks(file, format === 'csv', chunkBytes);
   if (format === 'jsonl') return { format, totalBytes: size, parser: { format }, chunks: numbered(text) };
@@ -44,24 +54,38 @@ async function* numbered(chunks: AsyncIterable<Omit<DataChunk, 'seq'>>): AsyncGe
 }
 
 /** The header is the first CSV record (line 1); data chunks follow it. */
-async function readCsvHeader(file: string, chunks: AsyncGenerator<{ firstLine: number; bytes: Buffer; byteEnd: number }>) {
+async function readCsvHeader(
+  file: string,
+  chunks: AsyncGenerator<{ firstLine: number; bytes: Buffer; byteEnd: number }>,
+) {
   const first = await chunks.next();
-  if (first.done) throw new DataFileError(file, 'is empty: a CSV file needs a header row', 'put the column names on line 1');
+  if (first.done)
+    throw new DataFileError(file, 'is empty: a CSV file needs a header row', 'put the column names on line 1');
   const { bytes, byteEnd } = first.value;
   const end = firstCsvBoundary(bytes);
   const headerEnd = end < 0 ? bytes.length : end + 1;
   const headerText = bytes.subarray(0, headerEnd).toString('utf8');
   let header: string[] = [];
-  splitCsvRows(headerText, 1, (row) => {
-    header = row.cells.map((c) => c.trim());
-    return false;
-  }, (line, message) => {
-    throw new DataFileError(file, `line ${line}: the header row is not valid CSV: ${message}`);
-  });
+  splitCsvRows(
+    headerText,
+    1,
+    (row) => {
+      header = row.cells.map((c) => c.trim());
+      return false;
+    },
+    (line, message) => {
+      throw new DataFileError(file, `line ${line}: the header row is not valid CSV: ${message}`);
+    },
+  );
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (!name) throw new DataFileError(file, `line 1: column ${i + 1} of the header has no name`, 'name every column');
-    if (seen.has(name)) throw new DataFileError(file, `line 1: column "${name}" appears twice in the header`, 'give every column a distinct name');
+    if (seen.has(name))
+      throw new DataFileError(
+        file,
+        `line 1: column "${name}" appears twice in the header`,
+        'give every column a distinct name',
+      );
     seen.add(name);
   });
   const restBytes = bytes.subarray(headerEnd);

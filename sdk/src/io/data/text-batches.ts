@@ -52,7 +52,8 @@ export async function* readTextChunks(file: string, csv: boolean, chunkBytes = 1
       const filled = buf.subarray(0, end);
       const cut = csv ? lastCsvBoundary(filled) : filled.lastIndexOf(10);
       if (cut < 0) {
-        if (end > MAX_RECORD_BYTES) throw new DataFileError(file, `line ${line} is longer than ${MAX_RECORD_BYTES} bytes`, 'one record per line');
+        if (end > MAX_RECORD_BYTES)
+          throw new DataFileError(file, `line ${line} is longer than ${MAX_RECORD_BYTES} bytes`, 'one record per line');
         pending = readAfter(filled);
         continue;
       }
@@ -104,4 +105,3 @@ export function firstCsvBoundary(buf: Uint8Array): number {
   }
   return -1;
 }
-

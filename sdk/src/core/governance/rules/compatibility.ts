@@ -12,8 +12,13 @@ type Params = { mode: CompatibilityMode; breakingNeedsMajor: boolean };
 export const compatibilityRule: BuiltInRule<Params> = {
   type: 'compatibility',
   defaults: { mode: 'BACKWARD', breakingNeedsMajor: true },
-  tighterOrEqual: (a, b) => isStricterOrEqualMode(a.mode, b.mode) && flagTighter(a.breakingNeedsMajor, b.breakingNeedsMajor),
-  checkParams: (p) => [...unknownKeys(p, ['mode', 'breakingNeedsMajor']), ...checkEnum(p, 'mode', COMPATIBILITY_MODES), ...checkBoolean(p, 'breakingNeedsMajor')],
+  tighterOrEqual: (a, b) =>
+    isStricterOrEqualMode(a.mode, b.mode) && flagTighter(a.breakingNeedsMajor, b.breakingNeedsMajor),
+  checkParams: (p) => [
+    ...unknownKeys(p, ['mode', 'breakingNeedsMajor']),
+    ...checkEnum(p, 'mode', COMPATIBILITY_MODES),
+    ...checkBoolean(p, 'breakingNeedsMajor'),
+  ],
   evaluate(params, ctx) {
     const findings: Finding[] = [];
     ctx.descriptor.spec.outputs.forEach((port, i) => {
@@ -28,13 +33,25 @@ export const compatibilityRule: BuiltInRule<Params> = {
       }
     });
     if (!params.breakingNeedsMajor) return findings;
-    if (!ctx.compatibility) return ctx.offline && !findings.length ? { skipped: 'needs the earlier versions from the registry' } : findings;
+    if (!ctx.compatibility)
+      return ctx.offline && !findings.length ? { skipped: 'needs the earlier versions from the registry' } : findings;
     const { verdict } = ctx.compatibility;
     if (verdict && !verdict.ok) {
-      findings.push({ code: 'BREAKING_CHANGE_NEEDS_MAJOR', message: verdict.message, fix: verdict.fix, path: '/metadata/version' });
-      for (const change of ctx.compatibility.breaking) findings.push({ code: change.code, message: `${change.port}: ${change.message}`, path: change.path });
+      findings.push({
+        code: 'BREAKING_CHANGE_NEEDS_MAJOR',
+        message: verdict.message,
+        fix: verdict.fix,
+        path: '/metadata/version',
+      });
+      for (const change of ctx.compatibility.breaking)
+        findings.push({ code: change.code, message: `${change.port}: ${change.message}`, path: change.path });
     } else if (verdict?.ok && verdict.warning) {
-      findings.push({ code: 'VERSION_BUMP_MISMATCH', message: verdict.warning, path: '/metadata/version', advisory: true });
+      findings.push({
+        code: 'VERSION_BUMP_MISMATCH',
+        message: verdict.warning,
+        path: '/metadata/version',
+        advisory: true,
+      });
     }
     return findings;
   },

@@ -27,9 +27,21 @@ export interface RetirementFacts {
 export function checkRetirement(minDays: number, facts: RetirementFacts): { message: string; fix: string } | undefined {
   if (!facts.consumers.length) return undefined;
   const who = facts.consumers.join(', ');
-  if (!facts.deprecatedAt || !facts.sunset) return { message: `the major line is not deprecated and still has consumers: ${who}`, fix: 'deprecate it with a sunset date first (dmesh deprecate)' };
-  if (facts.today < facts.sunset) return { message: `the sunset is ${facts.sunset}; consumers still on this major: ${who}`, fix: `retire it on or after ${facts.sunset}, once they have moved` };
+  if (!facts.deprecatedAt || !facts.sunset)
+    return {
+      message: `the major line is not deprecated and still has consumers: ${who}`,
+      fix: 'deprecate it with a sunset date first (dmesh deprecate)',
+    };
+  if (facts.today < facts.sunset)
+    return {
+      message: `the sunset is ${facts.sunset}; consumers still on this major: ${who}`,
+      fix: `retire it on or after ${facts.sunset}, once they have moved`,
+    };
   const days = (Date.parse(facts.sunset) - Date.parse(facts.deprecatedAt.slice(0, 10))) / 86_400_000;
-  if (days < minDays) return { message: `the sunset ${facts.sunset} is ${Math.floor(days)} day(s) after the deprecation; consumers (${who}) are owed at least ${minDays}`, fix: `deprecate again with a sunset at least ${minDays} days out` };
+  if (days < minDays)
+    return {
+      message: `the sunset ${facts.sunset} is ${Math.floor(days)} day(s) after the deprecation; consumers (${who}) are owed at least ${minDays}`,
+      fix: `deprecate again with a sunset at least ${minDays} days out`,
+    };
   return undefined;
 }

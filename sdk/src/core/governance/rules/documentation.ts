@@ -8,8 +8,13 @@ type Params = { minDescriptionLength: number; fieldDescriptions: boolean };
 export const documentationRule: BuiltInRule<Params> = {
   type: 'documentation',
   defaults: { minDescriptionLength: 20, fieldDescriptions: true },
-  tighterOrEqual: (a, b) => a.minDescriptionLength >= b.minDescriptionLength && flagTighter(a.fieldDescriptions, b.fieldDescriptions),
-  checkParams: (p) => [...unknownKeys(p, ['minDescriptionLength', 'fieldDescriptions']), ...checkNumber(p, 'minDescriptionLength', 0, 10000), ...checkBoolean(p, 'fieldDescriptions')],
+  tighterOrEqual: (a, b) =>
+    a.minDescriptionLength >= b.minDescriptionLength && flagTighter(a.fieldDescriptions, b.fieldDescriptions),
+  checkParams: (p) => [
+    ...unknownKeys(p, ['minDescriptionLength', 'fieldDescriptions']),
+    ...checkNumber(p, 'minDescriptionLength', 0, 10000),
+    ...checkBoolean(p, 'fieldDescriptions'),
+  ],
   evaluate(params, ctx) {
     const findings: Finding[] = [];
     const description = ctx.descriptor.metadata.description.trim();
@@ -22,9 +27,15 @@ export const documentationRule: BuiltInRule<Params> = {
     }
     if (params.fieldDescriptions) {
       for (const port of ctx.descriptor.spec.outputs) {
-        const missing = listFields(ctx.contracts[port.contract]).filter((f) => !f.description?.trim()).map((f) => f.path);
+        const missing = listFields(ctx.contracts[port.contract])
+          .filter((f) => !f.description?.trim())
+          .map((f) => f.path);
         if (missing.length) {
-          findings.push({ message: `${port.contract}: ${missing.length} field(s) without a description: ${missing.slice(0, 10).join(', ')}`, fix: 'add "description" to each of them', path: `${port.contract}#/properties` });
+          findings.push({
+            message: `${port.contract}: ${missing.length} field(s) without a description: ${missing.slice(0, 10).join(', ')}`,
+            fix: 'add "description" to each of them',
+            path: `${port.contract}#/properties`,
+          });
         }
       }
     }

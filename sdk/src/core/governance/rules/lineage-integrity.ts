@@ -12,17 +12,44 @@ export const lineageIntegrityRule: BuiltInRule<Params> = {
   type: 'lineage-integrity',
   defaults: { deprecatedInputs: 'warning' },
   tighterOrEqual: (a, b) => a.deprecatedInputs === 'error' || b.deprecatedInputs === 'warning',
-  checkParams: (p) => [...unknownKeys(p, ['deprecatedInputs']), ...checkEnum(p, 'deprecatedInputs', ['warning', 'error'])],
+  checkParams: (p) => [
+    ...unknownKeys(p, ['deprecatedInputs']),
+    ...checkEnum(p, 'deprecatedInputs', ['warning', 'error']),
+  ],
   evaluate(params, ctx) {
     const inputs = ctx.descriptor.spec.inputs ?? [];
     if (!ctx.upstreams) return inputs.length ? { skipped: 'resolving inputs needs the registry' } : [];
     const findings: Finding[] = [];
-    if (ctx.cycle) findings.push({ code: 'LINEAGE_CYCLE', message: `this version closes a lineage cycle: ${ctx.cycle.join(' -> ')}`, fix: 'remove the input that closes the cycle', path: '/spec/inputs' });
+    if (ctx.cycle)
+      findings.push({
+        code: 'LINEAGE_CYCLE',
+        message: `this version closes a lineage cycle: ${ctx.cycle.join(' -> ')}`,
+        fix: 'remove the input that closes the cycle',
+        path: '/spec/inputs',
+      });
     ctx.upstreams.forEach((up, i) => {
       const path = `/spec/inputs/${i}`;
-      if (!up.published) findings.push({ code: 'UPSTREAM_NOT_FOUND', message: `input ${up.product} is not published in this registry`, fix: `publish ${up.product} first, or fix the product id`, path: `${path}/product` });
-      else if (!up.resolved) findings.push({ code: 'UPSTREAM_RANGE_UNSATISFIED', message: `no published, non-retired version of ${up.product} satisfies "${up.range}"`, fix: 'use a range that admits a published version (dmesh show ' + up.product + ')', path: `${path}/version` });
-      else if (up.portFound === false) findings.push({ code: 'UPSTREAM_PORT_NOT_FOUND', message: `${up.product}@${up.resolved} has no output port "${up.port}"`, fix: `use a port of ${up.product} (dmesh show ${up.product})`, path: `${path}/port` });
+      if (!up.published)
+        findings.push({
+          code: 'UPSTREAM_NOT_FOUND',
+          message: `input ${up.product} is not published in this registry`,
+          fix: `publish ${up.product} first, or fix the product id`,
+          path: `${path}/product`,
+        });
+      else if (!up.resolved)
+        findings.push({
+          code: 'UPSTREAM_RANGE_UNSATISFIED',
+          message: `no published, non-retired version of ${up.product} satisfies "${up.range}"`,
+          fix: 'use a range that admits a published version (dmesh show ' + up.product + ')',
+          path: `${path}/version`,
+        });
+      else if (up.portFound === false)
+        findings.push({
+          code: 'UPSTREAM_PORT_NOT_FOUND',
+          message: `${up.product}@${up.resolved} has no output port "${up.port}"`,
+          fix: `use a port of ${up.product} (dmesh show ${up.product})`,
+          path: `${path}/port`,
+        });
       else if (up.lineState === 'deprecated') {
         findings.push({
           code: 'UPSTREAM_DEPRECATED',
@@ -39,7 +66,15 @@ export const lineageIntegrityRule: BuiltInRule<Params> = {
           const [portRef, upstreamField] = ref.split('#');
           const up = ctx.upstreams!.find((u) => `${u.product}/${u.port}` === portRef);
           if (up?.fields && !up.fields.some((f) => f.path === upstreamField)) {
-            findings.push({ code: 'LINEAGE_FIELD_NOT_FOUND', message: `${portRef}@${up.resolved} has no field "${upstreamField}"`, fix: `use one of: ${up.fields.slice(0, 15).map((f) => f.path).join(', ')}`, path: `/spec/outputs/${i}/lineage/${field}/${j}` });
+            findings.push({
+              code: 'LINEAGE_FIELD_NOT_FOUND',
+              message: `${portRef}@${up.resolved} has no field "${upstreamField}"`,
+              fix: `use one of: ${up.fields
+                .slice(0, 15)
+                .map((f) => f.path)
+                .join(', ')}`,
+              path: `/spec/outputs/${i}/lineage/${field}/${j}`,
+            });
           }
         });
       }

@@ -16,9 +16,15 @@ export const namingRule: BuiltInRule<Params> = {
     const pattern = CASES[params.fieldCase];
     const findings: Finding[] = [];
     for (const port of ctx.descriptor.spec.outputs) {
-      const bad = listFields(ctx.contracts[port.contract]).map((f) => f.path.split('.').at(-1)!).filter((name) => !pattern.test(name));
+      const bad = listFields(ctx.contracts[port.contract])
+        .map((f) => f.path.split('.').at(-1)!)
+        .filter((name) => !pattern.test(name));
       if (bad.length) {
-        findings.push({ message: `${port.contract}: field name(s) not in ${params.fieldCase}: ${[...new Set(bad)].slice(0, 10).join(', ')}`, fix: `rename them in ${params.fieldCase} (a rename is a breaking change once published)`, path: `${port.contract}#/properties` });
+        findings.push({
+          message: `${port.contract}: field name(s) not in ${params.fieldCase}: ${[...new Set(bad)].slice(0, 10).join(', ')}`,
+          fix: `rename them in ${params.fieldCase} (a rename is a breaking change once published)`,
+          path: `${port.contract}#/properties`,
+        });
       }
     }
     return findings;

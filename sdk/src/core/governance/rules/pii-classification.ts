@@ -13,12 +13,21 @@ const isPii = (c?: string) => c === 'pii';
 export const piiClassificationRule: BuiltInRule<Params> = {
   type: 'pii-classification',
   defaults: { minClassification: 'confidential', flow: true },
-  tighterOrEqual: (a, b) => classificationRank(a.minClassification) >= classificationRank(b.minClassification) && flagTighter(a.flow, b.flow),
-  checkParams: (p) => [...unknownKeys(p, ['minClassification', 'flow']), ...checkEnum(p, 'minClassification', CLASSIFICATIONS), ...checkBoolean(p, 'flow')],
+  tighterOrEqual: (a, b) =>
+    classificationRank(a.minClassification) >= classificationRank(b.minClassification) && flagTighter(a.flow, b.flow),
+  checkParams: (p) => [
+    ...unknownKeys(p, ['minClassification', 'flow']),
+    ...checkEnum(p, 'minClassification', CLASSIFICATIONS),
+    ...checkBoolean(p, 'flow'),
+  ],
   evaluate(params, ctx) {
     const findings: Finding[] = [];
     const own = ctx.descriptor.metadata.classification ?? 'internal';
-    const piiFields = ctx.descriptor.spec.outputs.flatMap((p) => listFields(ctx.contracts[p.contract]).filter((f) => isPii(f.classification)).map((f) => `${p.name}#${f.path}`));
+    const piiFields = ctx.descriptor.spec.outputs.flatMap((p) =>
+      listFields(ctx.contracts[p.contract])
+        .filter((f) => isPii(f.classification))
+        .map((f) => `${p.name}#${f.path}`),
+    );
     if (piiFields.length && classificationRank(own) < classificationRank(params.minClassification)) {
       findings.push({
         message: `${piiFields.length} PII field(s) (${piiFields.slice(0, 5).join(', ')}) in a product classified ${own}`,
@@ -26,8 +35,10 @@ export const piiClassificationRule: BuiltInRule<Params> = {
         path: '/metadata/classification',
       });
     }
-    if (!params.flow || !ctx.descriptor.spec.outputs.some((p) => p.lineage && Object.keys(p.lineage).length)) return findings;
-    if (!ctx.upstreams) return findings.length ? findings : { skipped: 'PII flow needs the upstream contracts from the registry' };
+    if (!params.flow || !ctx.descriptor.spec.outputs.some((p) => p.lineage && Object.keys(p.lineage).length))
+      return findings;
+    if (!ctx.upstreams)
+      return findings.length ? findings : { skipped: 'PII flow needs the upstream contracts from the registry' };
     ctx.descriptor.spec.outputs.forEach((port, i) => {
       for (const [field, refs] of Object.entries(port.lineage ?? {})) {
         for (const ref of refs) {

@@ -15,11 +15,21 @@ export const slaFeasibilityRule: BuiltInRule<Record<string, never>> = {
     const findings: Finding[] = [];
     ctx.descriptor.spec.outputs.forEach((port, i) => {
       if (!port.sla?.freshness) return;
-      const readPorts = new Set(Object.values(port.lineage ?? {}).flat().map((ref) => ref.split('#')[0]));
-      const sources = ctx.upstreams!.filter((u) => (readPorts.size ? readPorts.has(`${u.product}/${u.port}`) : true) && u.sla?.freshness);
+      const readPorts = new Set(
+        Object.values(port.lineage ?? {})
+          .flat()
+          .map((ref) => ref.split('#')[0]),
+      );
+      const sources = ctx.upstreams!.filter(
+        (u) => (readPorts.size ? readPorts.has(`${u.product}/${u.port}`) : true) && u.sla?.freshness,
+      );
       for (const up of sources) {
         if (durationSeconds(port.sla.freshness) < durationSeconds(up.sla!.freshness!)) {
-          findings.push({ message: `port "${port.name}" promises freshness ${port.sla.freshness}, but it reads ${up.product}/${up.port}, which promises only ${up.sla!.freshness}`, fix: `promise ${up.sla!.freshness} or longer, or ask ${up.product} for a fresher SLA`, path: `/spec/outputs/${i}/sla/freshness` });
+          findings.push({
+            message: `port "${port.name}" promises freshness ${port.sla.freshness}, but it reads ${up.product}/${up.port}, which promises only ${up.sla!.freshness}`,
+            fix: `promise ${up.sla!.freshness} or longer, or ask ${up.product} for a fresher SLA`,
+            path: `/spec/outputs/${i}/sla/freshness`,
+          });
         }
       }
     });

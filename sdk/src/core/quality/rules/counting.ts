@@ -1,4 +1,11 @@
-import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RuleAccumulator, type RuleResult } from '../result.js';
+import {
+  MAX_EXAMPLES,
+  pushExamples,
+  ruleIdentity,
+  type FailureExample,
+  type RuleAccumulator,
+  type RuleResult,
+} from '../result.js';
 import type { QualityRule } from '../types.js';
 
 export interface CountingPartial {
@@ -17,7 +24,10 @@ export const PASS: RecordVerdict = Object.freeze({});
  * The shared accumulator for rules decided record by record (`not_null`,
  * `accepted_values`, `range`, `regex`): counts and the first examples merge by addition.
  */
-export function countingAccumulator(rule: QualityRule, judge: (record: unknown) => RecordVerdict): RuleAccumulator<CountingPartial> {
+export function countingAccumulator(
+  rule: QualityRule,
+  judge: (record: unknown) => RecordVerdict,
+): RuleAccumulator<CountingPartial> {
   let batch: CountingPartial = { checked: 0, failed: 0, examples: [] };
   const total: CountingPartial = { checked: 0, failed: 0, examples: [] };
   return {
@@ -28,7 +38,8 @@ export function countingAccumulator(rule: QualityRule, judge: (record: unknown) 
       batch.checked++;
       if (verdict.reason === undefined) return undefined;
       batch.failed++;
-      if (batch.examples.length < MAX_EXAMPLES) batch.examples.push({ line, message: verdict.reason, value: verdict.value, record });
+      if (batch.examples.length < MAX_EXAMPLES)
+        batch.examples.push({ line, message: verdict.reason, value: verdict.value, record });
       return verdict.reason;
     },
     takePartial() {
@@ -43,7 +54,13 @@ export function countingAccumulator(rule: QualityRule, judge: (record: unknown) 
       return [];
     },
     result(): RuleResult {
-      return { ...ruleIdentity(rule), passed: total.failed === 0, checked: total.checked, failed: total.failed, examples: total.examples };
+      return {
+        ...ruleIdentity(rule),
+        passed: total.failed === 0,
+        checked: total.checked,
+        failed: total.failed,
+        examples: total.examples,
+      };
     },
   };
 }

@@ -1,7 +1,14 @@
 import { twoDigits as two } from '../../contract/fast-formats.js';
 import { parseDuration } from '../duration.js';
 import { describeValue, fieldGetter, isMissing } from '../field-path.js';
-import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RuleAccumulator, type RuleResult } from '../result.js';
+import {
+  MAX_EXAMPLES,
+  pushExamples,
+  ruleIdentity,
+  type FailureExample,
+  type RuleAccumulator,
+  type RuleResult,
+} from '../result.js';
 import type { FreshnessRule } from '../types.js';
 
 export interface FreshnessPartial {
@@ -29,14 +36,27 @@ export function timestampOf(value: unknown): number | undefined {
 function isCanonicalUtc(s: string): boolean {
   const n = s.length;
   if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return false;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return false;
   if (two(s, 0) < 0 || two(s, 2) < 0) return false;
   const month = two(s, 5);
   const day = two(s, 8);
   const hour = two(s, 11);
   const minute = two(s, 14);
   const second = two(s, 17);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 60
+  )
+    return false;
   if (n > 20) {
     if (s.charCodeAt(19) !== 46 /* . */ || n === 21) return false;
     for (let i = 20; i < n - 1; i++) {
@@ -55,7 +75,8 @@ function isCanonicalUtc(s: string): boolean {
 export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial> {
   const get = fieldGetter(rule.field);
   const maxAgeMs = parseDuration(rule.maxAge);
-  if (maxAgeMs === undefined) throw new Error(`freshness maxAge "${rule.maxAge}" is not an ISO-8601 duration; write e.g. PT2H or P1D`);
+  if (maxAgeMs === undefined)
+    throw new Error(`freshness maxAge "${rule.maxAge}" is not an ISO-8601 duration; write e.g. PT2H or P1D`);
   const fresh = (): FreshnessPartial => ({ checked: 0, failed: 0, examples: [] });
   let batch = fresh();
   const total = fresh();
@@ -91,7 +112,8 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
     takePartial() {
       if (canon !== '') {
         const ms = Date.parse(canon);
-        if (!batch.newest || ms > batch.newest.ms || (ms === batch.newest.ms && canonLine < batch.newest.line)) batch.newest = { ms, line: canonLine };
+        if (!batch.newest || ms > batch.newest.ms || (ms === batch.newest.ms && canonLine < batch.newest.line))
+          batch.newest = { ms, line: canonLine };
       }
       const partial = batch;
       batch = fresh();
@@ -107,7 +129,8 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
     },
     result(now): RuleResult {
       const base = { ...ruleIdentity(rule), checked: total.checked, examples: total.examples };
-      if (!total.newest) return { ...base, passed: false, failed: total.failed + 1, message: `no ${rule.field} timestamp found` };
+      if (!total.newest)
+        return { ...base, passed: false, failed: total.failed + 1, message: `no ${rule.field} timestamp found` };
       const ageMs = now.getTime() - total.newest.ms;
       const stale = ageMs > maxAgeMs;
       const newest = new Date(total.newest.ms).toISOString();
@@ -119,6 +142,11 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
 
 function formatAge(ms: number): string {
   const abs = Math.abs(ms);
-  const text = abs >= 86_400_000 ? `${(abs / 86_400_000).toFixed(1)}d` : abs >= 3_600_000 ? `${(abs / 3_600_000).toFixed(1)}h` : `${Math.round(abs / 1000)}s`;
+  const text =
+    abs >= 86_400_000
+      ? `${(abs / 86_400_000).toFixed(1)}d`
+      : abs >= 3_600_000
+        ? `${(abs / 3_600_000).toFixed(1)}h`
+        : `${Math.round(abs / 1000)}s`;
   return ms < 0 ? `-${text}` : text;
 }

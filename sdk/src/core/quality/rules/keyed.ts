@@ -1,4 +1,12 @@
-import { MAX_EXAMPLES, pushExamples, ruleIdentity, type FailureExample, type RecordFailure, type RuleAccumulator, type RuleResult } from '../result.js';
+import {
+  MAX_EXAMPLES,
+  pushExamples,
+  ruleIdentity,
+  type FailureExample,
+  type RecordFailure,
+  type RuleAccumulator,
+  type RuleResult,
+} from '../result.js';
 import type { QualityRule } from '../types.js';
 
 /** Keys observed in one batch, in line order. */

@@ -9,9 +9,12 @@ export function range(rule: RangeRule): RuleAccumulator<CountingPartial> {
   return countingAccumulator(rule, (record) => {
     const value = get(record);
     if (isMissing(value)) return { skip: true };
-    if (typeof value !== 'number' || Number.isNaN(value)) return { reason: `${rule.field} is ${describeValue(value)}, not a number`, value };
-    if (rule.min !== undefined && value < rule.min) return { reason: `${rule.field} is ${value}, below the minimum ${rule.min}`, value };
-    if (rule.max !== undefined && value > rule.max) return { reason: `${rule.field} is ${value}, above the maximum ${rule.max}`, value };
+    if (typeof value !== 'number' || Number.isNaN(value))
+      return { reason: `${rule.field} is ${describeValue(value)}, not a number`, value };
+    if (rule.min !== undefined && value < rule.min)
+      return { reason: `${rule.field} is ${value}, below the minimum ${rule.min}`, value };
+    if (rule.max !== undefined && value > rule.max)
+      return { reason: `${rule.field} is ${value}, above the maximum ${rule.max}`, value };
     return PASS;
   });
 }

@@ -8,7 +8,9 @@ import { keyedAccumulator, type KeyedPartial } from './keyed.js';
 export function parseRelationshipRef(ref: string): { dataset: string; field: string } {
   const id = parseId(ref);
   if (!id || !id.port || !id.field || id.version) {
-    throw new Error(`relationship ref "${ref}" must have the form <domain>.<product>/<port>#<field>, e.g. customers.profiles/profiles#customer_id`);
+    throw new Error(
+      `relationship ref "${ref}" must have the form <domain>.<product>/<port>#<field>, e.g. customers.profiles/profiles#customer_id`,
+    );
   }
   return { dataset: `${id.domain}.${id.product}/${id.port}`, field: id.field };
 }
@@ -36,7 +38,10 @@ export function relationship(rule: RelationshipRule, refValues?: RefValues): Rul
     },
     (key) => {
       known ??= refValues?.(dataset, field);
-      if (!known) throw new Error(`relationship ${rule.field} -> ${rule.ref}: no reference data for ${dataset}; pass --ref-data ${dataset}=<file>`);
+      if (!known)
+        throw new Error(
+          `relationship ${rule.field} -> ${rule.ref}: no reference data for ${dataset}; pass --ref-data ${dataset}=<file>`,
+        );
       return known.has(key) ? undefined : `${rule.field} ${key} is not among the ${field} values of ${dataset}`;
     },
     (key) => key,

@@ -23,8 +23,19 @@ export function rowCount(rule: RowCountRule): RuleAccumulator<number> {
     result(): RuleResult {
       const low = rule.min !== undefined && total < rule.min;
       const high = rule.max !== undefined && total > rule.max;
-      const message = low ? `${total} records, fewer than the minimum ${rule.min}` : high ? `${total} records, more than the maximum ${rule.max}` : `${total} records`;
-      return { ...ruleIdentity(rule), passed: !low && !high, checked: total, failed: low || high ? 1 : 0, examples: [], message };
+      const message = low
+        ? `${total} records, fewer than the minimum ${rule.min}`
+        : high
+          ? `${total} records, more than the maximum ${rule.max}`
+          : `${total} records`;
+      return {
+        ...ruleIdentity(rule),
+        passed: !low && !high,
+        checked: total,
+        failed: low || high ? 1 : 0,
+        examples: [],
+        message,
+      };
     },
   };
 }
