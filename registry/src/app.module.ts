@@ -5,14 +5,18 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './common/clock.module.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
+import { ContractsModule } from './contracts/contracts.module.js';
+import { ContractsService } from './contracts/contracts.service.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
-import { GovernanceModule } from './governance/governance.module.js';
 import { createLoaders } from './discovery/loaders.js';
+import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
-import { CatalogService } from './products/catalog.service.js';
 import { ProductsModule } from './products/products.module.js';
+import { ProductsService } from './products/products.service.js';
+import { PublishModule } from './publish/publish.module.js';
 import { SlaModule } from './sla/sla.module.js';
 
 export interface AppOptions {
@@ -27,15 +31,17 @@ export interface AppOptions {
 export const GRAPHQL_MAX_DEPTH = 12;
 
 /** What every GraphQL request gets: its own DataLoaders, so each level of a query is one SQL statement. */
-export const graphqlContext = (catalog: CatalogService) => () => ({ loaders: createLoaders(catalog) });
+export const graphqlContext = (products: ProductsService, contracts: ContractsService) => () => ({
+  loaders: createLoaders(products, contracts),
+});
 
 /** Mercurius (graphql-jit) on Fastify: faster than Apollo on this codebase (see `npm run bench`, graphql.* figures). */
 function mercuriusGraphQL(ide: boolean): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
-    imports: [ProductsModule],
-    inject: [CatalogService],
-    useFactory: (catalog: CatalogService) => ({
+    imports: [ProductsModule, ContractsModule],
+    inject: [ProductsService, ContractsService],
+    useFactory: (products: ProductsService, contracts: ContractsService) => ({
       autoSchemaFile: true,
       sortSchema: true,
       graphiql: ide,
@@ -44,7 +50,7 @@ function mercuriusGraphQL(ide: boolean): DynamicModule {
       path: '/graphql',
       queryDepth: GRAPHQL_MAX_DEPTH,
       jit: 1,
-      context: graphqlContext(catalog),
+      context: graphqlContext(products, contracts),
     }),
   });
 }
@@ -57,8 +63,11 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        ClockModule,
         AuditModule,
         AuthModule,
+        PublishModule,
+        ContractsModule,
         ProductsModule,
         DiscoveryModule,
         GovernanceModule,

@@ -6,7 +6,7 @@ import { ConfigError, readConfig } from './config.js';
 import { openDatabase } from './database/data-source.js';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { PolicyService } from './governance/policy.service.js';
-import { PublishPipeline } from './products/publish/publish.pipeline.js';
+import { PublishPipeline } from './publish/publish.pipeline.js';
 import { seedDomains } from './seed/seed-domains.js';
 
 /** Stopped on any start-up failure too, so a failed start never leaves PostgreSQL running. */

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory.js';
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

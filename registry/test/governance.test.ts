@@ -163,6 +163,7 @@ describe('policy management', () => {
       rule: { type: 'compatibility', params: { mode: 'NONE' } },
     });
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('POLICY_REFUSED');
     expect(res.body.message).toContain('loosens the global error policy "compatibility"');
     expect(
       (
@@ -267,6 +268,7 @@ describe('major-line lifecycle', () => {
   it('refuses retirement before the sunset, naming the consumers', async () => {
     const res = await r.post('/v1/products/core.accounts/majors/1/retire', {});
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('RETIRE_REFUSED');
     expect(res.body.message).toContain(
       'cannot be retired before its sunset 2026-12-01; consumers: billing.invoices (billing-team)',
     );
@@ -276,6 +278,7 @@ describe('major-line lifecycle', () => {
     r.clock.set('2026-12-02T09:00:00Z');
     const res = await r.post('/v1/products/core.accounts/majors/1/retire', {});
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('RETIRE_REFUSED');
     expect(res.body.message).toContain(
       '[deprecation-window] the sunset 2026-12-01 is 9 day(s) after the deprecation; consumers (billing.invoices) are owed at least 30',
     );
@@ -315,6 +318,20 @@ describe('major-line lifecycle', () => {
       `SELECT major FROM lineage_port_locations WHERE product_id = 'core.accounts'`,
     );
     expect(ports).toEqual([]);
+  });
+
+  it('refuses any further change to a retired line with MAJOR_LINE_RETIRED, and audits the refusal', async () => {
+    const retire = await r.post('/v1/products/core.accounts/majors/1/retire', {});
+    expect(retire.status).toBe(409);
+    expect(retire.body.code).toBe('MAJOR_LINE_RETIRED');
+    const deprecate = await r.post('/v1/products/core.accounts/majors/1/deprecate', {
+      sunset: '2027-06-01',
+      reason: 'too late',
+    });
+    expect(deprecate.status).toBe(409);
+    expect(deprecate.body.code).toBe('MAJOR_LINE_RETIRED');
+    const refusals = await r.events('major.deprecate', 'core.accounts@1');
+    expect(refusals.at(-1)?.detail.code).toBe('MAJOR_LINE_RETIRED');
   });
 });
 

@@ -1,4 +1,4 @@
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { RegistryError } from '../src/common/registry-error.js';
 import { ADMIN, contract, publishRequest } from './fixtures.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 

@@ -1,6 +1,6 @@
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { findLineageCycle } from '../src/lineage/cycle.js';
-import { refreshCurrentLineage } from '../src/lineage/operations/refresh-current-lineage.js';
+import { LineageService } from '../src/lineage/lineage.service.js';
 import { downstreamEdges, levelEdges, upstreamEdges } from '../src/lineage/operations/level-edges.js';
 import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
@@ -78,7 +78,7 @@ describe('declared lineage in the publish pipeline', () => {
     await registry.db.dataSource.query(
       `UPDATE major_lines SET state = 'retired' WHERE product_id = 'e.five' AND major = 1`,
     );
-    await refreshCurrentLineage(registry.db.dataSource.manager, 'e.five');
+    await registry.app.get(LineageService).refreshCurrent(registry.db.dataSource.manager, 'e.five');
     const live = await registry.db.dataSource.query(
       `SELECT major FROM lineage_current_inputs WHERE product_id = 'e.five'`,
     );

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PolicyService } from '../src/governance/policy.service.js';
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PublishPipeline } from '../src/products/publish/publish.pipeline.js';
+import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
 import { PROFILES_DATA, SAMPLE_DATA, testAndReport } from '../../domains/sales/orders/pipeline/test-and-report.js';
 import { startSlaRegistry, type SlaRegistry } from './sla-harness.js';

@@ -2,7 +2,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../src/app.module.js';
 import { AuthService } from '../src/auth/auth.service.js';
-import { CLOCK, ManualClock } from '../src/sla/clock.js';
+import { CLOCK, ManualClock } from '../src/common/clock.js';
 import type { RunningRegistry } from './app-harness.js';
 import { publishRequest } from './fixtures.js';
 import { createTestDatabase } from './test-database.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { RegistryError } from '../common/registry-error.js';
 import { EventEntity } from './event.entity.js';
 
 export interface AuditEvent {
@@ -20,7 +21,23 @@ export class AuditService {
     await manager.insert(EventEntity, { ...event, detail: (event.detail ?? {}) as never });
   }
 
-  async list(subject: string, limit = 100): Promise<EventEntity[]> {
-    return this.dataSource.getRepository(EventEntity).find({ where: { subject }, order: { id: 'DESC' }, take: limit });
+  /**
+   * Runs a write and, when it is refused (a RegistryError), records the refusal
+   * after the write's transaction has rolled back, so the refusal outlives it.
+   * Accepted outcomes are recorded by the write itself, inside its transaction.
+   */
+  async recordRefusal<T>(attempt: Omit<AuditEvent, 'outcome' | 'detail'>, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (err instanceof RegistryError) {
+        await this.record({
+          ...attempt,
+          outcome: 'rejected',
+          detail: { code: err.code, message: err.message, details: err.details },
+        });
+      }
+      throw err;
+    }
   }
 }

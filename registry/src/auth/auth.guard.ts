@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
 import { AuthService, type Principal } from './auth.service.js';
 
 export const REQUIRES_TOKEN = 'dmesh:requiresToken';
@@ -28,14 +28,14 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
-      throw new RegistryError(
+      throw new RequestError(
         'UNAUTHENTICATED',
         'this request needs a token: send "Authorization: Bearer <token>" (dmesh login --token <token>, or DMESH_TOKEN)',
       );
     }
     const principal = await this.auth.authenticate(token);
     if (!principal)
-      throw new RegistryError('UNAUTHENTICATED', 'the token is unknown or revoked; ask a registry admin for a new one');
+      throw new RequestError('UNAUTHENTICATED', 'the token is unknown or revoked; ask a registry admin for a new one');
     request.principal = principal;
     return true;
   }

@@ -7,9 +7,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { execute, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AppModule, graphqlContext } from '../app.module.js';
-import { CatalogService } from '../products/catalog.service.js';
+import { ContractsModule } from '../contracts/contracts.module.js';
+import { ContractsService } from '../contracts/contracts.service.js';
 import { ProductsModule } from '../products/products.module.js';
-import { PublishPipeline } from '../products/publish/publish.pipeline.js';
+import { ProductsService } from '../products/products.service.js';
+import { PublishPipeline } from '../publish/publish.pipeline.js';
 import { benchDatabase, percentile } from './bench-db.js';
 
 type Figure = { value: number; unit: string; baseline?: number; ratio?: number; scale: string };
@@ -19,14 +21,14 @@ const QUERY = `{ search(first: 100) { totalCount edges { cursor node { id title 
 function apolloGraphQL() {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
-    imports: [ProductsModule],
-    inject: [CatalogService],
-    useFactory: (catalog: CatalogService) => ({
+    imports: [ProductsModule, ContractsModule],
+    inject: [ProductsService, ContractsService],
+    useFactory: (products: ProductsService, contracts: ContractsService) => ({
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
       playground: false,
-      context: graphqlContext(catalog),
+      context: graphqlContext(products, contracts),
     }),
   });
 }
@@ -113,7 +115,7 @@ async function measureDriver(
     });
     const schema = app.get(GraphQLSchemaHost).schema;
     const document = parse(QUERY);
-    const context = graphqlContext(app.get(CatalogService));
+    const context = graphqlContext(app.get(ProductsService), app.get(ContractsService));
     const raw = await time(n, async () => {
       const result = await execute({ schema, document, contextValue: context() });
       if (result.errors) throw new Error(result.errors[0].message);

@@ -6,7 +6,7 @@ import { createApp } from '../app.factory.js';
 import { openDatabase } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { LEVEL_SQL, parseLevel } from '../lineage/operations/level-edges.js';
-import { CARDS_SQL } from '../lineage/operations/product-cards.js';
+import { CARDS_SQL } from '../products/operations/product-cards.js';
 import { BENCH_CONTRACT, loadBenchCatalog, productId } from './lineage-catalog.js';
 
 type Figure = { value: number; unit: string; baseline?: number; ratio?: number; scale: string };

@@ -1,15 +1,14 @@
 import { DataSource } from 'typeorm';
 import { ApiTokenEntity } from '../auth/api-token.entity.js';
 import { EventEntity } from '../audit/event.entity.js';
-import { ContractEntity } from '../contracts/contract.entity.js';
-import { CATALOG_ENTITIES } from '../products/entities/catalog.entities.js';
 import { InitialCatalog1763800000000 } from './migrations/1763800000000-initial-catalog.js';
 import { Sla1763800200000 } from './migrations/1763800200000-sla.js';
 import { Lineage1763800100000 } from './migrations/1763800100000-lineage.js';
 import { Governance1763800300000 } from './migrations/1763800300000-governance.js';
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
 
-export const ENTITIES = [...CATALOG_ENTITIES, ContractEntity, ApiTokenEntity, EventEntity];
+/** The tables read through TypeORM repositories; every other table is read with typed SQL by its owning context. */
+export const ENTITIES = [ApiTokenEntity, EventEntity];
 export const MIGRATIONS = [
   InitialCatalog1763800000000,
   Lineage1763800100000,

@@ -1,8 +1,4 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RegistryError } from '../common/registry-error.js';
-import { CatalogService, type PortRow, type ProductRow, type VersionRow } from '../products/catalog.service.js';
-import { encodeCursor } from '../products/operations/search-products.js';
-import { parsePageSize } from '../products/page-size.js';
 import {
   Consumer,
   Contract,
@@ -11,44 +7,37 @@ import {
   MajorLine,
   OutputPort,
   Product,
-  ProductConnection,
   ProductVersion,
-  SearchFilter,
-} from './discovery.types.js';
+} from '../common/graphql/catalog.types.js';
+import { parsePageSize } from '../common/pagination.js';
+import { RequestError } from '../common/registry-error.js';
+import { productCursor, type PortRecord, type ProductRecord, type VersionRecord } from '../products/products.types.js';
+import { ProductConnection, SearchFilter } from './discovery.types.js';
 import type { GraphQLContext } from './loaders.js';
+import { SearchService } from './search.service.js';
 
-export function toProduct(p: ProductRow): Product {
-  return {
-    id: p.id,
-    domain: p.domain,
-    name: p.name,
-    title: p.title,
-    description: p.description,
-    owner: { team: p.owner_team, email: p.owner_email },
-    tags: p.tags,
-    classification: p.classification,
-    tier: p.tier,
-    latestVersion: p.latest_version,
-  } as Product;
+export function toProduct(p: ProductRecord): Product {
+  const { id, domain, name, title, description, owner, tags, classification, tier, latestVersion } = p;
+  return { id, domain, name, title, description, owner, tags, classification, tier, latestVersion } as Product;
 }
 
-function toVersion(v: VersionRow): ProductVersion {
+function toVersion(v: VersionRecord): ProductVersion {
   return {
-    id: `${v.product_id}@${v.version}`,
-    rowId: String(v.id),
+    id: `${v.productId}@${v.version}`,
+    rowId: v.id,
     version: v.version,
-    contentHash: v.content_hash,
-    publishedBy: v.published_by,
-    publishedAt: new Date(v.published_at).toISOString(),
+    contentHash: v.contentHash,
+    publishedBy: v.publishedBy,
+    publishedAt: v.publishedAt.toISOString(),
     descriptor: v.descriptor,
-    compatibility: v.compatibility_report,
-    governanceReport: v.governance_report,
+    compatibility: v.compatibilityReport,
+    governanceReport: v.governanceReport,
   } as ProductVersion;
 }
 
-function toPort(p: PortRow, version: string): OutputPort {
+function toPort(p: PortRecord, version: string): OutputPort {
   return {
-    id: `${p.product_id}/${p.name}@${version}`,
+    id: `${p.productId}/${p.name}@${version}`,
     name: p.name,
     kind: p.kind,
     format: p.format,
@@ -56,13 +45,13 @@ function toPort(p: PortRow, version: string): OutputPort {
     compatibility: p.compatibility,
     sla: p.sla ?? undefined,
     quality: p.quality,
-    contractHash: p.contract_hash,
+    contractHash: p.contractHash,
   } as OutputPort;
 }
 
 @Resolver(() => Product)
 export class ProductResolver {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(private readonly searches: SearchService) {}
 
   @Query(() => Product, { nullable: true, description: 'A product by id (<domain>.<product>).' })
   async product(
@@ -75,12 +64,7 @@ export class ProductResolver {
 
   @Query(() => [Domain])
   async domains(): Promise<Domain[]> {
-    return (await this.catalog.domains()).map((d) => ({
-      name: d.name,
-      title: d.title ?? undefined,
-      description: d.description,
-      owner: { team: d.owner_team, email: d.owner_email },
-    }));
+    return this.searches.domains();
   }
 
   @Query(() => ProductConnection, {
@@ -93,9 +77,9 @@ export class ProductResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true, type: () => String }) after: string | undefined,
   ): Promise<ProductConnection> {
-    const page = await this.catalog.search({ query, ...filter }, parsePageSize(first), after);
+    const page = await this.searches.search({ query, ...filter }, parsePageSize(first), after);
     return {
-      edges: page.nodes.map((p) => ({ cursor: encodeCursor(p.id), node: toProduct(p) })),
+      edges: page.nodes.map((p) => ({ cursor: productCursor(p.id), node: toProduct(p) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
     };
@@ -114,7 +98,7 @@ export class ProductResolver {
   ): Promise<ProductVersion | null> {
     const wanted = version ?? p.latestVersion;
     const row = (await ctx.loaders.versions.load(p.id)).find((v) => v.version === wanted);
-    if (!row && version) throw new RegistryError('NOT_FOUND', `${p.id}@${version} is not published`);
+    if (!row && version) throw new RequestError('NOT_FOUND', `${p.id}@${version} is not published`);
     return row ? toVersion(row) : null;
   }
 
@@ -132,9 +116,9 @@ export class ProductResolver {
   @ResolveField(() => [Consumer])
   async consumers(@Parent() p: Product, @Context() ctx: GraphQLContext): Promise<Consumer[]> {
     return (await ctx.loaders.consumers.load(p.id)).map((c) => ({
-      product: c.product_id,
-      port: c.upstream_port,
-      versionRange: c.version_range,
+      product: c.productId,
+      port: c.upstreamPort,
+      versionRange: c.versionRange,
     }));
   }
 }
@@ -149,10 +133,10 @@ export class ProductVersionResolver {
   @ResolveField(() => [InputPort])
   async inputs(@Parent() v: ProductVersion, @Context() ctx: GraphQLContext): Promise<InputPort[]> {
     return (await ctx.loaders.inputs.load(v.rowId)).map((i) => ({
-      product: i.upstream_product_id,
-      port: i.upstream_port,
-      versionRange: i.version_range,
-      resolvedVersion: i.resolved_version ?? undefined,
+      product: i.upstreamProductId,
+      port: i.upstreamPort,
+      versionRange: i.versionRange,
+      resolvedVersion: i.resolvedVersion ?? undefined,
     }));
   }
 }

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
+import type { ContractsService } from '../contracts/contracts.service.js';
+import type { ProductsService } from '../products/products.service.js';
 import type {
-  CatalogService,
-  InputRow,
-  MajorLineRow,
-  PortRow,
-  ProductRow,
-  VersionRow,
-} from '../products/catalog.service.js';
+  InputRecord,
+  MajorLineRecord,
+  PortRecord,
+  ProductRecord,
+  VersionRecord,
+} from '../products/products.types.js';
 
 function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
   const map = new Map<string, T[]>();
@@ -18,30 +19,30 @@ function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[])
 }
 
 /** One set per GraphQL request: every level of a query is one SQL statement, whatever the list size. */
-export function createLoaders(catalog: CatalogService) {
+export function createLoaders(products: ProductsService, contracts: ContractsService) {
   return {
-    product: new DataLoader<string, ProductRow | undefined>(async (ids) => {
-      const rows = await catalog.productsByIds(ids);
+    product: new DataLoader<string, ProductRecord | undefined>(async (ids) => {
+      const rows = await products.productsByIds(ids);
       return ids.map((id) => rows.find((r) => r.id === id));
     }),
-    versions: new DataLoader<string, VersionRow[]>(async (ids) =>
-      groupBy(await catalog.versionsByProducts(ids), (r) => r.product_id, ids),
+    versions: new DataLoader<string, VersionRecord[]>(async (ids) =>
+      groupBy(await products.versionsByProducts(ids), (r) => r.productId, ids),
     ),
-    ports: new DataLoader<string, PortRow[]>(async (ids) =>
-      groupBy(await catalog.portsByVersions(ids), (r) => String(r.version_id), ids),
+    ports: new DataLoader<string, PortRecord[]>(async (ids) =>
+      groupBy(await products.portsByVersions(ids), (r) => r.versionId, ids),
     ),
-    inputs: new DataLoader<string, InputRow[]>(async (ids) =>
-      groupBy(await catalog.inputsByVersions(ids), (r) => String(r.version_id), ids),
+    inputs: new DataLoader<string, InputRecord[]>(async (ids) =>
+      groupBy(await products.inputsByVersions(ids), (r) => r.versionId, ids),
     ),
     contract: new DataLoader<string, unknown>(async (hashes) => {
-      const rows = await catalog.contractsByHashes(hashes);
-      return hashes.map((h) => rows.find((r) => r.hash === h)?.schema);
+      const schemas = await contracts.schemasByHashes(hashes);
+      return hashes.map((h) => schemas.get(h));
     }),
-    majorLines: new DataLoader<string, MajorLineRow[]>(async (ids) =>
-      groupBy(await catalog.majorLinesByProducts(ids), (r) => r.product_id, ids),
+    majorLines: new DataLoader<string, MajorLineRecord[]>(async (ids) =>
+      groupBy(await products.majorLinesByProducts(ids), (r) => r.productId, ids),
     ),
-    consumers: new DataLoader<string, InputRow[]>(async (ids) =>
-      groupBy(await catalog.consumersByProducts(ids), (r) => r.upstream_product_id, ids),
+    consumers: new DataLoader<string, InputRecord[]>(async (ids) =>
+      groupBy(await products.consumersByProducts(ids), (r) => r.upstreamProductId, ids),
     ),
   };
 }

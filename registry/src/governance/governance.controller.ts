@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
-import { ErrorDto } from '../products/dto/product.dto.js';
+import { ErrorDto } from '../common/error.dto.js';
 import {
   DeprecateInputDto,
   MajorLineChangeDto,

@@ -1,21 +1,20 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
-import { MajorLine, ProductVersion } from '../discovery/discovery.types.js';
+import { MajorLine, ProductVersion } from '../common/graphql/catalog.types.js';
+import { ProductsService } from '../products/products.service.js';
 import { GovernanceReport, LineConsumer, Policy } from './governance.types.js';
-import { consumersOfMajorLines } from './operations/major-line-consumers.js';
 import { PolicyService } from './policy.service.js';
 
 type Ctx = { governanceLoaders?: { consumers: DataLoader<string, LineConsumer[]> } };
 
 /** Consumers of every major line a GraphQL request asks for, in one query. */
-function consumersLoader(dataSource: DataSource): DataLoader<string, LineConsumer[]> {
+function consumersLoader(products: ProductsService): DataLoader<string, LineConsumer[]> {
   return new DataLoader(async (keys) => {
     const lines = keys.map((k) => ({
       productId: k.slice(0, k.lastIndexOf('@')),
       major: Number(k.slice(k.lastIndexOf('@') + 1)),
     }));
-    const byLine = await consumersOfMajorLines(dataSource.manager, lines);
+    const byLine = await products.consumersOfMajorLines(lines);
     return keys.map((k) =>
       (byLine.get(k) ?? []).map((c) => ({
         product: c.product,
@@ -31,10 +30,7 @@ function consumersLoader(dataSource: DataSource): DataLoader<string, LineConsume
 
 @Resolver(() => ProductVersion)
 export class GovernanceResolver {
-  constructor(
-    private readonly policies: PolicyService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly policies: PolicyService) {}
 
   @Query(() => [Policy], {
     name: 'policies',
@@ -63,11 +59,11 @@ export class GovernanceResolver {
 
 @Resolver(() => MajorLine)
 export class MajorLineResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly products: ProductsService) {}
 
   @ResolveField(() => [LineConsumer], { description: 'Products whose latest version still reads this major line.' })
   consumers(@Parent() line: MajorLine, @Context() ctx: Ctx): Promise<LineConsumer[]> {
-    ctx.governanceLoaders ??= { consumers: consumersLoader(this.dataSource) };
+    ctx.governanceLoaders ??= { consumers: consumersLoader(this.products) };
     return ctx.governanceLoaders.consumers.load(`${line.productId}@${line.major}`);
   }
 }

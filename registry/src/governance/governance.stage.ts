@@ -1,23 +1,21 @@
-import { effectivePolicies, evaluatePolicies, type PolicyContext } from '@dmesh/sdk';
-import type { PublishContext, PublishStage } from '../products/publish/publish.types.js';
+import { Injectable } from '@nestjs/common';
+import { effectivePolicies, evaluatePolicies, type GovernanceReport, type PolicyContext } from '@dmesh/sdk';
+import type { EntityManager } from 'typeorm';
+import { AsPublishStage, type PublishAttempt, type PublishStage, type StageOutcome } from '../publish/publish-stage.js';
+import type { PublishIssue } from '../publish/stage-results.js';
 import { effectivePoliciesFor, waiversFor } from './operations/policies.js';
 
 /** The context policies see, from what the earlier stages resolved. */
-export function policyContext(ctx: PublishContext): PolicyContext {
+export function policyContext(attempt: PublishAttempt): PolicyContext {
+  const { cycle } = attempt.result('lineage');
+  const { bump, requiredBump } = attempt.result('compatibility');
   return {
-    descriptor: ctx.bundle.descriptor,
-    contracts: ctx.bundle.contracts,
+    descriptor: attempt.bundle.descriptor,
+    contracts: attempt.bundle.contracts,
     offline: false,
-    upstreams: ctx.upstreams,
-    ...(ctx.cycle && { cycle: ctx.cycle }),
-    ...(ctx.bump && {
-      compatibility: {
-        requiredBump: ctx.requiredBump,
-        base: ctx.bump.base,
-        verdict: ctx.bump.verdict,
-        breaking: ctx.bump.breaking,
-      },
-    }),
+    upstreams: [...attempt.result('inputs').upstreams],
+    ...(cycle && { cycle }),
+    ...(bump && { compatibility: { requiredBump, base: bump.base, verdict: bump.verdict, breaking: bump.breaking } }),
   };
 }
 
@@ -27,27 +25,34 @@ export function policyContext(ctx: PublishContext): PolicyContext {
  * turns failed `error` policies into publish errors. The report is stored with
  * the version and returned by dry-runs.
  */
-export class GovernanceStage implements PublishStage {
+@Injectable()
+@AsPublishStage()
+export class GovernanceStage implements PublishStage<'governance'> {
   readonly name = 'governance';
 
-  async run(ctx: PublishContext): Promise<void> {
-    const domain = ctx.bundle.descriptor.metadata.domain;
+  async check(attempt: PublishAttempt, tx: EntityManager): Promise<StageOutcome<'governance'>> {
+    const domain = attempt.bundle.descriptor.metadata.domain;
     const [policies, waivers] = await Promise.all([
-      effectivePoliciesFor(ctx.manager, domain),
-      waiversFor(ctx.manager, ctx.productId),
+      effectivePoliciesFor(tx, domain),
+      waiversFor(tx, attempt.productId),
     ]);
     const report = evaluatePolicies(
       effectivePolicies(policies, domain),
-      policyContext(ctx),
+      policyContext(attempt),
       waivers,
-      ctx.now.toISOString().slice(0, 10),
+      attempt.now.toISOString().slice(0, 10),
     );
-    ctx.governance = report;
+    return { result: { report }, issues: this.issues(report) };
+  }
+
+  /** Failed and warning policies as publish issues; a failed error policy's findings block unless advisory. */
+  private issues(report: GovernanceReport): PublishIssue[] {
+    const issues: PublishIssue[] = [];
     for (const result of report.results) {
       if (result.status !== 'failed' && result.status !== 'warning') continue;
       for (const finding of result.findings) {
         const blocking = result.status === 'failed' && !finding.advisory;
-        ctx.issues.push({
+        issues.push({
           severity: blocking ? 'error' : 'warning',
           stage: this.name,
           code: finding.code ?? `POLICY_${result.policy.toUpperCase().replace(/-/g, '_')}`,
@@ -57,5 +62,6 @@ export class GovernanceStage implements PublishStage {
         });
       }
     }
+    return issues;
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { JSONScalar } from '../discovery/json.scalar.js';
+import { JSONScalar } from '../common/graphql/json.scalar.js';
 
 @ObjectType({ description: 'One problem a policy found, where it is and what to do.' })
 export class PolicyFinding {

@@ -3,12 +3,13 @@ import { DataSource } from 'typeorm';
 import { checkDomainPolicy, checkPolicyParams, compileContract, validateDocument, type Policy } from '@dmesh/sdk';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/auth.service.js';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
+import { GovernanceError } from './governance.errors.js';
 import { listPolicies, toPolicy, upsertPolicy } from './operations/policies.js';
 
 export function assertGovernance(principal: Principal, what: string): void {
   if (principal.role !== 'admin' && principal.role !== 'governance') {
-    throw new RegistryError(
+    throw new RequestError(
       'FORBIDDEN',
       `${what} needs a governance or admin token; ${principal.name} is ${principal.role}`,
     );
@@ -30,7 +31,7 @@ export class PolicyService {
   async get(id: string) {
     const [row] = await this.dataSource.query('SELECT * FROM policies WHERE id = $1', [id]);
     if (!row)
-      throw new RegistryError('NOT_FOUND', `policy ${id} does not exist`, [
+      throw new RequestError('NOT_FOUND', `policy ${id} does not exist`, [
         { code: 'POLICY_NOT_FOUND', message: `no policy ${id}`, fix: 'list policies with GET /v1/policies' },
       ]);
     return toPolicy(row);
@@ -48,7 +49,7 @@ export class PolicyService {
     delete (policy as { kind?: unknown }).kind;
     const shape = validateDocument('policy', policy);
     if (shape.length) {
-      throw new RegistryError(
+      throw new RequestError(
         'BAD_REQUEST',
         `the policy is invalid: ${shape[0].path} ${shape[0].message}`,
         shape.map((p) => ({ code: 'POLICY_INVALID', path: p.path, message: `${p.path} ${p.message}` })),
@@ -57,8 +58,8 @@ export class PolicyService {
     const globals = (await listPolicies(this.dataSource.manager, 'global')).filter((g) => g.id !== id);
     const problems = [...checkPolicyParams(policy, compileContract), ...checkDomainPolicy(policy, globals)];
     if (problems.length) {
-      throw new RegistryError(
-        'PUBLISH_REJECTED',
+      throw new GovernanceError(
+        'POLICY_REFUSED',
         `policy ${id} was refused: ${problems[0].message}`,
         problems.map((p) => ({ code: 'POLICY_REFUSED', path: p.path, message: p.message, fix: p.fix })),
       );

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/auth.service.js';
-import { RegistryError } from '../common/registry-error.js';
-import { CLOCK, type Clock } from '../sla/clock.js';
+import { RequestError } from '../common/registry-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { assertGovernance, PolicyService } from './policy.service.js';
 
 export interface WaiverView {
@@ -34,12 +34,12 @@ export class WaiverService {
     await this.policies.get(input.policy);
     const today = this.clock.now().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.until ?? '') || Number.isNaN(Date.parse(input.until)))
-      throw new RegistryError('BAD_REQUEST', 'until must be a date YYYY-MM-DD');
+      throw new RequestError('BAD_REQUEST', 'until must be a date YYYY-MM-DD');
     if (input.until < today)
-      throw new RegistryError('BAD_REQUEST', `until ${input.until} is in the past (today is ${today})`);
-    if (!input.reason?.trim()) throw new RegistryError('BAD_REQUEST', 'a waiver needs a reason');
+      throw new RequestError('BAD_REQUEST', `until ${input.until} is in the past (today is ${today})`);
+    if (!input.reason?.trim()) throw new RequestError('BAD_REQUEST', 'a waiver needs a reason');
     if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(input.product ?? ''))
-      throw new RegistryError('BAD_REQUEST', `product must be <domain>.<product>, got "${input.product}"`);
+      throw new RequestError('BAD_REQUEST', `product must be <domain>.<product>, got "${input.product}"`);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO waivers (policy_id, product_id, until, reason, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
@@ -92,7 +92,7 @@ export class WaiverService {
         `UPDATE waivers SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING product_id`,
         [id],
       );
-      if (!rows.length) throw new RegistryError('NOT_FOUND', `waiver ${id} does not exist or is already revoked`);
+      if (!rows.length) throw new RequestError('NOT_FOUND', `waiver ${id} does not exist or is already revoked`);
       await this.audit.record(
         {
           actor: principal.name,

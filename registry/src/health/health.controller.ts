@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
 
 @ApiExcludeController()
 @Controller('health')
@@ -21,7 +21,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok' };
     } catch (err) {
-      throw new RegistryError('UNAVAILABLE', `database unavailable: ${(err as Error).message}`);
+      throw new RequestError('UNAVAILABLE', `database unavailable: ${(err as Error).message}`);
     }
   }
 }

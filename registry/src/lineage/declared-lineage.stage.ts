@@ -1,63 +1,78 @@
+import { Injectable } from '@nestjs/common';
 import semver from 'semver';
-import type { CompatibilityChange } from '@dmesh/sdk';
-import type { PublishContext, PublishStage } from '../products/publish/publish.types.js';
+import type { EntityManager } from 'typeorm';
+import type { PortImpact } from '../common/impact.types.js';
+import { AsPublishStage, type PublishAttempt, type PublishStage, type StageOutcome } from '../publish/publish-stage.js';
+import type { PublishIssue } from '../publish/stage-results.js';
 import { findLineageCycle, formatCycle } from './cycle.js';
-import { consumerImpact } from './impact.js';
+import { LineageService } from './lineage.service.js';
 
 /** A version no real range means to admit: a range that admits it has no upper major bound. */
 const FAR_FUTURE = '1000000.0.0';
 
 /**
- * Declared lineage in the publish pipeline. The edges themselves are written
- * by the store step (input_dependencies with the resolved upstream version,
- * field_lineage), which then refreshes the current-lineage tables. This stage
- * rejects a version whose inputs would close a cycle, warns about input
- * ranges without an upper major bound, and, on a dry-run, reports which
- * consumers the version's breaking contract changes would reach.
+ * Declared lineage in the publish pipeline: rejects a version whose inputs
+ * would close a cycle, warns about input ranges without an upper major bound,
+ * and, on a dry-run, reports which consumers the version's breaking contract
+ * changes would reach. Its store refreshes the current-lineage tables from the
+ * version just stored (products stores the version's inputs and field lineage).
  */
-export class DeclaredLineageStage implements PublishStage {
+@Injectable()
+@AsPublishStage()
+export class DeclaredLineageStage implements PublishStage<'lineage'> {
   readonly name = 'lineage';
 
-  async run(ctx: PublishContext): Promise<void> {
-    const inputs = ctx.bundle.descriptor.spec.inputs ?? [];
-    const cycle = await findLineageCycle(ctx.manager, ctx.productId, [...new Set(inputs.map((i) => i.product))]);
-    if (cycle) {
-      (ctx as PublishContext & { cycle?: string[] }).cycle = cycle; // governance reads it (issue 5)
-      const index = inputs.findIndex((i) => i.product === cycle[cycle.length - 2]);
-      ctx.issues.push({
-        severity: 'error',
-        stage: this.name,
-        code: 'LINEAGE_CYCLE',
-        file: 'dataproduct.yaml',
-        path: `/spec/inputs/${Math.max(index, 0)}/product`,
-        message: `reading ${cycle[cycle.length - 2]} would create a lineage cycle: ${formatCycle(cycle)}`,
-        fix: `remove this input, or break the cycle upstream (${cycle[1]} must not depend on ${ctx.productId})`,
-      });
-    }
+  constructor(private readonly lineage: LineageService) {}
+
+  async check(attempt: PublishAttempt, tx: EntityManager): Promise<StageOutcome<'lineage'>> {
+    const inputs = attempt.bundle.descriptor.spec.inputs ?? [];
+    const cycle = await findLineageCycle(tx, attempt.productId, [...new Set(inputs.map((i) => i.product))]);
+    const issues: PublishIssue[] = [];
+    if (cycle) issues.push(this.cycleIssue(attempt, cycle));
     inputs.forEach((input, i) => {
-      if (unbounded(input.version)) {
-        ctx.issues.push({
-          severity: 'warning',
-          stage: this.name,
-          code: 'UNBOUNDED_INPUT_RANGE',
-          file: 'dataproduct.yaml',
-          path: `/spec/inputs/${i}/version`,
-          message: `input ${input.product} range "${input.version}" has no upper major bound: the next breaking major of ${input.product} will reach this product`,
-          fix: `pin a major line, e.g. "^${semver.minVersion(input.version)?.version ?? '1.0.0'}"`,
-        });
-      }
+      if (!unbounded(input.version)) return;
+      issues.push({
+        severity: 'warning',
+        stage: this.name,
+        code: 'UNBOUNDED_INPUT_RANGE',
+        file: 'dataproduct.yaml',
+        path: `/spec/inputs/${i}/version`,
+        message: `input ${input.product} range "${input.version}" has no upper major bound: the next breaking major of ${input.product} will reach this product`,
+        fix: `pin a major line, e.g. "^${semver.minVersion(input.version)?.version ?? '1.0.0'}"`,
+      });
     });
-    if (ctx.dryRun) await this.impact(ctx);
+    const impact = attempt.dryRun ? await this.impact(attempt, tx) : undefined;
+    return { result: { ...(cycle && { cycle }), ...(impact && { impact }) }, issues };
   }
 
-  private async impact(ctx: PublishContext): Promise<void> {
-    const version = ctx.bundle.descriptor.metadata.version;
-    for (const [port, report] of Object.entries(ctx.compatibility)) {
-      const changes = (report as { changes?: CompatibilityChange[] }).changes ?? [];
-      if (port === 'descriptor' || !changes.some((c) => c.breaking)) continue;
-      const impact = await consumerImpact(ctx.manager, ctx.productId, port, version, changes);
-      (ctx.impact ??= {})[port] = { port: `${ctx.productId}/${port}`, proposedVersion: version, ...impact };
+  async store(attempt: PublishAttempt, tx: EntityManager): Promise<void> {
+    await this.lineage.refreshCurrent(tx, attempt.productId);
+  }
+
+  private cycleIssue(attempt: PublishAttempt, cycle: string[]): PublishIssue {
+    const inputs = attempt.bundle.descriptor.spec.inputs ?? [];
+    const index = inputs.findIndex((i) => i.product === cycle[cycle.length - 2]);
+    return {
+      severity: 'error',
+      stage: this.name,
+      code: 'LINEAGE_CYCLE',
+      file: 'dataproduct.yaml',
+      path: `/spec/inputs/${Math.max(index, 0)}/product`,
+      message: `reading ${cycle[cycle.length - 2]} would create a lineage cycle: ${formatCycle(cycle)}`,
+      fix: `remove this input, or break the cycle upstream (${cycle[1]} must not depend on ${attempt.productId})`,
+    };
+  }
+
+  /** Per port with breaking changes, the consumers they would reach. */
+  private async impact(attempt: PublishAttempt, tx: EntityManager): Promise<Record<string, PortImpact> | undefined> {
+    const version = attempt.bundle.descriptor.metadata.version;
+    let impact: Record<string, PortImpact> | undefined;
+    for (const [port, report] of Object.entries(attempt.result('compatibility').ports)) {
+      if (!report.changes.some((c) => c.breaking)) continue;
+      const reached = await this.lineage.consumerImpact(tx, attempt.productId, port, version, report.changes);
+      (impact ??= {})[port] = { port: `${attempt.productId}/${port}`, proposedVersion: version, ...reached };
     }
+    return impact;
   }
 }
 

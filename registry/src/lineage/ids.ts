@@ -1,11 +1,11 @@
 import { parseId } from '@dmesh/sdk';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
 
 /** `<domain>.<product>`, or a RegistryError naming the argument and the expected form. */
 export function parseProductId(text: string, argument: string): string {
   const id = parseId(text);
   if (!id || id.port || id.version || id.field) {
-    throw new RegistryError('BAD_REQUEST', `${argument} "${text}" is not a product id`, [
+    throw new RequestError('BAD_REQUEST', `${argument} "${text}" is not a product id`, [
       {
         code: 'BAD_PRODUCT_ID',
         path: argument,
@@ -21,7 +21,7 @@ export function parseProductId(text: string, argument: string): string {
 export function parsePortId(text: string, argument: string): { product: string; port: string } {
   const id = parseId(text);
   if (!id || !id.port || id.version || id.field) {
-    throw new RegistryError('BAD_REQUEST', `${argument} "${text}" is not a port id`, [
+    throw new RequestError('BAD_REQUEST', `${argument} "${text}" is not a port id`, [
       {
         code: 'BAD_PORT_ID',
         path: argument,
@@ -42,7 +42,7 @@ export function checkedInt(
 ): number {
   if (value === undefined || value === null) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RegistryError(
+    throw new RequestError(
       'BAD_REQUEST',
       `${argument} must be an integer from ${min} to ${max}, got ${String(value)}`,
       [

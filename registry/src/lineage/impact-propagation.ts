@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
-import type { AffectedConsumer, UnaffectedConsumer } from './impact.types.js';
+import type { AffectedConsumer, UnaffectedConsumer } from '../common/impact.types.js';
+import type { ProductsService } from '../products/products.service.js';
 import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-ports.js';
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
@@ -14,8 +15,11 @@ interface Broken {
 const MAX_DEPTH = 20;
 const MAX_AFFECTED = 5000;
 
+/** An affected consumer before its owner is looked up (once, for all of them: withOwners). */
+export type Reached = Omit<AffectedConsumer, 'owner'>;
+
 export interface Propagation {
-  affected: Map<string, AffectedConsumer>;
+  affected: Map<string, Reached>;
   unaffected: UnaffectedConsumer[];
   truncated: boolean;
   /** Consumers this change reached (the map is shared across changes). */
@@ -125,7 +129,6 @@ function record(
   if (!existing) {
     into.affected.set(c.product_id, {
       product: c.product_id,
-      owner: { team: c.owner_team, email: c.owner_email },
       depth,
       certain: depth === 1 || fieldLineage,
       fieldLineage,
@@ -151,4 +154,19 @@ const key = (b: Broken) => `${b.product}/${b.port}#${b.field}`;
 function unique<T>(items: T[], keyOf: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((t) => !seen.has(keyOf(t)) && (seen.add(keyOf(t)), true));
+}
+
+/** The affected consumers with their owners, in one lookup. */
+export async function withOwners(
+  manager: EntityManager,
+  products: Pick<ProductsService, 'cards'>,
+  reached: Reached[],
+): Promise<AffectedConsumer[]> {
+  const cards = new Map(
+    (await products.cards([...new Set(reached.map((r) => r.product))], manager)).map((c) => [c.id, c]),
+  );
+  return reached.map(({ product, ...rest }) => {
+    const card = cards.get(product);
+    return { product, owner: { team: card?.ownerTeam ?? '', email: card?.ownerEmail ?? '' }, ...rest };
+  });
 }

@@ -1,12 +1,13 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
 import { checkCompatibility, isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
-import { RegistryError } from '../common/registry-error.js';
+import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
+import { RequestError } from '../common/registry-error.js';
+import type { ContractsService } from '../contracts/contracts.service.js';
+import type { ProductsService } from '../products/products.service.js';
+import type { PortVersion } from '../products/products.types.js';
 import { fieldOfPath } from './field-of-path.js';
-import type { ImpactChange, ImpactReport } from './impact.types.js';
-import { propagateBreak, type Propagation } from './impact-propagation.js';
-import { portContracts, type PortContractRow } from './operations/port-contracts.js';
-import { productCards } from './operations/product-cards.js';
+import { propagateBreak, withOwners, type Propagation } from './impact-propagation.js';
 
 export interface ImpactRequest {
   product: string;
@@ -17,71 +18,35 @@ export interface ImpactRequest {
   mode?: string;
 }
 
+/** What impact analysis reads from other contexts. */
+export interface ImpactSources {
+  products: Pick<ProductsService, 'cards' | 'portHistory'>;
+  contracts: Pick<ContractsService, 'schemasByHashes'>;
+}
+
 /**
  * Impact of a proposed contract for one port: the SDK's compatibility check
  * against the current contract, then, for each breaking change, the consumers
  * it reaches (see propagateBreak).
  */
-export async function analyseImpact(manager: EntityManager, req: ImpactRequest): Promise<ImpactReport> {
-  const portId = `${req.product}/${req.port}`;
-  const [card] = await productCards(manager, [req.product]);
+export async function analyseImpact(
+  manager: EntityManager,
+  sources: ImpactSources,
+  req: ImpactRequest,
+): Promise<ImpactReport> {
+  const [card] = await sources.products.cards([req.product], manager);
   if (!card)
-    throw new RegistryError('NOT_FOUND', `product ${req.product} is not in the catalog`, [
+    throw new RequestError('NOT_FOUND', `product ${req.product} is not in the catalog`, [
       { code: 'PRODUCT_NOT_FOUND', message: `no product ${req.product}`, fix: 'check the id with dmesh search' },
     ]);
-  if (req.version !== undefined && !semver.valid(req.version)) {
-    throw new RegistryError('BAD_REQUEST', `version "${req.version}" is not a semantic version`, [
-      {
-        code: 'BAD_VERSION',
-        path: 'version',
-        message: 'not semver',
-        fix: 'pass e.g. 2.1.0, or leave it out for the next minor',
-      },
-    ]);
-  }
-  const history = await portContracts(manager, req.product, req.port);
-  if (!history.length)
-    throw new RegistryError('NOT_FOUND', `${portId} is not a published output port`, [
-      {
-        code: 'PORT_NOT_FOUND',
-        message: `no port ${req.port} on ${req.product}`,
-        fix: `see the ports with: dmesh show ${req.product}`,
-      },
-    ]);
-  const proposedVersion = req.version ?? semver.inc(card.latest_version, 'minor')!;
-  const base = baseFor(history, proposedVersion);
-  const mode = (req.mode ?? base.compatibility).toUpperCase();
-  if (!isCompatibilityMode(mode))
-    throw new RegistryError('BAD_REQUEST', `unknown compatibility mode "${req.mode}"`, [
-      {
-        code: 'BAD_MODE',
-        path: 'mode',
-        message: 'unknown mode',
-        fix: 'use BACKWARD, FORWARD, FULL (optionally _TRANSITIVE) or NONE',
-      },
-    ]);
-  let report;
-  try {
-    report = checkCompatibility(base.schema, req.schema, mode as CompatibilityMode, {
-      labels: { previous: [base.version], next: proposedVersion },
-    });
-  } catch (err) {
-    throw new RegistryError(
-      'BAD_REQUEST',
-      `the proposed contract is not a usable JSON Schema: ${(err as Error).message}`,
-      [
-        {
-          code: 'BAD_SCHEMA',
-          path: 'schema',
-          message: (err as Error).message,
-          fix: 'check the schema with dmesh diff',
-        },
-      ],
-    );
-  }
-  const impact = await consumerImpact(manager, req.product, req.port, proposedVersion, report.changes);
+  const proposedVersion = checkedVersion(req.version) ?? semver.inc(card.latestVersion, 'minor')!;
+  const base = baseFor(await portHistoryOf(sources, req.product, req.port), proposedVersion);
+  const mode = checkedMode(req.mode ?? base.compatibility);
+  const previous = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
+  const report = compare(previous, req.schema, mode, base.version, proposedVersion);
+  const impact = await consumerImpact(manager, sources, req.product, req.port, proposedVersion, report.changes);
   return {
-    port: portId,
+    port: `${req.product}/${req.port}`,
     against: base.version,
     proposedVersion,
     versionRule: req.version ? 'given' : 'next-minor-of-latest',
@@ -92,8 +57,56 @@ export async function analyseImpact(manager: EntityManager, req: ImpactRequest):
   };
 }
 
+function checkedVersion(version: string | undefined): string | undefined {
+  if (version === undefined || semver.valid(version)) return version;
+  throw new RequestError('BAD_REQUEST', `version "${version}" is not a semantic version`, [
+    {
+      code: 'BAD_VERSION',
+      path: 'version',
+      message: 'not semver',
+      fix: 'pass e.g. 2.1.0, or leave it out for the next minor',
+    },
+  ]);
+}
+
+function checkedMode(mode: string): CompatibilityMode {
+  const upper = mode.toUpperCase();
+  if (isCompatibilityMode(upper)) return upper;
+  throw new RequestError('BAD_REQUEST', `unknown compatibility mode "${mode}"`, [
+    {
+      code: 'BAD_MODE',
+      path: 'mode',
+      message: 'unknown mode',
+      fix: 'use BACKWARD, FORWARD, FULL (optionally _TRANSITIVE) or NONE',
+    },
+  ]);
+}
+
+async function portHistoryOf(sources: ImpactSources, product: string, port: string): Promise<PortVersion[]> {
+  const history = await sources.products.portHistory(product, port);
+  if (history.length) return history;
+  throw new RequestError('NOT_FOUND', `${product}/${port} is not a published output port`, [
+    {
+      code: 'PORT_NOT_FOUND',
+      message: `no port ${port} on ${product}`,
+      fix: `see the ports with: dmesh show ${product}`,
+    },
+  ]);
+}
+
+function compare(previous: unknown, next: unknown, mode: CompatibilityMode, against: string, proposed: string) {
+  try {
+    return checkCompatibility(previous, next, mode, { labels: { previous: [against], next: proposed } });
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new RequestError('BAD_REQUEST', `the proposed contract is not a usable JSON Schema: ${message}`, [
+      { code: 'BAD_SCHEMA', path: 'schema', message, fix: 'check the schema with dmesh diff' },
+    ]);
+  }
+}
+
 /** The latest contract of the proposed version's major line below it, else the highest below it, else the latest. */
-function baseFor(history: PortContractRow[], proposed: string): PortContractRow {
+function baseFor(history: PortVersion[], proposed: string): PortVersion {
   const below = history.filter((h) => semver.lt(h.version, proposed));
   return below.filter((h) => h.major === semver.major(proposed)).at(-1) ?? below.at(-1) ?? history.at(-1)!;
 }
@@ -101,6 +114,7 @@ function baseFor(history: PortContractRow[], proposed: string): PortContractRow 
 /** The consumers each breaking change reaches; shared with the publish stage, which already has the changes. */
 export async function consumerImpact(
   manager: EntityManager,
+  sources: Pick<ImpactSources, 'products'>,
   product: string,
   port: string,
   proposedVersion: string,
@@ -125,6 +139,8 @@ export async function consumerImpact(
   const unaffected = out.unaffected.filter(
     (u, i, all) => !out.affected.has(u.product) && all.findIndex((v) => v.product === u.product) === i,
   );
-  const consumers = [...out.affected.values()].sort((a, b) => a.depth - b.depth || a.product.localeCompare(b.product));
+  const consumers = (await withOwners(manager, sources.products, [...out.affected.values()])).sort(
+    (a, b) => a.depth - b.depth || a.product.localeCompare(b.product),
+  );
   return { changes: impactChanges, consumers, unaffected, truncated: out.truncated };
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { RegistryError } from '../common/registry-error.js';
+import type { CompatibilityChange } from '@dmesh/sdk';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ImpactReport } from '../common/impact.types.js';
+import { RequestError } from '../common/registry-error.js';
+import { ContractsService } from '../contracts/contracts.service.js';
+import { ProductsService } from '../products/products.service.js';
 import { lineageDrift, type ProductDrift } from './drift.js';
-import { analyseImpact, type ImpactRequest } from './impact.js';
-import type { ImpactReport } from './impact.types.js';
+import { analyseImpact, consumerImpact, type ImpactRequest } from './impact.js';
 import { checkedInt, parsePortId, parseProductId } from './ids.js';
 import {
   DEFAULT_DEPTH,
@@ -16,7 +19,7 @@ import {
   type PortConsumer,
 } from './lineage.types.js';
 import { consumersOfPorts } from './operations/consumers-of-ports.js';
-import { portContracts } from './operations/port-contracts.js';
+import { refreshCurrentLineage } from './operations/refresh-current-lineage.js';
 import { findPaths } from './paths.js';
 import { traverseLineage } from './traversal.js';
 
@@ -33,12 +36,16 @@ const DIRECTIONS: LineageDirection[] = ['UPSTREAM', 'DOWNSTREAM', 'BOTH'];
 /** Lineage reads shared by REST and GraphQL: argument checks here, queries in operations/. */
 @Injectable()
 export class LineageService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly products: ProductsService,
+    private readonly contracts: ContractsService,
+  ) {}
 
   lineage(q: LineageQuery): Promise<LineageGraph> {
     const direction = (q.direction ?? 'BOTH').toUpperCase() as LineageDirection;
     if (!DIRECTIONS.includes(direction)) {
-      throw new RegistryError('BAD_REQUEST', `direction "${q.direction}" is not one of ${DIRECTIONS.join(', ')}`, [
+      throw new RequestError('BAD_REQUEST', `direction "${q.direction}" is not one of ${DIRECTIONS.join(', ')}`, [
         { code: 'BAD_ARGUMENT', path: 'direction', message: 'unknown direction', fix: `use ${DIRECTIONS.join(', ')}` },
       ]);
     }
@@ -50,17 +57,17 @@ export class LineageService {
       budget: checkedInt(q.budget, DEFAULT_NODE_BUDGET, 1, MAX_NODE_BUDGET, 'budget'),
     };
     // The pool's manager, not one connection: wide levels run as two statements at once (operations/level-edges.ts).
-    return traverseLineage(this.dataSource.manager, request);
+    return traverseLineage(this.dataSource.manager, this.products, request);
   }
 
   paths(from: string, to: string): Promise<LineagePaths> {
-    return findPaths(this.dataSource.manager, parseProductId(from, 'from'), parseProductId(to, 'to'));
+    return findPaths(this.dataSource.manager, this.products, parseProductId(from, 'from'), parseProductId(to, 'to'));
   }
 
   async consumers(portId: string): Promise<PortConsumer[]> {
     const { product, port } = parsePortId(portId, 'port');
-    if (!(await portContracts(this.dataSource.manager, product, port)).length) {
-      throw new RegistryError('NOT_FOUND', `${product}/${port} is not a published output port`, [
+    if (!(await this.products.portHistory(product, port)).length) {
+      throw new RequestError('NOT_FOUND', `${product}/${port} is not a published output port`, [
         {
           code: 'PORT_NOT_FOUND',
           message: `no port ${port} on ${product}`,
@@ -68,13 +75,17 @@ export class LineageService {
         },
       ]);
     }
-    return (await consumersOfPorts(this.dataSource.manager, [{ product, port }])).map((c) => ({
+    const rows = await consumersOfPorts(this.dataSource.manager, [{ product, port }]);
+    const owners = new Map(
+      (await this.products.cards([...new Set(rows.map((c) => c.product_id))])).map((c) => [c.id, c]),
+    );
+    return rows.map((c) => ({
       product: c.product_id,
       major: c.major,
       port: `${product}/${port}`,
       versionRange: c.version_range,
       ...(c.resolved_version && { resolvedVersion: c.resolved_version }),
-      owner: { team: c.owner_team, email: c.owner_email },
+      owner: { team: owners.get(c.product_id)?.ownerTeam ?? '', email: owners.get(c.product_id)?.ownerEmail ?? '' },
       fieldsRead: c.fields_read,
     }));
   }
@@ -82,7 +93,7 @@ export class LineageService {
   impact(portId: string, request: Omit<ImpactRequest, 'product' | 'port'>): Promise<ImpactReport> {
     const { product, port } = parsePortId(portId, 'port');
     if (!request.schema || typeof request.schema !== 'object') {
-      throw new RegistryError('BAD_REQUEST', 'schema must be the proposed JSON Schema (an object)', [
+      throw new RequestError('BAD_REQUEST', 'schema must be the proposed JSON Schema (an object)', [
         {
           code: 'BAD_SCHEMA',
           path: 'schema',
@@ -91,10 +102,24 @@ export class LineageService {
         },
       ]);
     }
-    return analyseImpact(this.dataSource.manager, { product, port, ...request });
+    return analyseImpact(
+      this.dataSource.manager,
+      { products: this.products, contracts: this.contracts },
+      { product, port, ...request },
+    );
   }
 
   drift(productId?: string): Promise<ProductDrift[]> {
     return lineageDrift(this.dataSource.manager, productId ? [parseProductId(productId, 'id')] : null);
+  }
+
+  /** Rebuilds a product's current-lineage rows from its current versions (publish store, retiring a line). */
+  async refreshCurrent(tx: EntityManager, productId: string): Promise<void> {
+    await refreshCurrentLineage(tx, productId, await this.products.currentLineageSources(tx, productId));
+  }
+
+  /** The consumers the breaking changes of a proposed port contract reach (the publish dry-run's impact). */
+  consumerImpact(tx: EntityManager, product: string, port: string, version: string, changes: CompatibilityChange[]) {
+    return consumerImpact(tx, { products: this.products }, product, port, version, changes);
   }
 }

@@ -1,3 +1,4 @@
+import type { Owner } from '../common/impact.types.js';
 /** Plain results of the lineage services; REST DTOs and GraphQL types map from these. */
 export type LineageDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 export type LineageNodeKind = 'PRODUCT' | 'PORT' | 'FIELD' | 'EXTERNAL';
@@ -46,11 +47,6 @@ export interface LineagePaths {
   to: string;
   paths: LineagePath[];
   truncated: boolean;
-}
-
-export interface Owner {
-  team: string;
-  email: string;
 }
 
 export interface PortConsumer {

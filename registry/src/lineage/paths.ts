@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { LineagePath, LineagePaths } from './lineage.types.js';
 import { downstreamEdges } from './operations/level-edges.js';
-import { productCards } from './operations/product-cards.js';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
+import type { ProductsService } from '../products/products.service.js';
 
 const MAX_PATHS = 100;
 const MAX_PATH_DEPTH = 20;
@@ -13,11 +13,16 @@ const MAX_EXPLORED = 20_000;
  * (one query per level) collects the edges reachable from `from`, then the
  * paths are enumerated in memory over the part that can still reach `to`.
  */
-export async function findPaths(manager: EntityManager, from: string, to: string): Promise<LineagePaths> {
-  const known = new Set((await productCards(manager, [from, to])).map((c) => c.id));
+export async function findPaths(
+  manager: EntityManager,
+  products: Pick<ProductsService, 'cards'>,
+  from: string,
+  to: string,
+): Promise<LineagePaths> {
+  const known = new Set((await products.cards([from, to], manager)).map((c) => c.id));
   for (const id of [from, to]) {
     if (!known.has(id))
-      throw new RegistryError('NOT_FOUND', `product ${id} is not in the catalog`, [
+      throw new RequestError('NOT_FOUND', `product ${id} is not in the catalog`, [
         { code: 'PRODUCT_NOT_FOUND', message: `no product ${id}`, fix: 'check the id with dmesh search' },
       ]);
   }

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { RegistryError } from '../common/registry-error.js';
+import { RequestError } from '../common/registry-error.js';
 import { fieldNode, GraphBuilder, portNode, productNode } from './graph-builder.js';
 import type { LineageDirection, LineageEdge, LineageGraph } from './lineage.types.js';
 import { externalEdges, type ExternalEdgeRow } from './operations/external-edges.js';
 import { fieldEdgesAmong, type FieldEdgeRow } from './operations/field-edges-among.js';
 import { levelEdges } from './operations/level-edges.js';
-import { productCards, type ProductCard } from './operations/product-cards.js';
+import type { ProductsService } from '../products/products.service.js';
+import type { ProductCard } from '../products/products.types.js';
 
 export interface TraversalRequest {
   root: string;
@@ -26,10 +27,14 @@ export interface TraversalRequest {
  * while this thread walks on the other. Results are applied in a fixed order,
  * so the graph does not depend on which query answers first.
  */
-export async function traverseLineage(manager: EntityManager, req: TraversalRequest): Promise<LineageGraph> {
+export async function traverseLineage(
+  manager: EntityManager,
+  catalog: Pick<ProductsService, 'cards'>,
+  req: TraversalRequest,
+): Promise<LineageGraph> {
   const g = new GraphBuilder(req.budget);
   g.addAll([productNode(req.root, 0)]);
-  const cards = new CardFetcher(manager);
+  const cards = new CardFetcher(manager, catalog);
   cards.fetch([req.root]);
   if (req.direction !== 'UPSTREAM') await walk(manager, g, req, 1, cards);
   if (req.direction !== 'DOWNSTREAM') await walk(manager, g, req, -1, cards);
@@ -44,7 +49,7 @@ export async function traverseLineage(manager: EntityManager, req: TraversalRequ
   const known = await cards.all();
   if (!known.has(req.root)) {
     await Promise.allSettled([fields?.(), externals()]);
-    throw new RegistryError('NOT_FOUND', `product ${req.root} is not in the catalog`, [
+    throw new RequestError('NOT_FOUND', `product ${req.root} is not in the catalog`, [
       {
         code: 'PRODUCT_NOT_FOUND',
         message: `no product ${req.root}`,
@@ -72,10 +77,13 @@ function later<T>(manager: EntityManager, run: () => Promise<T>): () => Promise<
 /** Product cards asked for level by level, collected once the walk is over. */
 class CardFetcher {
   private readonly pending: (() => Promise<ProductCard[]>)[] = [];
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly products: Pick<ProductsService, 'cards'>,
+  ) {}
 
   fetch(ids: string[]): void {
-    if (ids.length) this.pending.push(later(this.manager, () => productCards(this.manager, ids)));
+    if (ids.length) this.pending.push(later(this.manager, () => this.products.cards(ids, this.manager)));
   }
 
   async all(): Promise<Map<string, ProductCard>> {
@@ -135,7 +143,7 @@ function decorate(g: GraphBuilder, cards: Map<string, ProductCard>): void {
   for (const node of g.nodes.values()) {
     const card = cards.get(node.product ?? '');
     if (node.kind === 'PRODUCT' && card)
-      Object.assign(node, { version: card.latest_version, ownerTeam: card.owner_team });
+      Object.assign(node, { version: card.latestVersion, ownerTeam: card.ownerTeam });
   }
 }
 

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CatalogService } from './catalog.service.js';
-import { ProductViewService } from './product-view.service.js';
-import { ProductsController } from './products.controller.js';
-import { PublishPipeline } from './publish/publish.pipeline.js';
+import { ContractsModule } from '../contracts/contracts.module.js';
+import { ProductsService } from './products.service.js';
+import { InputsStage } from './stages/inputs.stage.js';
+import { VersionsStage } from './stages/versions.stage.js';
 
+/**
+ * Products own the catalog tables (domains, products, versions, ports, fields,
+ * inputs, field lineage, major lines). Other contexts read and change them only
+ * through ProductsService; the publish stages `versions` and `inputs` are here.
+ */
 @Module({
-  controllers: [ProductsController],
-  providers: [PublishPipeline, CatalogService, ProductViewService],
-  exports: [PublishPipeline, CatalogService],
+  imports: [ContractsModule],
+  providers: [ProductsService, VersionsStage, InputsStage],
+  exports: [ProductsService],
 })
 export class ProductsModule {}

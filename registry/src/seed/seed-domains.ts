@@ -4,7 +4,7 @@ import semver from 'semver';
 import { checkLoadedProduct, loadProduct, type DataProduct, type LoadedProduct } from '@dmesh/sdk';
 import type { Principal } from '../auth/auth.service.js';
 import type { PolicyService } from '../governance/policy.service.js';
-import type { PublishPipeline } from '../products/publish/publish.pipeline.js';
+import type { PublishPipeline } from '../publish/publish.pipeline.js';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 

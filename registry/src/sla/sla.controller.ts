@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
-import { ErrorDto } from '../products/dto/product.dto.js';
+import { ErrorDto } from '../common/error.dto.js';
 import { ObservationRequestDto, ObservationResultDto, PortSlaDto } from './dto/sla.dto.js';
 import { toObservation, toSlaStatus } from './sla.mapping.js';
 import { SlaService } from './sla.service.js';

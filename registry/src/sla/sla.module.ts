@@ -1,15 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { ProductsModule } from '../products/products.module.js';
 import { BreachRecorder } from './breach-recorder.js';
-import { CLOCK, systemClock } from './clock.js';
 import { SlaController } from './sla.controller.js';
 import { SlaPortResolver } from './sla.resolver.js';
 import { SlaService } from './sla.service.js';
 
-/** SLA observations, status and breaches. Global: the catalog's search filter and product views read SLA status and the clock. */
-@Global()
+/** SLA observations, status (computed when read, with the registry clock) and breaches. */
 @Module({
+  imports: [ProductsModule],
   controllers: [SlaController],
-  providers: [{ provide: CLOCK, useValue: systemClock }, SlaService, BreachRecorder, SlaPortResolver],
-  exports: [CLOCK, SlaService],
+  providers: [SlaService, BreachRecorder, SlaPortResolver],
+  exports: [SlaService],
 })
 export class SlaModule {}

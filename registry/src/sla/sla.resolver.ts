@@ -1,7 +1,7 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_SLA_WINDOW_MS } from '@dmesh/sdk';
-import { RegistryError } from '../common/registry-error.js';
-import { OutputPort } from '../discovery/discovery.types.js';
+import { RequestError } from '../common/registry-error.js';
+import { OutputPort } from '../common/graphql/catalog.types.js';
 import { loadPortHistory, loadPortStatus } from './sla.loaders.js';
 import { toObservation, toSlaStatus } from './sla.mapping.js';
 import { SlaService } from './sla.service.js';
@@ -14,7 +14,7 @@ function parseTime(arg: string, text: string | undefined, fallback: Date): Date 
   if (text === undefined || text === null) return fallback;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) {
-    throw new RegistryError('BAD_REQUEST', `slaHistory(${arg}: "${text}") is not a date-time`, [
+    throw new RequestError('BAD_REQUEST', `slaHistory(${arg}: "${text}") is not a date-time`, [
       {
         code: 'BAD_ARGUMENT',
         path: arg,
@@ -53,7 +53,7 @@ export class SlaPortResolver {
     const end = parseTime('to', to, new Date(this.sla.now().getTime() + 1));
     const start = parseTime('from', from, new Date(end.getTime() - DEFAULT_SLA_WINDOW_MS));
     if (start > end)
-      throw new RegistryError(
+      throw new RequestError(
         'BAD_REQUEST',
         `slaHistory: from ${start.toISOString()} is after to ${end.toISOString()}`,
         [{ code: 'BAD_ARGUMENT', path: 'from', message: 'from > to', fix: 'swap from and to' }],

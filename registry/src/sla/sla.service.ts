@@ -3,12 +3,13 @@ import { DEFAULT_SLA_WINDOW_MS, evaluateSla, validateDocument, type SlaEvaluatio
 import type { Observation } from '@dmesh/contracts';
 import { DataSource } from 'typeorm';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
-import { RegistryError } from '../common/registry-error.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { RequestError } from '../common/registry-error.js';
+import { ProductsService } from '../products/products.service.js';
+import type { PortPromise } from '../products/products.types.js';
 import { BreachRecorder } from './breach-recorder.js';
-import { CLOCK, type Clock } from './clock.js';
 import { insertObservation } from './operations/insert-observation.js';
-import { latestPortKeys } from './operations/latest-port-keys.js';
-import { loadSlaInputs, type SlaInputs } from './operations/load-sla-inputs.js';
+import { loadSlaInputs } from './operations/load-sla-inputs.js';
 import { observationHistory, type ObservationRow } from './operations/observation-history.js';
 import { portKeyId, type PortKey } from './operations/port-key.js';
 
@@ -19,7 +20,7 @@ export const HISTORY_LIMIT = 1000;
 
 export interface PortSla {
   key: PortKey;
-  promise: SlaInputs['promise'];
+  promise: PortPromise['promise'];
   evaluation: SlaEvaluation;
 }
 
@@ -29,6 +30,7 @@ export class SlaService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly breaches: BreachRecorder,
+    private readonly products: ProductsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,7 +44,7 @@ export class SlaService {
     await this.requirePort(key);
     const domain = key.productId.split('.')[0];
     if (!mayPublish(principal, domain)) {
-      throw new RegistryError(
+      throw new RequestError(
         'FORBIDDEN',
         `token "${principal.name}" may not report observations for domain ${domain}`,
         [
@@ -70,18 +72,16 @@ export class SlaService {
   /** Status of many ports (one query), recording breach changes; ports no version has are left out. */
   async statuses(keys: readonly PortKey[], options: { record?: boolean } = {}): Promise<Map<string, PortSla>> {
     const now = this.clock.now();
-    const inputs = await loadSlaInputs(
-      this.dataSource.manager,
-      keys,
-      new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS),
-      now,
-    );
+    const promises = await this.products.portSlaPromises(keys);
+    const window = new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS);
+    const inputs = await loadSlaInputs(this.dataSource.manager, promises, window, now);
     const out = new Map<string, PortSla>();
-    for (const [id, input] of inputs) {
-      if (!input.found) continue;
-      const evaluation = evaluateSla(input.promise, input.summary, now);
-      if (options.record !== false) await this.breaches.sync(input.key, evaluation, input.openBreach);
-      out.set(id, { key: input.key, promise: input.promise, evaluation });
+    for (const { productId, port, promise } of promises) {
+      const key = { productId, port };
+      const input = inputs.get(portKeyId(key))!;
+      const evaluation = evaluateSla(promise, input.summary, now);
+      if (options.record !== false) await this.breaches.sync(key, evaluation, input.openBreach);
+      out.set(portKeyId(key), { key, promise, evaluation });
     }
     return out;
   }
@@ -111,7 +111,7 @@ export class SlaService {
    * not record breaches (a read of the port does).
    */
   async productIdsWithStatus(status: SlaStatus): Promise<string[]> {
-    const keys = await latestPortKeys(this.dataSource.manager);
+    const keys = await this.products.latestPorts();
     const statuses = await this.statuses(keys, { record: false });
     return [
       ...new Set([...statuses.values()].filter((s) => s.evaluation.status === status).map((s) => s.key.productId)),
@@ -121,7 +121,7 @@ export class SlaService {
   private checkObservation(key: PortKey, body: unknown): Observation {
     const problems = validateDocument('observation', body);
     if (problems.length) {
-      throw new RegistryError(
+      throw new RequestError(
         'BAD_REQUEST',
         `the observation for ${portKeyId(key)} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
         problems.map((p) => ({
@@ -135,7 +135,7 @@ export class SlaService {
     const observation = body as Observation;
     const ahead = Date.parse(observation.time) - this.clock.now().getTime();
     if (ahead > MAX_CLOCK_SKEW_MS) {
-      throw new RegistryError(
+      throw new RequestError(
         'BAD_REQUEST',
         `observation time ${observation.time} is ${Math.round(ahead / 60_000)} min ahead of the registry clock`,
         [
@@ -152,12 +152,9 @@ export class SlaService {
   }
 
   private async requirePort(key: PortKey): Promise<void> {
-    const [row] = await this.dataSource.query(
-      `SELECT p.id, (SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM output_ports o WHERE o.product_id = p.id) AS ports FROM products p WHERE p.id = $1`,
-      [key.productId],
-    );
-    if (!row) {
-      throw new RegistryError('NOT_FOUND', `product ${key.productId} is not in the catalog`, [
+    const ports = await this.products.portNames(key.productId);
+    if (!ports) {
+      throw new RequestError('NOT_FOUND', `product ${key.productId} is not in the catalog`, [
         {
           code: 'PRODUCT_NOT_FOUND',
           message: `no product ${key.productId}`,
@@ -165,13 +162,9 @@ export class SlaService {
         },
       ]);
     }
-    if (!(row.ports ?? []).includes(key.port)) {
-      throw new RegistryError('NOT_FOUND', `${key.productId} has no output port "${key.port}"`, [
-        {
-          code: 'PORT_NOT_FOUND',
-          message: `ports: ${(row.ports ?? []).join(', ')}`,
-          fix: `use one of: ${(row.ports ?? []).join(', ')}`,
-        },
+    if (!ports.includes(key.port)) {
+      throw new RequestError('NOT_FOUND', `${key.productId} has no output port "${key.port}"`, [
+        { code: 'PORT_NOT_FOUND', message: `ports: ${ports.join(', ')}`, fix: `use one of: ${ports.join(', ')}` },
       ]);
     }
   }

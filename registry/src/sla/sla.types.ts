@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { JSONScalar } from '../discovery/json.scalar.js';
+import { JSONScalar } from '../common/graphql/json.scalar.js';
 
 // GraphQL object types of SLA status and history: separate from the tables and REST DTOs.
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Owner } from '../../discovery/discovery.types.js';
+import { Owner } from '../../common/graphql/catalog.types.js';
 
 // GraphQL types of the lineage context, mapped from the service results.
 

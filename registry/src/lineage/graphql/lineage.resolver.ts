@@ -1,6 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { JSONScalar } from '../../discovery/json.scalar.js';
-import { Product } from '../../discovery/discovery.types.js';
+import { JSONScalar } from '../../common/graphql/json.scalar.js';
+import { Product } from '../../common/graphql/catalog.types.js';
 import { LineageService } from '../lineage.service.js';
 import {
   ImpactReport,

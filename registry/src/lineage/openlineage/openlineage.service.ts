@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { validateDocument } from '@dmesh/contracts';
 import { AuditService } from '../../audit/audit.service.js';
-import { RegistryError } from '../../common/registry-error.js';
+import { RequestError } from '../../common/registry-error.js';
 import { portsAtLocations } from '../operations/match-locations.js';
 import { storeObserved, type ResolvedDataset } from '../operations/store-observed.js';
 import { mapEvent, type DatasetRef } from './map-event.js';
@@ -34,7 +34,7 @@ export class OpenLineageService {
     const problems = validateDocument('openlineage-run-event', body);
     if (problems.length) {
       const first = problems[0];
-      throw new RegistryError(
+      throw new RequestError(
         'BAD_REQUEST',
         `the OpenLineage run event is invalid at ${first.path}: ${first.message}`,
         problems.map((p) => ({

@@ -9,7 +9,7 @@ export interface UpstreamVersion {
 
 export interface UpstreamPort {
   name: string;
-  schema: unknown;
+  contractHash: string;
   sla?: { freshness?: string; availability?: number; completeness?: number };
 }
 
@@ -32,18 +32,17 @@ export async function loadUpstreamVersions(manager: EntityManager, productId: st
   }));
 }
 
-/** The output ports (contract and SLA) of the one version an input resolved to. */
+/** The output ports (contract hash and SLA) of the one version an input resolved to. */
 export async function loadUpstreamPorts(
   manager: EntityManager,
   productId: string,
   version: string,
 ): Promise<UpstreamPort[]> {
-  const rows: { name: string; schema: unknown; sla: UpstreamPort['sla'] | null }[] = await manager.query(
-    `SELECT p.name, c.schema, p.sla FROM output_ports p
+  const rows: { name: string; contract_hash: string; sla: UpstreamPort['sla'] | null }[] = await manager.query(
+    `SELECT p.name, p.contract_hash, p.sla FROM output_ports p
        JOIN product_versions v ON v.id = p.version_id
-       JOIN contracts c ON c.hash = p.contract_hash
       WHERE v.product_id = $1 AND v.version = $2`,
     [productId, version],
   );
-  return rows.map((r) => ({ name: r.name, schema: r.schema, ...(r.sla && { sla: r.sla }) }));
+  return rows.map((r) => ({ name: r.name, contractHash: r.contract_hash, ...(r.sla && { sla: r.sla }) }));
 }

@@ -1,12 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import type { DataProduct } from '@dmesh/sdk';
-import type { StoredVersionRef } from '../publish/publish.types.js';
+import type { StoredVersionRef } from '../../publish/stage-results.js';
 
-/** Every stored version of a product, oldest first by semver. */
+/** Every stored version of a product, oldest first by semver, with each output port's contract hash. */
 export async function loadVersions(manager: EntityManager, productId: string): Promise<StoredVersionRef[]> {
-  const rows: { id: string; version: string; content_hash: string; descriptor: DataProduct }[] = await manager.query(
-    `SELECT id, version, content_hash, descriptor FROM product_versions
-      WHERE product_id = $1 ORDER BY major, minor, patch, prerelease NULLS LAST, id`,
+  const rows: {
+    id: string;
+    version: string;
+    content_hash: string;
+    descriptor: DataProduct;
+    port_contracts: Record<string, string>;
+  }[] = await manager.query(
+    `SELECT v.id, v.version, v.content_hash, v.descriptor,
+            coalesce((SELECT jsonb_object_agg(o.name, o.contract_hash) FROM output_ports o WHERE o.version_id = v.id), '{}') AS port_contracts
+       FROM product_versions v
+      WHERE v.product_id = $1 ORDER BY v.major, v.minor, v.patch, v.prerelease NULLS LAST, v.id`,
     [productId],
   );
   return rows.map((r) => ({
@@ -14,25 +22,6 @@ export async function loadVersions(manager: EntityManager, productId: string): P
     version: r.version,
     contentHash: r.content_hash,
     descriptor: r.descriptor,
+    portContracts: r.port_contracts,
   }));
-}
-
-/** Contracts of every output port of the given stored versions, keyed by version id then port name. */
-export async function loadPortContracts(
-  manager: EntityManager,
-  versionIds: string[],
-): Promise<Map<string, Map<string, unknown>>> {
-  const rows: { version_id: string; name: string; schema: unknown }[] = versionIds.length
-    ? await manager.query(
-        `SELECT p.version_id, p.name, c.schema FROM output_ports p JOIN contracts c ON c.hash = p.contract_hash WHERE p.version_id = ANY($1::bigint[])`,
-        [versionIds],
-      )
-    : [];
-  const out = new Map<string, Map<string, unknown>>();
-  for (const r of rows) {
-    const id = String(r.version_id);
-    if (!out.has(id)) out.set(id, new Map());
-    out.get(id)!.set(r.name, r.schema);
-  }
-  return out;
 }

@@ -1,36 +1,8 @@
-import type { SlaStatus } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
-import { RegistryError } from '../../common/registry-error.js';
-import type { ProductRow } from '../catalog.service.js';
-
-export interface SearchFilter {
-  query?: string;
-  domain?: string;
-  tag?: string;
-  field?: string;
-  slaStatus?: SlaStatus;
-}
-
-/** Product ids with a latest-version port in an SLA status (SlaService): the rules run in the SDK, not in SQL. */
-export type SlaStatusLookup = (status: SlaStatus) => Promise<readonly string[]>;
-
-export interface SearchPage {
-  nodes: ProductRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor?: string;
-}
-
-export const encodeCursor = (id: string) => Buffer.from(`product:${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString();
-  if (!text.startsWith('product:'))
-    throw new RegistryError('BAD_REQUEST', `"${cursor}" is not a cursor from this API`, [
-      { code: 'CURSOR_INVALID', message: 'bad cursor', fix: 'pass endCursor from the previous page' },
-    ]);
-  return text.slice('product:'.length);
-}
+import { decodeCursor } from '../../common/pagination.js';
+import { RequestError } from '../../common/registry-error.js';
+import { productCursor, type SearchFilter, type SearchPage, type SlaStatusLookup } from '../products.types.js';
+import { toProduct, type ProductRow } from './rows.js';
 
 /**
  * Simple matching (every word of the query appears in the product's search
@@ -65,7 +37,7 @@ export async function searchProducts(
   }
   if (filter.slaStatus) {
     if (!slaLookup)
-      throw new RegistryError('BAD_REQUEST', 'this registry cannot filter on SLA status', [
+      throw new RequestError('BAD_REQUEST', 'this registry cannot filter on SLA status', [
         { code: 'SLA_UNAVAILABLE', message: 'no SLA module', fix: 'search without slaStatus' },
       ]);
     add('p.id = ANY(?)', [...(await slaLookup(filter.slaStatus))]);
@@ -73,16 +45,16 @@ export async function searchProducts(
   const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM products p ${base}`, params);
   const pageWhere = after ? `${base ? `${base} AND` : 'WHERE'} p.id > $${params.length + 1}` : base;
-  const pageParams = after ? [...params, decodeCursor(after)] : params;
+  const pageParams = after ? [...params, decodeCursor('product', after)] : params;
   const rows: ProductRow[] = await manager.query(
     `SELECT p.* FROM products p ${pageWhere} ORDER BY p.id LIMIT ${first + 1}`,
     pageParams,
   );
-  const nodes = rows.slice(0, first);
+  const nodes = rows.slice(0, first).map(toProduct);
   return {
     nodes,
     totalCount: count,
     hasNextPage: rows.length > first,
-    ...(nodes.length && { endCursor: encodeCursor(nodes.at(-1)!.id) }),
+    ...(nodes.length && { endCursor: productCursor(nodes.at(-1)!.id) }),
   };
 }

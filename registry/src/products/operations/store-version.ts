@@ -1,15 +1,60 @@
 import type { EntityManager } from 'typeorm';
 import semver from 'semver';
-import { contentHash, listFields } from '@dmesh/sdk';
-import type { PublishContext } from '../publish/publish.types.js';
-import { refreshCurrentLineage } from '../../lineage/operations/refresh-current-lineage.js';
+import { contentHash, listFields, type DataProduct, type OutputPort } from '@dmesh/sdk';
+import type { ResolvedInput } from '../../publish/stage-results.js';
+
+/** An accepted version, as the publish pipeline's checks left it. */
+export interface VersionToStore {
+  productId: string;
+  descriptor: DataProduct;
+  /** Contract documents by the path the descriptor names them with. */
+  contracts: Record<string, unknown>;
+  contentHash: string;
+  publishedBy: string;
+  /** Whether it is above every stored version (the product row then follows it). */
+  highest: boolean;
+  inputs: readonly ResolvedInput[];
+  compatibilityReport: Record<string, unknown>;
+  governanceReport: object;
+}
+
+/**
+ * Writes one accepted version: the product row, the version, its ports with
+ * their fields, its inputs and field lineage, and its major line. The
+ * contracts it references must already be stored (ContractsService.store).
+ * Runs inside the publish transaction; returns the version's row id.
+ */
+export async function storeVersion(tx: EntityManager, v: VersionToStore): Promise<string> {
+  const ports = v.descriptor.spec.outputs.map((port) => ({ port, fields: listFields(v.contracts[port.contract]) }));
+  await upsertProduct(tx, v, searchText(v, ports));
+  const versionId = await insertVersion(tx, v);
+  for (const { port, fields } of ports) {
+    const portId = await insertPort(tx, versionId, v.productId, port, contentHash(v.contracts[port.contract]));
+    await insertFields(tx, portId, fields);
+    await insertFieldLineage(tx, versionId, v.productId, port.name, port.lineage ?? {});
+  }
+  await insertInputs(tx, versionId, v.productId, v.inputs);
+  await tx.query(`INSERT INTO major_lines (product_id, major) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    v.productId,
+    semver.major(v.descriptor.metadata.version),
+  ]);
+  return versionId;
+}
+
+type Fields = ReturnType<typeof listFields>;
+
+/** The words search matches: id, title, description, tags, port and field names and descriptions. */
+function searchText(v: VersionToStore, ports: { port: OutputPort; fields: Fields }[]): string {
+  const m = v.descriptor.metadata;
+  const words = [v.productId, m.title, m.description, ...(m.tags ?? [])];
+  for (const { port, fields } of ports) words.push(port.name, ...fields.flatMap((f) => [f.path, f.description ?? '']));
+  return words.join(' ').toLowerCase();
+}
 
 /** Creates or refreshes the product row; its metadata follows the highest version. */
-async function upsertProduct(ctx: PublishContext, searchText: string): Promise<void> {
-  const { manager, productId } = ctx;
-  const m = ctx.bundle.descriptor.metadata;
-  const isHighest = ctx.existing.every((e) => semver.gt(m.version, e.version));
-  await manager.query(
+async function upsertProduct(tx: EntityManager, v: VersionToStore, text: string): Promise<void> {
+  const m = v.descriptor.metadata;
+  await tx.query(
     `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
      ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
@@ -18,7 +63,7 @@ async function upsertProduct(ctx: PublishContext, searchText: string): Promise<v
        search_text = EXCLUDED.search_text, updated_at = now()
      WHERE $13::boolean`,
     [
-      productId,
+      v.productId,
       m.domain,
       m.name,
       m.title,
@@ -29,98 +74,87 @@ async function upsertProduct(ctx: PublishContext, searchText: string): Promise<v
       m.classification ?? 'internal',
       m.tier ?? 'bronze',
       m.version,
-      searchText,
-      isHighest,
+      text,
+      v.highest,
     ],
   );
 }
 
-/** Writes one accepted version with its ports, fields, inputs and lineage. Runs inside the publish transaction. */
-export async function storeVersion(ctx: PublishContext): Promise<string> {
-  const { manager, bundle, productId } = ctx;
-  const d = bundle.descriptor;
-  const v = semver.parse(d.metadata.version)!;
-  const fieldsByPort = new Map(d.spec.outputs.map((p) => [p.name, listFields(bundle.contracts[p.contract])]));
-  const searchText = [
-    productId,
-    d.metadata.title,
-    d.metadata.description,
-    ...(d.metadata.tags ?? []),
-    ...d.spec.outputs.flatMap((p) => [
-      p.name,
-      ...(fieldsByPort.get(p.name) ?? []).flatMap((f) => [f.path, f.description ?? '']),
-    ]),
-  ]
-    .join(' ')
-    .toLowerCase();
-  await upsertProduct(ctx, searchText);
-  const [{ id: versionId }] = await manager.query(
+async function insertVersion(tx: EntityManager, v: VersionToStore): Promise<string> {
+  const parsed = semver.parse(v.descriptor.metadata.version)!;
+  const [{ id }]: { id: string }[] = await tx.query(
     `INSERT INTO product_versions (product_id, version, major, minor, patch, prerelease, content_hash, descriptor, compatibility_report, published_by, governance_report)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
     [
-      productId,
-      d.metadata.version,
-      v.major,
-      v.minor,
-      v.patch,
-      v.prerelease.length ? v.prerelease.join('.') : null,
-      ctx.contentHash,
-      d,
-      { requiredBump: ctx.requiredBump, ports: ctx.compatibility },
-      ctx.principal.name,
-      ctx.governance ?? {},
+      v.productId,
+      v.descriptor.metadata.version,
+      parsed.major,
+      parsed.minor,
+      parsed.patch,
+      parsed.prerelease.length ? parsed.prerelease.join('.') : null,
+      v.contentHash,
+      v.descriptor,
+      v.compatibilityReport,
+      v.publishedBy,
+      v.governanceReport,
     ],
   );
-  for (const port of d.spec.outputs) {
-    const schema = bundle.contracts[port.contract];
-    const hash = contentHash(schema);
-    await manager.query(`INSERT INTO contracts (hash, schema) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING`, [
+  return String(id);
+}
+
+async function insertPort(
+  tx: EntityManager,
+  versionId: string,
+  productId: string,
+  port: OutputPort,
+  hash: string,
+): Promise<string> {
+  const [{ id }]: { id: string }[] = await tx.query(
+    `INSERT INTO output_ports (version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, sla, quality)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+    [
+      versionId,
+      productId,
+      port.name,
+      port.kind,
+      port.format,
+      port.location,
       hash,
-      JSON.stringify(schema),
-    ]);
-    const [{ id: portId }] = await manager.query(
-      `INSERT INTO output_ports (version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, sla, quality)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-      [
-        versionId,
-        productId,
-        port.name,
-        port.kind,
-        port.format,
-        port.location,
-        hash,
-        port.contract,
-        port.compatibility ?? 'BACKWARD',
-        port.sla ?? null,
-        JSON.stringify(port.quality ?? []),
-      ],
-    );
-    const fields = fieldsByPort.get(port.name) ?? [];
-    if (fields.length) {
-      await manager.query(
-        `INSERT INTO port_fields (port_id, path, type, description)
-         SELECT $1, f.path, f.type, f.description FROM jsonb_to_recordset($2::jsonb) AS f(path text, type text, description text)`,
-        [portId, JSON.stringify(fields)],
-      );
-    }
-    await insertLineage(manager, versionId, productId, port.name, port.lineage ?? {});
-  }
-  for (const input of ctx.inputs) {
-    await manager.query(
+      port.contract,
+      port.compatibility ?? 'BACKWARD',
+      port.sla ?? null,
+      JSON.stringify(port.quality ?? []),
+    ],
+  );
+  return String(id);
+}
+
+async function insertFields(tx: EntityManager, portId: string, fields: Fields): Promise<void> {
+  if (!fields.length) return;
+  await tx.query(
+    `INSERT INTO port_fields (port_id, path, type, description)
+     SELECT $1, f.path, f.type, f.description FROM jsonb_to_recordset($2::jsonb) AS f(path text, type text, description text)`,
+    [portId, JSON.stringify(fields)],
+  );
+}
+
+async function insertInputs(
+  tx: EntityManager,
+  versionId: string,
+  productId: string,
+  inputs: readonly ResolvedInput[],
+): Promise<void> {
+  for (const input of inputs) {
+    await tx.query(
       `INSERT INTO input_dependencies (version_id, product_id, upstream_product_id, upstream_port, version_range, resolved_version) VALUES ($1,$2,$3,$4,$5,$6)`,
       [versionId, productId, input.product, input.port, input.range, input.resolved ?? null],
     );
   }
-  await manager.query(`INSERT INTO major_lines (product_id, major) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-    productId,
-    v.major,
-  ]);
-  await refreshCurrentLineage(manager, productId);
-  return String(versionId);
 }
 
-async function insertLineage(
-  manager: EntityManager,
+/** `field: [<product>/<port>#<upstream field>, …]` as rows. */
+async function insertFieldLineage(
+  tx: EntityManager,
   versionId: string,
   productId: string,
   port: string,
@@ -139,7 +173,7 @@ async function insertLineage(
     }),
   );
   if (!rows.length) return;
-  await manager.query(
+  await tx.query(
     `INSERT INTO field_lineage (version_id, product_id, port, field, upstream_product_id, upstream_port, upstream_field)
      SELECT $1, $2, $3, r.field, r.upstream_product_id, r.upstream_port, r.upstream_field
        FROM jsonb_to_recordset($4::jsonb) AS r(field text, upstream_product_id text, upstream_port text, upstream_field text)`,

@@ -1,28 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import { RegistryError } from '../../common/registry-error.js';
+
+export async function domainExists(manager: EntityManager, name: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query('SELECT 1 FROM domains WHERE name = $1', [name]);
+  return rows.length > 0;
+}
 
 /**
- * Registers or refreshes a domain from its domain.yaml; a product in an unknown
- * domain needs one. Says what happened, so the caller can audit a change.
+ * Registers or refreshes a domain from its domain.yaml (already validated).
+ * Says what happened, so the caller can audit a change.
  */
 export async function upsertDomain(
   manager: EntityManager,
   name: string,
-  doc: Record<string, unknown> | undefined,
+  doc: Record<string, unknown>,
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  if (!doc) {
-    const [row] = await manager.query('SELECT 1 FROM domains WHERE name = $1', [name]);
-    if (row) return 'unchanged';
-    throw new RegistryError('PUBLISH_REJECTED', `domain "${name}" is not registered`, [
-      {
-        code: 'DOMAIN_UNKNOWN',
-        file: 'domain.yaml',
-        path: '/',
-        message: `domain "${name}" is not registered`,
-        fix: `create ../domain.yaml next to the product folder (dmesh init writes one) and publish again`,
-      },
-    ]);
-  }
   const owner = doc.owner as { team: string; email: string };
   const rows: { created: boolean }[] = await manager.query(
     `INSERT INTO domains (name, title, description, owner_team, owner_email) VALUES ($1,$2,$3,$4,$5)

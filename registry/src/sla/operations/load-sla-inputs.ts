@@ -1,23 +1,20 @@
-import type { SlaPromise, SlaWindowSummary } from '@dmesh/sdk';
+import type { SlaWindowSummary } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
 import { keyArrays, portKeyId, type PortKey } from './port-key.js';
 
 export interface SlaInputs {
   key: PortKey;
-  /** False when no published version of the product has this port. */
-  found: boolean;
-  /** The port's SLA in the latest version that has the port (the product's latest version whenever it still has it). */
-  promise: SlaPromise | null;
   summary: SlaWindowSummary;
   /** Start of the port's open breach, if one is recorded. */
   openBreach: Date | null;
 }
 
 /**
- * Everything SLA status needs for many ports in one statement: the promise,
- * the window summary (the SQL twin of `summarizeObservations` in the SDK:
- * window `from < observed_at <= to`, completeness weighted by row_count or 1)
- * and the open breach. Aggregating in SQL keeps a busy port (one observation a
+ * What SLA status needs of this context's tables for many ports in one
+ * statement (each port's promise comes from ProductsService): the window
+ * summary (the SQL twin of `summarizeObservations` in the SDK: window
+ * `from < observed_at <= to`, completeness weighted by row_count or 1) and
+ * the open breach. Aggregating in SQL keeps a busy port (one observation a
  * minute is 10,080 rows a week) one row here.
  */
 export async function loadSlaInputs(
@@ -27,14 +24,8 @@ export async function loadSlaInputs(
   to: Date,
 ): Promise<Map<string, SlaInputs>> {
   const rows: Row[] = await manager.query(
-    `SELECT k.product_id, k.port, pr.found, pr.sla, s.observations, s.available, s.last_update, s.cw_sum, s.cw, s.newest, b.started_at AS open_breach
+    `SELECT k.product_id, k.port, s.observations, s.available, s.last_update, s.cw_sum, s.cw, s.newest, b.started_at AS open_breach
        FROM unnest($1::text[], $2::text[]) AS k(product_id, port)
-       LEFT JOIN LATERAL (
-         SELECT true AS found, o.sla
-           FROM products p JOIN product_versions v ON v.product_id = p.id JOIN output_ports o ON o.version_id = v.id
-          WHERE p.id = k.product_id AND o.name = k.port
-          ORDER BY (v.version = p.latest_version) DESC, v.major DESC, v.minor DESC, v.patch DESC, v.id DESC
-          LIMIT 1) pr ON true
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS observations,
                 (count(*) FILTER (WHERE availability))::int AS available,
@@ -54,8 +45,6 @@ export async function loadSlaInputs(
         portKeyId(key),
         {
           key,
-          found: Boolean(r.found),
-          promise: (r.sla ?? null) as SlaPromise | null,
           summary: {
             observations: r.observations,
             available: r.available,
@@ -74,8 +63,6 @@ export async function loadSlaInputs(
 interface Row {
   product_id: string;
   port: string;
-  found: boolean | null;
-  sla: Record<string, unknown> | null;
   observations: number;
   available: number;
   last_update: Date | null;

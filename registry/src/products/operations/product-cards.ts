@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-export interface ProductCard {
-  id: string;
-  latest_version: string;
-  owner_team: string;
-  owner_email: string;
-}
+import type { ProductCard } from '../products.types.js';
 
 export const CARDS_SQL = `
   SELECT coalesce(string_agg(id || E'\\t' || latest_version || E'\\t' || owner_team || E'\\t' || owner_email, E'\\n'), '') AS cards
@@ -22,7 +16,7 @@ export async function productCards(manager: EntityManager, ids: string[]): Promi
   const text = row.cards as string;
   if (!text) return [];
   return text.split('\n').map((line) => {
-    const [id, latest_version, owner_team, owner_email] = line.split('\t');
-    return { id, latest_version, owner_team, owner_email };
+    const [id, latestVersion, ownerTeam, ownerEmail] = line.split('\t');
+    return { id, latestVersion, ownerTeam, ownerEmail };
   });
 }

@@ -1,4 +1,8 @@
-import type { Owner } from './lineage.types.js';
+/** The team that owns a product: who to talk to. */
+export interface Owner {
+  team: string;
+  email: string;
+}
 
 /** A consumer a proposed contract would break, directly (depth 1) or through the fields it derives. */
 export interface AffectedConsumer {

@@ -1,61 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
-import { CatalogService } from './catalog.service.js';
-import {
-  DomainDto,
-  ErrorDto,
-  ProductDetailDto,
-  ProductPageDto,
-  PublishRequestDto,
-  PublishResultDto,
-  VersionDetailDto,
-  VersionSummaryDto,
-} from './dto/product.dto.js';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorDto } from '../common/error.dto.js';
+import { parsePageSize } from '../common/pagination.js';
+import { DomainDto, ProductDetailDto, ProductPageDto, VersionDetailDto, VersionSummaryDto } from './dto/catalog.dto.js';
 import { ProductViewService, toDomain, toSummary } from './product-view.service.js';
-import { PublishPipeline } from './publish/publish.pipeline.js';
-import { parsePageSize } from './page-size.js';
+import { SearchService } from './search.service.js';
 
+/** REST reads of the catalog: one line each, to the view and search services. */
 @ApiTags('products')
 @Controller('v1')
-export class ProductsController {
+export class CatalogController {
   constructor(
-    private readonly pipeline: PublishPipeline,
     private readonly views: ProductViewService,
-    private readonly catalog: CatalogService,
+    private readonly searches: SearchService,
   ) {}
-
-  @Post('products/:id/versions')
-  @RequiresToken()
-  @ApiBearerAuth()
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'publishVersion', summary: 'Publish a product version (or check it with ?dryRun=true)' })
-  @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Run every check, store nothing.' })
-  @ApiResponse({
-    status: 200,
-    type: PublishResultDto,
-    description: 'Published, unchanged (identical content) or dry-run verdict.',
-  })
-  @ApiResponse({ status: 400, type: ErrorDto, description: 'Malformed body or invalid descriptor/contract.' })
-  @ApiResponse({ status: 401, type: ErrorDto })
-  @ApiResponse({ status: 409, type: ErrorDto, description: 'The version exists with different content.' })
-  @ApiResponse({
-    status: 422,
-    type: ErrorDto,
-    description: 'Rejected by a check; details name each problem and its fix.',
-  })
-  async publish(
-    @Param('id') id: string,
-    @Body() body: PublishRequestDto,
-    @Query('dryRun') dryRun: string | undefined,
-    @Req() req: AuthedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PublishResultDto> {
-    const result = await this.pipeline.publish(id, body, req.principal!, dryRun === 'true' || dryRun === '1');
-    if (result.outcome === 'published') reply.status(201);
-    return result;
-  }
 
   @Get('products')
   @ApiOperation({ operationId: 'listProducts', summary: 'List or search products' })
@@ -78,7 +36,7 @@ export class ProductsController {
     @Query('first') first?: string,
     @Query('after') after?: string,
   ): Promise<ProductPageDto> {
-    const page = await this.catalog.search({ query: q, domain, tag, field }, parsePageSize(first), after);
+    const page = await this.searches.search({ query: q, domain, tag, field }, parsePageSize(first), after);
     return {
       items: page.nodes.map(toSummary),
       totalCount: page.totalCount,
@@ -120,6 +78,6 @@ export class ProductsController {
   @ApiOperation({ operationId: 'listDomains', summary: 'Every domain' })
   @ApiOkResponse({ type: [DomainDto] })
   async domains(): Promise<DomainDto[]> {
-    return (await this.catalog.domains()).map(toDomain);
+    return (await this.searches.domains()).map(toDomain);
   }
 }

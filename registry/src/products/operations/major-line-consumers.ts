@@ -1,19 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-export interface LineConsumer {
-  product: string;
-  port: string;
-  range: string;
-  resolved: string | null;
-  owner: { team: string; email: string };
-}
-
-export interface MajorLineKey {
-  productId: string;
-  major: number;
-}
-
-const lineKey = (productId: string, major: number) => `${productId}@${major}`;
+import { majorLineKey as lineKey, type LineConsumer, type MajorLineKey } from '../products.types.js';
 
 /**
  * Products whose latest version reads a product and resolved it to a version of
@@ -56,14 +42,3 @@ export async function consumersOfMajorLines(
   }
   return out;
 }
-
-/** The consumers still on one major line. */
-export async function majorLineConsumers(
-  manager: EntityManager,
-  productId: string,
-  major: number,
-): Promise<LineConsumer[]> {
-  return (await consumersOfMajorLines(manager, [{ productId, major }])).get(lineKey(productId, major)) ?? [];
-}
-
-export { lineKey as majorLineKey };

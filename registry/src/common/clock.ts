@@ -1,4 +1,4 @@
-/** Nest token of the clock SLA status is computed with; tests provide their own. */
+/** Nest token of the registry clock (SLA status, waiver expiry, lifecycle dates); tests provide their own. */
 export const CLOCK = Symbol('dmesh:clock');
 
 export interface Clock {
