@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { describeErrorCodes } from './common/registry-error.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -13,7 +14,15 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setOpenAPIVersion('3.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  describeErrorBody(document);
+  return document;
+}
+
+/** The error body's `code` lists every code with its status and meaning, from the contexts' declarations. */
+function describeErrorBody(document: OpenAPIObject): void {
+  const code = document.components?.schemas?.ErrorDto as { properties?: Record<string, { description?: string }> };
+  if (code?.properties?.code) code.properties.code.description = `Machine code:\n${describeErrorCodes()}`;
 }
 
 /** Builds the Nest application (not listening). */

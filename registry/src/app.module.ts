@@ -2,10 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
+import { describeErrorCodes } from './common/registry-error.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { ContractsService } from './contracts/contracts.service.js';
@@ -35,6 +37,12 @@ export const graphqlContext = (products: ProductsService, contracts: ContractsSe
   loaders: createLoaders(products, contracts),
 });
 
+/** The schema's description documents the error codes a client can branch on (`extensions.code`). */
+export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
+  const description = `dmesh registry: discovery, lineage and governance reads.\n\nErrors carry extensions.code and extensions.status:\n${describeErrorCodes()}`;
+  return new GraphQLSchema({ ...schema.toConfig(), description });
+}
+
 /** Mercurius (graphql-jit) on Fastify: faster than Apollo on this codebase (see `npm run bench`, graphql.* figures). */
 function mercuriusGraphQL(ide: boolean): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
@@ -51,6 +59,7 @@ function mercuriusGraphQL(ide: boolean): DynamicModule {
       queryDepth: GRAPHQL_MAX_DEPTH,
       jit: 1,
       context: graphqlContext(products, contracts),
+      transformSchema: describeSchema,
     }),
   });
 }

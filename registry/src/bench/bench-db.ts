@@ -6,12 +6,13 @@ import { openDatabase } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 
 /** A throwaway embedded PostgreSQL, migrated, for one benchmark run. */
-export async function benchDatabase(): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string; dataSource: DataSource; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'dmesh-bench-'));
   chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: dir });
   const dataSource = await openDatabase(db.url);
   return {
+    url: db.url,
     dataSource,
     close: async () => {
       await dataSource.destroy();

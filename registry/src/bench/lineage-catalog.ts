@@ -31,9 +31,22 @@ export async function loadBenchCatalog(
   n: number,
   hub: number,
 ): Promise<{ edges: number; fieldEdges: number }> {
-  const hash = contentHash(BENCH_CONTRACT);
-  const q = (sql: string, params: unknown[] = []) => db.query(sql, params);
+  const q: Query = (sql, params = []) => db.query(sql, params);
   await q('SET synchronous_commit = off');
+  await generateEdges(q, n, hub);
+  await insertCatalog(q, n, contentHash(BENCH_CONTRACT));
+  await insertLineage(q);
+  const [{ edges, field_edges: fieldEdges }] = (
+    await q('SELECT count(*)::int AS edges, count(*) FILTER (WHERE fl)::int AS field_edges FROM bench_edges')
+  ).rows;
+  await q('ANALYZE');
+  return { edges, fieldEdges };
+}
+
+type Query = (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
+
+/** bench_edges(i, j, fl): product i reads product j (5–15 inputs, within 200 below it), fl = with field lineage. */
+async function generateEdges(q: Query, n: number, hub: number): Promise<void> {
   await q(
     `CREATE TEMP TABLE bench_edges AS
     SELECT DISTINCT i, i - 1 - (abs(hashint8(i::bigint * 16 + k)) % least(200, i - 1))::int AS j
@@ -48,6 +61,10 @@ export async function loadBenchCatalog(
   await q('ALTER TABLE bench_edges ADD COLUMN fl boolean');
   await q('UPDATE bench_edges SET fl = (j = $1 OR abs(hashint8(i::bigint * 1000003 + j)) % 10 = 0)', [hub]);
   await q('CREATE INDEX ON bench_edges (i)');
+}
+
+/** Domains, products, their one version, port, contract, fields and major line. */
+async function insertCatalog(q: Query, n: number, hash: string): Promise<void> {
   await q(`INSERT INTO domains (name, description, owner_team, owner_email)
     SELECT 'd' || d, 'Bench domain ' || d, 'team-' || d, 'team-' || d || '@example.com' FROM generate_series(0, 99) d`);
   await q(
@@ -82,6 +99,10 @@ export async function loadBenchCatalog(
     [n],
   );
   await q(`INSERT INTO major_lines (product_id, major) SELECT ${PID('i')}, 1 FROM generate_series(1, $1::int) i`, [n]);
+}
+
+/** Inputs and field lineage, and the current-lineage rows the publish path derives from them. */
+async function insertLineage(q: Query): Promise<void> {
   await q(`INSERT INTO input_dependencies (version_id, product_id, upstream_product_id, upstream_port, version_range, resolved_version)
     SELECT i, ${PID('i')}, ${PID('j')}, 'out', '^1.0.0', '1.0.0' FROM bench_edges ORDER BY i, j`);
   await q(`INSERT INTO field_lineage (version_id, product_id, port, field, upstream_product_id, upstream_port, upstream_field)
@@ -93,9 +114,4 @@ export async function loadBenchCatalog(
   await q(
     `INSERT INTO lineage_port_locations (location_key, product_id, port, major) SELECT rtrim(location, '/'), product_id, name, 1 FROM output_ports`,
   );
-  const [{ edges, field_edges: fieldEdges }] = (
-    await q('SELECT count(*)::int AS edges, count(*) FILTER (WHERE fl)::int AS field_edges FROM bench_edges')
-  ).rows;
-  await q('ANALYZE');
-  return { edges, fieldEdges };
 }

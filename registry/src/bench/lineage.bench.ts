@@ -1,10 +1,6 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from '../app.factory.js';
-import { openDatabase } from '../database/data-source.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { benchDatabase } from './bench-db.js';
 import { LEVEL_SQL, parseLevel } from '../lineage/operations/level-edges.js';
 import { CARDS_SQL } from '../products/operations/product-cards.js';
 import { BENCH_CONTRACT, loadBenchCatalog, productId } from './lineage-catalog.js';
@@ -80,94 +76,89 @@ async function rawTraversal(db: pg.Client, root: string): Promise<number> {
  */
 export async function runLineageBench(scale: 'full' | 'quick'): Promise<Record<string, Figure>> {
   const n = scale === 'full' ? 100_000 : 10_000;
-  const runs = scale === 'full' ? 400 : 40;
-  const hub = n / 2;
-  const dir = mkdtempSync(join(tmpdir(), 'dmesh-bench-lineage-'));
-  chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir });
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE dmesh_bench');
-  await admin.end();
-  const url = server.url.replace(/\/postgres$/, '/dmesh_bench');
-  const dataSource = await openDatabase(url);
-  const db = new pg.Client({ connectionString: url });
+  const bench = await benchDatabase();
+  const db = new pg.Client({ connectionString: bench.url });
   await db.connect();
   try {
     const loadStart = performance.now();
-    const loaded = await loadBenchCatalog(db, n, hub);
+    const loaded = await loadBenchCatalog(db, n, n / 2);
     await db.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load; lets the covering indexes answer alone
     await db.query('CHECKPOINT'); // the load's dirty pages written now, not by the checkpointer during the timed runs
-    const loadSeconds = (performance.now() - loadStart) / 1000;
-    const app = await createApp(dataSource, { logger: false });
+    const load = { edges: loaded.edges, seconds: (performance.now() - loadStart) / 1000 };
+    const app = await createApp(bench.dataSource, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     try {
-      // Roots spread over the first 90 % so most walks have a deep downstream cone.
-      const roots = Array.from({ length: 50 }, (_, k) =>
-        productId(1 + Math.floor((((k * 7919) % 50) * (n * 0.9)) / 50)),
-      );
-      const walk = (root: string) =>
-        fetch(`${base}/v1/lineage/products/${root}?direction=DOWNSTREAM&depth=${DEPTH}&budget=${BUDGET}`);
-      // Latency is until the last byte has arrived; parsing the graph is the client's business (done once per root below).
-      const [http, raw] = await timeInterleaved(runs, roots, [
-        async (root) => {
-          const res = await walk(root);
-          await res.arrayBuffer();
-          if (res.status !== 200) throw new Error(`lineage ${root} answered ${res.status}`);
-        },
-        (root) => rawTraversal(db, root),
-      ]);
-      let nodes = 0;
-      for (const root of roots) nodes += ((await (await walk(root)).json()) as { nodes: unknown[] }).nodes.length;
-      const schema = structuredClone(BENCH_CONTRACT) as { properties: Record<string, unknown>; required: string[] };
-      delete schema.properties.f0;
-      schema.required = [];
-      const ask = () =>
-        fetch(`${base}/v1/lineage/products/${productId(hub)}/ports/out/impact`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ schema }),
-        });
-      const impact = await timeAll(runs, [productId(hub)], async () => {
-        const res = await ask();
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`impact answered ${res.status}`);
-      });
-      const report = (await (await ask()).json()) as { consumers: { depth: number }[] };
-      const affected = report.consumers.length;
-      const direct = report.consumers.filter((c) => c.depth === 1).length;
-      const depth10 = p99(http);
-      const baseline = p99(raw);
-      return {
-        'lineage.depth10_p99_ms': {
-          value: round(depth10),
-          unit: 'ms',
-          baseline: round(baseline),
-          ratio: round(depth10 / baseline),
-          scale,
-        },
-        'lineage.depth10_p50_ms': {
-          value: round(p50(http)),
-          unit: 'ms',
-          baseline: round(p50(raw)),
-          ratio: round(p50(http) / p50(raw)),
-          scale,
-        },
-        'lineage.depth10_nodes_mean': { value: Math.round(nodes / roots.length), unit: 'nodes', scale },
-        'lineage.impact_p99_ms': { value: round(p99(impact)), unit: 'ms', scale },
-        'lineage.impact_consumers': { value: affected, unit: 'consumers', scale },
-        'lineage.impact_direct_consumers': { value: direct, unit: 'consumers', scale },
-        'lineage.bench_input_edges': { value: loaded.edges, unit: 'edges', scale },
-        'lineage.bench_load_s': { value: round(loadSeconds), unit: 's', scale },
-      };
+      return figures(await measure(base, db, n, scale === 'full' ? 400 : 40), load, scale);
     } finally {
       await app.close();
     }
   } finally {
     await db.end();
-    await dataSource.destroy();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
+}
+
+interface Measured {
+  http: number[];
+  raw: number[];
+  impact: number[];
+  meanNodes: number;
+  affected: number;
+  direct: number;
+}
+
+async function measure(base: string, db: pg.Client, n: number, runs: number): Promise<Measured> {
+  // Roots spread over the first 90 % so most walks have a deep downstream cone.
+  const roots = Array.from({ length: 50 }, (_, k) => productId(1 + Math.floor((((k * 7919) % 50) * (n * 0.9)) / 50)));
+  const walk = (root: string) =>
+    fetch(`${base}/v1/lineage/products/${root}?direction=DOWNSTREAM&depth=${DEPTH}&budget=${BUDGET}`);
+  // Latency is until the last byte has arrived; parsing the graph is the client's business (done once per root below).
+  const [http, raw] = await timeInterleaved(runs, roots, [
+    async (root) => {
+      const res = await walk(root);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`lineage ${root} answered ${res.status}`);
+    },
+    (root) => rawTraversal(db, root),
+  ]);
+  let nodes = 0;
+  for (const root of roots) nodes += ((await (await walk(root)).json()) as { nodes: unknown[] }).nodes.length;
+  const schema = structuredClone(BENCH_CONTRACT) as { properties: Record<string, unknown>; required: string[] };
+  delete schema.properties.f0;
+  schema.required = [];
+  const ask = () =>
+    fetch(`${base}/v1/lineage/products/${productId(n / 2)}/ports/out/impact`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ schema }),
+    });
+  const impact = await timeAll(runs, [productId(n / 2)], async () => {
+    const res = await ask();
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`impact answered ${res.status}`);
+  });
+  const report = (await (await ask()).json()) as { consumers: { depth: number }[] };
+  const direct = report.consumers.filter((c) => c.depth === 1).length;
+  return { http, raw, impact, meanNodes: Math.round(nodes / roots.length), affected: report.consumers.length, direct };
+}
+
+function figures(m: Measured, load: { edges: number; seconds: number }, scale: string): Record<string, Figure> {
+  const vs = (value: number, baseline: number) => ({
+    value: round(value),
+    unit: 'ms',
+    baseline: round(baseline),
+    ratio: round(value / baseline),
+    scale,
+  });
+  return {
+    'lineage.depth10_p99_ms': vs(p99(m.http), p99(m.raw)),
+    'lineage.depth10_p50_ms': vs(p50(m.http), p50(m.raw)),
+    'lineage.depth10_nodes_mean': { value: m.meanNodes, unit: 'nodes', scale },
+    'lineage.impact_p99_ms': { value: round(p99(m.impact)), unit: 'ms', scale },
+    'lineage.impact_consumers': { value: m.affected, unit: 'consumers', scale },
+    'lineage.impact_direct_consumers': { value: m.direct, unit: 'consumers', scale },
+    'lineage.bench_input_edges': { value: load.edges, unit: 'edges', scale },
+    'lineage.bench_load_s': { value: round(load.seconds), unit: 's', scale },
+  };
 }

@@ -27,12 +27,18 @@ export class RegistryError<C extends string = string> extends Error {
   }
 }
 
-/** Every family declared with `errorCodes`, for the error body's documentation and its test. */
-export const ERROR_FAMILIES = new Map<string, Readonly<Record<string, number>>>();
+/** A code's HTTP status and what it means to a client (both documented in the OpenAPI document and the SDL). */
+export interface CodeSpec {
+  status: number;
+  meaning: string;
+}
 
-/** Declares a context's error codes with their HTTP statuses and returns the error class its code throws. */
-export function errorCodes<const S extends Record<string, number>>(family: string, statuses: S) {
-  ERROR_FAMILIES.set(family, statuses);
+/** Every family declared with `errorCodes`, in declaration order, for the documentation and its test. */
+export const ERROR_FAMILIES = new Map<string, Readonly<Record<string, CodeSpec>>>();
+
+/** Declares a context's error codes and returns the error class its code throws. */
+export function errorCodes<const S extends Record<string, CodeSpec>>(family: string, codes: S) {
+  ERROR_FAMILIES.set(family, codes);
   return class extends RegistryError<Extract<keyof S, string>> {
     static readonly family = family;
     constructor(
@@ -41,16 +47,24 @@ export function errorCodes<const S extends Record<string, number>>(family: strin
       details: ErrorDetail[] = [],
       extra: Record<string, unknown> = {},
     ) {
-      super(code, statuses[code], message, details, extra);
+      super(code, codes[code].status, message, details, extra);
     }
   };
 }
 
 /** Request-level refusals any context may answer. */
 export class RequestError extends errorCodes('request', {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNAVAILABLE: 503,
+  BAD_REQUEST: { status: 400, meaning: 'the request is malformed; details name the parameter or path' },
+  UNAUTHENTICATED: { status: 401, meaning: 'no token, or an unknown, expired or revoked one' },
+  FORBIDDEN: { status: 403, meaning: "the token's role or domains do not allow this" },
+  NOT_FOUND: { status: 404, meaning: 'no such product, version, port, policy or waiver' },
+  UNAVAILABLE: { status: 503, meaning: 'the database cannot be reached; retry later' },
 }) {}
+
+/** Every code with its status and meaning, by family: one line each, for API descriptions. */
+export function describeErrorCodes(): string {
+  const lines = [...ERROR_FAMILIES].flatMap(([family, codes]) =>
+    Object.entries(codes).map(([code, spec]) => `${code} (${spec.status}, ${family}): ${spec.meaning}`),
+  );
+  return lines.join('\n');
+}

@@ -1,11 +1,15 @@
 import { errorCodes } from '../common/registry-error.js';
 
-/** Refusals of policy management and the major-line lifecycle. */
+/** Refusals of policy management and of the major-line lifecycle. */
 export class GovernanceError extends errorCodes('governance', {
-  /** A policy that would loosen a global error policy, or whose parameters are not valid. */
-  POLICY_REFUSED: 422,
-  /** Retiring a major line too early: not deprecated, before its sunset, or inside the deprecation window. */
-  RETIRE_REFUSED: 422,
-  /** The major line is retired already: nothing more can change on it. */
-  MAJOR_LINE_RETIRED: 409,
+  POLICY_REFUSED: {
+    status: 422,
+    meaning: 'the policy would loosen a global error policy, or its parameters are not valid',
+  },
+  RETIRE_REFUSED: {
+    status: 422,
+    meaning:
+      'the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window',
+  },
+  MAJOR_LINE_RETIRED: { status: 409, meaning: 'the major line is retired already; nothing more changes on it' },
 }) {}

@@ -56,55 +56,60 @@ export async function propagateBreak(
       (p) => `${p.product}/${p.port}`,
     );
     const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier)]);
-    const next: Broken[] = [];
-    for (const c of consumers) {
-      const portId = `${c.upstream_product_id}/${c.upstream_port}`;
-      if (depth === 1 && !admits(c.version_range, proposedVersion)) {
-        into.unaffected.push({
-          product: c.product_id,
-          versionRange: c.version_range,
-          reason: 'RANGE_EXCLUDES_VERSION',
-          message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${proposedVersion}`,
-        });
-        continue;
-      }
-      if (c.fields_read.length === 0) {
-        record(into, c, depth, [portId], [], code, false);
-        continue;
-      }
-      const mine = readers.filter(
-        (r) =>
-          r.product_id === c.product_id &&
-          r.upstream_product_id === c.upstream_product_id &&
-          r.upstream_port === c.upstream_port,
-      );
-      if (!mine.length) {
-        if (depth === 1)
-          into.unaffected.push({
-            product: c.product_id,
-            versionRange: c.version_range,
-            reason: 'DOES_NOT_READ_FIELD',
-            message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${start.field}`,
-          });
-        continue;
-      }
-      record(
-        into,
-        c,
-        depth,
-        unique(mine.map(upstreamRef), (s) => s),
-        unique(
-          mine.map((r) => `${r.port}#${r.field}`),
-          (s) => s,
-        ),
-        code,
-        true,
-      );
-      next.push(...mine.map((r) => ({ product: r.product_id, port: r.port, field: r.field })));
-    }
+    const step: Step = { depth, proposedVersion, code, field: start.field };
+    const next = consumers.flatMap((c) => visit(into, c, readers, step));
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
   }
   if (frontier.length) into.truncated = true;
+}
+
+interface Step {
+  depth: number;
+  proposedVersion: string;
+  code: string;
+  /** The field whose change started the walk (for the "does not read it" message). */
+  field: string;
+}
+
+/** Records one consumer as affected or unaffected; returns the fields through which the break goes on. */
+function visit(into: Propagation, c: ConsumerRow, readers: FieldReaderRow[], step: Step): Broken[] {
+  const portId = `${c.upstream_product_id}/${c.upstream_port}`;
+  if (step.depth === 1 && !admits(c.version_range, step.proposedVersion)) {
+    into.unaffected.push({
+      product: c.product_id,
+      versionRange: c.version_range,
+      reason: 'RANGE_EXCLUDES_VERSION',
+      message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${step.proposedVersion}`,
+    });
+    return [];
+  }
+  if (c.fields_read.length === 0) {
+    record(into, c, step.depth, [portId], [], step.code, false);
+    return [];
+  }
+  const mine = readers.filter(
+    (r) =>
+      r.product_id === c.product_id &&
+      r.upstream_product_id === c.upstream_product_id &&
+      r.upstream_port === c.upstream_port,
+  );
+  if (!mine.length) {
+    if (step.depth === 1)
+      into.unaffected.push({
+        product: c.product_id,
+        versionRange: c.version_range,
+        reason: 'DOES_NOT_READ_FIELD',
+        message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${step.field}`,
+      });
+    return [];
+  }
+  const reads = unique(mine.map(upstreamRef), (s) => s);
+  const fields = unique(
+    mine.map((r) => `${r.port}#${r.field}`),
+    (s) => s,
+  );
+  record(into, c, step.depth, reads, fields, step.code, true);
+  return mine.map((r) => ({ product: r.product_id, port: r.port, field: r.field }));
 }
 
 function admits(range: string, version: string): boolean {

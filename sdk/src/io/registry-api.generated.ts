@@ -441,7 +441,20 @@ export interface components {
             fix?: string;
         };
         ErrorDto: {
-            /** @description Machine code, e.g. NOT_FOUND, VERSION_CONFLICT, PUBLISH_REJECTED. */
+            /**
+             * @description Machine code:
+             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
+             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
+             *     FORBIDDEN (403, request): the token's role or domains do not allow this
+             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
+             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
+             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
+             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
+             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
+             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
+             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
+             */
             code: string;
             message: string;
             details: components["schemas"]["ErrorDetailDto"][];

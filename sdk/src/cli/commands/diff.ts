@@ -7,7 +7,7 @@ import {
   type CompatibilityReport,
 } from '../../core/compat/index.js';
 import { ContractCompileError } from '../../core/contract/compile.js';
-import { readSchemaFile } from '../../io/read-schema-file.js';
+import { readSchemaFile } from '../read-schema-file.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { parseId } from '../../core/identifiers.js';
 import { createRegistryClient } from '../../io/registry-client.js';

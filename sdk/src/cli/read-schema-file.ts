@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../cli/io.js';
-import { parseJson } from './parse-files.js';
+import { UsageError } from './io.js';
+import { parseJson } from '../io/parse-files.js';
 
 /** Reads and parses one JSON Schema file; bad input becomes a UsageError naming the file, the place and the fix. */
 export function readSchemaFile(file: string, cwd: string): unknown {

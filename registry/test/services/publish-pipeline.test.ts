@@ -1,22 +1,18 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../src/app.factory.js';
-import { PublishPipeline } from '../src/publish/publish.pipeline.js';
-import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
+import { ADMIN, contract, publishRequest, refusal } from '../fixtures.js';
+import { startServices, type Services } from '../service-harness.js';
+import type { TestDatabase } from '../test-database.js';
 
+let services: Services;
 let db: TestDatabase;
-let app: NestFastifyApplication;
 let pipeline: PublishPipeline;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await createApp(db.dataSource, { logger: false });
-  pipeline = app.get(PublishPipeline);
+  services = await startServices();
+  db = services.db;
+  pipeline = services.get(PublishPipeline);
 });
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+afterAll(() => services.close());
 
 const count = async (table: string): Promise<number> =>
   Number((await db.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);

@@ -1,11 +1,10 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../src/app.factory.js';
-import { PublishPipeline } from '../src/publish/publish.pipeline.js';
-import { ADMIN, contract, publishRequest, refusal } from './fixtures.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
+import { ADMIN, contract, publishRequest, refusal } from '../fixtures.js';
+import { startServices, type Services } from '../service-harness.js';
+import type { TestDatabase } from '../test-database.js';
 
+let services: Services;
 let db: TestDatabase;
-let app: NestFastifyApplication;
 let pipeline: PublishPipeline;
 
 const v1 = contract(
@@ -14,15 +13,12 @@ const v1 = contract(
 );
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await createApp(db.dataSource, { logger: false });
-  pipeline = app.get(PublishPipeline);
+  services = await startServices();
+  db = services.db;
+  pipeline = services.get(PublishPipeline);
   await pipeline.publish('customers.profiles', publishRequest({ schema: v1 }), ADMIN);
 });
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+afterAll(() => services.close());
 
 describe('compatibility stage', () => {
   it('rejects a breaking contract change released as a minor, with a verified counterexample and the version to use', async () => {
