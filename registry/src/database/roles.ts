@@ -117,3 +117,17 @@ export async function runtimeRoleWarning(dataSource: DataSource): Promise<string
     'Set DMESH_MIGRATION_DATABASE_URL to the table owner and DATABASE_URL to a role that owns no table (registry/README.md).'
   );
 }
+
+/**
+ * [owner, runtime]: DMESH_MIGRATION_DATABASE_URL and DATABASE_URL; DATABASE_URL alone serves as both (the
+ * start-up warns); the embedded start has both roles.
+ */
+export function databaseUrls(
+  config: { migrationDatabaseUrl?: string; databaseUrl?: string },
+  embedded?: { url: string; runtimeUrl: string },
+): [string, string] {
+  return [
+    config.migrationDatabaseUrl ?? config.databaseUrl ?? embedded!.url,
+    config.databaseUrl ?? embedded!.runtimeUrl,
+  ];
+}
