@@ -42,7 +42,7 @@ export async function listEvents(
           AND ($4::text IS NULL OR subject = $4) AND ($5::text IS NULL OR subject LIKE $5)
           AND ($6::text IS NULL OR outcome = $6) AND ($7::text IS NULL OR request_id = $7)
           AND ($8::timestamptz IS NULL OR at >= $8) AND ($9::timestamptz IS NULL OR at < $9)
-        ORDER BY id DESC LIMIT $10`,
+        ORDER BY events.id DESC LIMIT $10`,
     [
       after ?? null,
       filter.actor ?? null,
