@@ -63,7 +63,6 @@ export function installHttpHooks(
   fastify.addHook('onRequest', async (req: Req, reply) => {
     if (QUIET_ROUTES.has(routeOf(req))) return;
     await deps.guard(req, reply);
-    if (req.authFailure) deps.metrics.authFailures.inc({ reason: req.authFailure });
     if (req.principal && req.dmesh) req.dmesh.actor = req.principal;
   });
   // Body parsing runs outside the request's async context; the handler gets it back here.

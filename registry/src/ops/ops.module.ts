@@ -50,7 +50,10 @@ export class OpsModule implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const fastify = this.host.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    const authenticate = (req: AuthedRequest) => resolvePrincipal(req, this.auth);
+    const authenticate = async (req: AuthedRequest) => {
+      await resolvePrincipal(req, this.auth);
+      if (req.authFailure) this.metrics.authFailures.inc({ reason: req.authFailure });
+    };
     const guard = this.options.rateLimit
       ? await installRateLimit(fastify, this.options.rateLimit, {
           authenticate,

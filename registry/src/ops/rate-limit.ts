@@ -13,11 +13,12 @@ type Limiter = (
 ) => Promise<{ isAllowed?: boolean; isExceeded: boolean; ttlInSeconds: number; current?: number }>;
 
 /**
- * Per token (valid tokens) or per client address (anonymous requests and
- * failed authentication), in @fastify/rate-limit's store and windows. A failed
- * authentication counts `failedAuthWeight` times against its address, and an
- * address over its limit is refused before its token is even looked up, so a
- * flood of guessed tokens costs no database work. The answer is 429 with
+ * Per token (valid tokens) or per client address (anonymous requests), in
+ * @fastify/rate-limit's store and windows. Failed authentication has a bucket
+ * of its own per address, where each failure counts `failedAuthWeight` times;
+ * once it is spent, no token from that address is even looked up until the
+ * window ends, so guessing tokens is slow and costs no database work, while
+ * anonymous reads from a shared address never lock out its valid tokens. The answer is 429 with
  * Retry-After and the common error body; the refusals are counted, not logged
  * one by one, in the audit (RateLimitAudit).
  */
@@ -43,14 +44,14 @@ export async function installRateLimit(
       .send({ code: err.code, message: err.message, details: [] });
   };
   return async (req: Limited, reply) => {
-    const address = `address:${req.ip}`;
+    const failures = `auth-failures:${req.ip}`;
     if (req.headers.authorization) {
-      req.rateKey = address;
+      req.rateKey = failures;
       const state = await limiter(req, { increment: false });
       if (state.isExceeded) return refuse(req, reply, Math.max(1, state.ttlInSeconds));
     }
     await deps.authenticate(req);
-    req.rateKey = req.principal?.id ? `token:${req.principal.id}` : address;
+    req.rateKey = req.authFailure ? failures : req.principal?.id ? `token:${req.principal.id}` : `address:${req.ip}`;
     let state = await limiter(req);
     for (let i = 1; req.authFailure && i < config.failedAuthWeight && !state.isExceeded; i++)
       state = await limiter(req);
