@@ -56,3 +56,6 @@ export function readOpsConfig(env: NodeJS.ProcessEnv, fail: (message: string) =>
     ...(proxy !== undefined && { trustProxy: proxy }),
   };
 }
+
+/** What the benchmarks run with: the limiter's whole path on every request, at a limit none of them reaches. */
+export const BENCH_RATE_LIMIT: RateLimitConfig = { max: 1_000_000_000, windowMs: 60_000, failedAuthWeight: 20 };
