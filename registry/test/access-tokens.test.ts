@@ -183,3 +183,42 @@ describe('the database roles', () => {
     }
   });
 });
+
+describe('the audit', () => {
+  it('records accepted observations, and refusals that never reach a handler: parse errors and oversized bodies', async () => {
+    const observed = await call(r, 'POST', '/v1/products/sales.orders/ports/orders/observations', r.token, {
+      time: '2026-05-01T07:00:00Z',
+      availability: true,
+    });
+    expect(observed.status).toBe(201);
+    const [event] = (await call(r, 'GET', `/v1/events?requestId=${observed.headers.get('x-request-id')}`, r.token)).body
+      .events;
+    expect(event).toMatchObject({
+      action: 'sla.observation',
+      subject: 'sales.orders/orders',
+      outcome: 'accepted',
+      actor: 'test-admin',
+    });
+    const send = async (body: string) => {
+      const res = await fetch(`${r.url}/v1/products/sales.orders/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${r.token}` },
+        body,
+      });
+      return { status: res.status, id: res.headers.get('x-request-id')! };
+    };
+    for (const [body, status] of [
+      ['{"descriptor":', 400],
+      [`{"x":"${'a'.repeat(9 * 1024 * 1024)}"}`, 413],
+    ] as const) {
+      const answer = await send(body);
+      expect(answer.status).toBe(status);
+      const [refusal] = (await call(r, 'GET', `/v1/events?requestId=${answer.id}`, r.token)).body.events;
+      expect(refusal).toMatchObject({
+        outcome: 'rejected',
+        action: 'POST /v1/products/:id/versions',
+        detail: { status },
+      });
+    }
+  });
+});
