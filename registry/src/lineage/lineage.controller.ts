@@ -140,7 +140,12 @@ export class LineageController {
   @ApiResponse({ status: 201, type: OpenLineageIngestDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'The event is malformed; details name each path.' })
   @ApiResponse({ status: 401, type: ErrorDto })
+  @ApiResponse({
+    status: 403,
+    type: ErrorDto,
+    description: 'Not a publisher of the domain of a product whose port the event writes to (nor lineage-writer).',
+  })
   ingest(@Body() body: unknown, @Req() req: AuthedRequest): Promise<OpenLineageIngestDto> {
-    return this.openLineage.ingest(body, req.principal!.name);
+    return this.openLineage.ingest(body, req.principal!);
   }
 }

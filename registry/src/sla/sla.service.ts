@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_SLA_WINDOW_MS, evaluateSla, validateDocument, type SlaEvaluation, type SlaStatus } from '@dmesh/sdk';
 import type { Observation } from '@dmesh/contracts';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { RequestError } from '../common/registry-error.js';
@@ -32,6 +33,7 @@ export class SlaService {
     private readonly breaches: BreachRecorder,
     private readonly products: ProductsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   now(): Date {
@@ -56,9 +58,12 @@ export class SlaService {
         ],
       );
     }
-    const id = await this.dataSource.transaction((manager) =>
-      insertObservation(manager, key, observation, principal.name),
-    );
+    const id = await this.dataSource.transaction(async (manager) => {
+      const stored = await insertObservation(manager, key, observation, principal.name);
+      const event = { actor: principal.name, action: 'sla.observation', subject: `${key.productId}/${key.port}` };
+      await this.audit.record({ ...event, outcome: 'accepted', detail: { id: stored } }, manager);
+      return stored;
+    });
     return { id, sla: await this.status(key) };
   }
 

@@ -9,6 +9,7 @@ import { registerShowCommand } from './commands/show.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerValidateCommand } from './commands/validate.js';
+import { registerTokenCommands } from './commands/token.js';
 import { ExitCode, processIO, UsageError, type CliIO } from './io.js';
 import { loadPortForTest } from './load-port.js';
 import { reportObservation } from './report-observation.js';
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   registerLineageCommand(program, io, done);
   registerLifecycleCommands(program, io, done);
   registerLoginCommand(program, io, done);
+  registerTokenCommands(program, io, done);
   for (const command of program.commands)
     command
       .exitOverride()

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit: every write and every refused attempt, newest first (admin) */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/whoami": {
         parameters: {
             query?: never;
@@ -16,6 +33,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your token and the tokens it created (admins: every token) */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create a token (admins: any; publishers: publisher tokens for their own domains) */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: yours, one it created, or any (admins) */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -136,8 +188,25 @@ export interface paths {
         /** Create or replace a policy (governance or admin token) */
         put: operations["putPolicy"];
         post?: never;
-        /** Delete a policy (governance or admin token) */
+        /** Soft-delete a policy (governance or admin; a built-in error policy: admin with a reason) */
         delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted policy (governance or admin token) */
+        post: operations["restorePolicy"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -369,12 +438,146 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Token name, or "anonymous <address>". */
+            actor: string;
+            /** @example publish */
+            action: string;
+            /** @description The target: a product, policy:<id>, token:<id>, a route… */
+            subject: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected" | "info";
+            /** @description The request id (x-request-id, in the access log). */
+            requestId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageDto: {
+            events: components["schemas"]["AuditEventDto"][];
+            hasNextPage: boolean;
+            /** @description Pass as `after` for the next (older) page. */
+            endCursor?: string;
+        };
+        ErrorDetailDto: {
+            code: string;
+            message: string;
+            path?: string;
+            file?: string;
+            fix?: string;
+        };
+        PublishIssueDto: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            /** @description Pipeline stage that raised it. */
+            stage: string;
+            /** @description JSON pointer inside the file. */
+            path?: string;
+            file?: string;
+            message: string;
+            /** @description What to do about it. */
+            fix?: string;
+        };
+        ErrorDto: {
+            /**
+             * @description Machine code:
+             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
+             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
+             *     FORBIDDEN (403, request): the token's role or domains do not allow this
+             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
+             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
+             *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
+             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
+             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
+             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
+             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
+             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
+             *     POLICY_BELOW_FLOOR (422, governance): the change would delete or loosen a built-in global error policy; it needs an admin token and a reason (?reason=)
+             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
+             */
+            code: string;
+            message: string;
+            details: components["schemas"]["ErrorDetailDto"][];
+            issues?: components["schemas"]["PublishIssueDto"][];
+            /** @description Per-port compatibility reports of a rejected publish. */
+            compatibility?: {
+                [key: string]: unknown;
+            };
+            /** @description Governance report of a rejected publish. */
+            governance?: {
+                [key: string]: unknown;
+            };
+        };
         PrincipalDto: {
+            /** @description The token id (dmesh token revoke <id>). */
+            id?: string;
             name: string;
             /** @enum {string} */
-            role: "admin" | "governance" | "publisher" | "reader";
-            /** @description Domains a publisher may write to; empty means all. */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /** @description Domains a publisher may write to; '*' means every domain. */
             domains: string[];
+        };
+        TokenInputDto: {
+            /**
+             * @description Names the actor in the audit; unique among active tokens.
+             * @example sales-ci
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /**
+             * @description A publisher's domains (required for publishers); '*' is every domain, granted only by an admin.
+             * @example [
+             *       "sales"
+             *     ]
+             */
+            domains?: string[];
+            /**
+             * @description Lifetime: <n>h, <n>d or <n>w, at most 365d (default 90d).
+             * @example 90d
+             */
+            expires?: string;
+        };
+        CreatedTokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
+            /** @description The token itself: shown this once, stored only as a hash. */
+            token: string;
+        };
+        TokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
         };
         PublishRequestDto: {
             /** @description The parsed dataproduct.yaml (see contracts/schemas/dataproduct.schema.json). */
@@ -397,19 +600,6 @@ export interface components {
             /** @description Highest published version in range. */
             resolved?: string;
         };
-        PublishIssueDto: {
-            /** @enum {string} */
-            severity: "error" | "warning";
-            code: string;
-            /** @description Pipeline stage that raised it. */
-            stage: string;
-            /** @description JSON pointer inside the file. */
-            path?: string;
-            file?: string;
-            message: string;
-            /** @description What to do about it. */
-            fix?: string;
-        };
         PublishResultDto: {
             /** @enum {string} */
             outcome: "published" | "unchanged" | "dry-run";
@@ -429,41 +619,6 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }. */
-            governance?: {
-                [key: string]: unknown;
-            };
-        };
-        ErrorDetailDto: {
-            code: string;
-            message: string;
-            path?: string;
-            file?: string;
-            fix?: string;
-        };
-        ErrorDto: {
-            /**
-             * @description Machine code:
-             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
-             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
-             *     FORBIDDEN (403, request): the token's role or domains do not allow this
-             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
-             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
-             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
-             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
-             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
-             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
-             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
-             */
-            code: string;
-            message: string;
-            details: components["schemas"]["ErrorDetailDto"][];
-            issues?: components["schemas"]["PublishIssueDto"][];
-            /** @description Per-port compatibility reports of a rejected publish. */
-            compatibility?: {
-                [key: string]: unknown;
-            };
-            /** @description Governance report of a rejected publish. */
             governance?: {
                 [key: string]: unknown;
             };
@@ -962,6 +1117,56 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEvents: {
+        parameters: {
+            query?: {
+                actor?: string;
+                action?: string;
+                /** @description Exact target, or a prefix ending in * (sales.*). */
+                subject?: string;
+                outcome?: "accepted" | "rejected" | "info";
+                requestId?: string;
+                /** @description ISO-8601, inclusive */
+                since?: string;
+                /** @description ISO-8601, exclusive */
+                until?: string;
+                /** @description 1–100 (default 50) */
+                first?: number;
+                /** @description endCursor of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     whoami: {
         parameters: {
             query?: never;
@@ -985,6 +1190,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"][];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTokenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description An active token has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -1240,7 +1539,10 @@ export interface operations {
     };
     putPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why a built-in error policy is loosened (admin only). */
+                reason?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1291,7 +1593,10 @@ export interface operations {
     };
     deletePolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why (required to delete a built-in error policy). */
+                reason?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1306,6 +1611,53 @@ export interface operations {
                 };
                 content?: never;
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description A built-in error policy, and no reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    restorePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            /** @description No deleted policy with this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1681,6 +2033,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Not a publisher of the domain of a product whose port the event writes to (nor lineage-writer). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,15 +26,15 @@ export const toPolicy = (r: PolicyRow): Policy & { updatedBy: string; updatedAt:
 /** Policies, optionally only one scope (`global` or `domain:<name>`), by id. */
 export async function listPolicies(manager: EntityManager, scope?: string): Promise<ReturnType<typeof toPolicy>[]> {
   const rows: PolicyRow[] = scope
-    ? await manager.query('SELECT * FROM policies WHERE scope = $1 ORDER BY id', [scope])
-    : await manager.query('SELECT * FROM policies ORDER BY scope, id');
+    ? await manager.query('SELECT * FROM policies WHERE scope = $1 AND deleted_at IS NULL ORDER BY id', [scope])
+    : await manager.query('SELECT * FROM policies WHERE deleted_at IS NULL ORDER BY scope, id');
   return rows.map(toPolicy);
 }
 
 /** The policies that apply to products of one domain: global ∪ domain:<name>. */
 export async function effectivePoliciesFor(manager: EntityManager, domain: string): Promise<Policy[]> {
   const rows: PolicyRow[] = await manager.query(
-    `SELECT * FROM policies WHERE scope = 'global' OR scope = $1 ORDER BY id`,
+    `SELECT * FROM policies WHERE (scope = 'global' OR scope = $1) AND deleted_at IS NULL ORDER BY id`,
     [`domain:${domain}`],
   );
   return rows.map(toPolicy);
@@ -44,7 +44,8 @@ export async function upsertPolicy(manager: EntityManager, p: Policy, actor: str
   const [row] = await manager.query(
     `INSERT INTO policies (id, title, description, scope, severity, rule, updated_by) VALUES ($1,$2,$3,$4,$5,$6,$7)
      ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, scope = EXCLUDED.scope,
-       severity = EXCLUDED.severity, rule = EXCLUDED.rule, updated_by = EXCLUDED.updated_by, updated_at = now()
+       severity = EXCLUDED.severity, rule = EXCLUDED.rule, updated_by = EXCLUDED.updated_by, updated_at = now(),
+       deleted_at = NULL, deleted_by = NULL
      RETURNING (xmax = 0) AS created`,
     [p.id, p.title, p.description ?? '', p.scope, p.severity, JSON.stringify(p.rule), actor],
   );
@@ -58,4 +59,23 @@ export async function waiversFor(manager: EntityManager, productId: string): Pro
     [productId],
   );
   return rows.map((r) => ({ policy: r.policy_id, product: r.product_id, until: r.until, reason: r.reason }));
+}
+
+/** Soft delete: the row stays (waivers keep their policy) and can be restored; false when there was none to delete. */
+export async function softDeletePolicy(manager: EntityManager, id: string, actor: string): Promise<boolean> {
+  const [rows] = await manager.query(
+    `UPDATE policies SET deleted_at = now(), deleted_by = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+    [id, actor],
+  );
+  return rows.length > 0;
+}
+
+/** Undoes a soft delete; false when the policy is not deleted. */
+export async function restorePolicy(manager: EntityManager, id: string, actor: string): Promise<boolean> {
+  const [rows] = await manager.query(
+    `UPDATE policies SET deleted_at = NULL, deleted_by = NULL, updated_by = $2, updated_at = now()
+      WHERE id = $1 AND deleted_at IS NOT NULL RETURNING id`,
+    [id, actor],
+  );
+  return rows.length > 0;
 }
