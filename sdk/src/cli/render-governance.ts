@@ -12,7 +12,8 @@ export interface GovernanceView {
 
 function printFinding(io: CliIO, f: Finding, mark: string, view: GovernanceView, write: (t: string) => void): void {
   const where = f.path ? (view.locate?.(f.path) ?? f.path) : '';
-  write(`      ${mark} ${where ? io.color.bold(where) + ': ' : ''}${f.message}`);
+  const code = f.code ? `[${f.code}] ` : '';
+  write(`      ${mark} ${code}${where ? io.color.bold(where) + ': ' : ''}${f.message}`);
   if (f.fix) write(`        ${io.color.dim('fix:')} ${f.fix}`);
 }
 
