@@ -30,7 +30,8 @@ export function errorDocument(err: unknown, expected = isExpected(err)): ErrorDo
   }
   if (!expected) return { error: { code: 'INTERNAL', message: messageOf(err) } };
   const e = err as Coded & Error;
-  const code = typeof e.code === 'string' && e.code ? e.code : e.name && e.name !== 'Error' ? e.name : 'USAGE';
+  const named = e.name && e.name !== 'Error' ? e.name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : 'USAGE';
+  const code = typeof e.code === 'string' && e.code ? e.code : named;
   return { error: { code, message: e.message, ...(e.problems && { details: e.problems }) } };
 }
 
