@@ -26,7 +26,7 @@ async function refusedUrl(): Promise<string> {
 
 const noSleep = { sleep: async () => {} };
 
-describe('registry requests: timeouts and retries', () => {
+describe('registry requests: timeouts', () => {
   it('gives up on a server that accepts the connection and never answers, after the timeout', async () => {
     const silent = await listen(createTcpServer(() => undefined));
     try {
@@ -54,7 +54,9 @@ describe('registry requests: timeouts and retries', () => {
       await stalls.close();
     }
   });
+});
 
+describe('registry requests: retries', () => {
   it('retries a refused connection with growing waits, then names the error and the attempts', async () => {
     const url = await refusedUrl();
     const waits: number[] = [];
