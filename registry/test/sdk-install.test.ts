@@ -47,7 +47,7 @@ beforeAll(async () => {
   if (started.status === 'fulfilled') registry = started.value;
   if (installed.status === 'fulfilled') project = installed.value;
   for (const r of [started, installed]) if (r.status === 'rejected') throw r.reason;
-}, 90_000);
+}, 180_000);
 afterAll(async () => {
   await registry?.close();
   if (project) rmSync(project, { recursive: true, force: true });
@@ -77,7 +77,7 @@ describe('@dmesh/sdk installed from its tarball in a team repository', () => {
     expect(steps).toMatchObject({ code: 0, stderr: '' });
     expect(steps.stdout).toContain('✓ sales.returns is valid (offline');
     expect(steps.stdout).toContain('PASSED');
-  }, 30_000);
+  }, 120_000);
 
   it('with a registry configured: validate asks it, publish stores the version', async () => {
     const env = { DMESH_REGISTRY_URL: registry.url, DMESH_TOKEN: registry.token };
@@ -99,7 +99,7 @@ describe('@dmesh/sdk installed from its tarball in a team repository', () => {
     expect(steps.stdout).toContain('✓ published sales.refunds@0.1.0');
     const show = await shell('npx dmesh show sales.refunds --json', project, env);
     expect(JSON.parse(show.stdout)).toMatchObject({ id: 'sales.refunds', latestVersion: '0.1.0' });
-  }, 30_000);
+  }, 120_000);
 
   it('type-checks and runs a TypeScript pipeline step that uses the library with typed quality rules', async () => {
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(PIPELINE_TSCONFIG));
@@ -111,7 +111,7 @@ describe('@dmesh/sdk installed from its tarball in a team repository', () => {
       sample: { passed: true, records: 5 },
       batch: { passed: false, failed: ['accepted_values', 'range'] },
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 const PIPELINE_TSCONFIG = {

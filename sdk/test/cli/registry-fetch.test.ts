@@ -48,7 +48,8 @@ describe('registry requests: timeouts', () => {
       }),
     );
     try {
-      const response = await registryFetch({ timeoutMs: 300 })(`${stalls.url}/v1/products`);
+      // The headers come at once; 2 s leaves room for a loaded machine to deliver them before the bound.
+      const response = await registryFetch({ timeoutMs: 2_000 })(`${stalls.url}/v1/products`);
       await expect(response.json()).rejects.toMatchObject({ name: 'TimeoutError' });
     } finally {
       await stalls.close();
