@@ -5,6 +5,7 @@ import {
   problemAnnotations,
   type Annotation,
 } from '../annotations.js';
+import { dmeshCommand } from '../dmesh-command.js';
 import type { CliIO } from '../io.js';
 import { printJson, printProblems } from '../render.js';
 import { printGovernance } from '../render-governance.js';
@@ -87,8 +88,9 @@ function printHuman(io: CliIO, v: Validation): void {
   if (preview.status === 'unreachable') {
     io.out(c.green(`✓ ${product.label}: the files are valid`));
     io.err(c.red(`✗ ${preview.error.message}`));
+    const dmesh = dmeshCommand(io.env, io.script);
     io.err(
-      '  Compatibility, lineage and the registry policies were not checked. To check only the files: dmesh validate --offline',
+      `  Compatibility, lineage and registry policies were not checked; to check only the files: ${dmesh} validate --offline`,
     );
     return;
   }
