@@ -18,6 +18,8 @@ export interface CliIO {
   cwd: string;
   /** The running dmesh script (process.argv[1]), to print hints that run as typed. */
   script?: string;
+  /** Where `--ci` annotations go when stdout is otherwise silenced (`--quiet`); else `out`. */
+  annotate?(text: string): void;
 }
 
 /**
@@ -50,9 +52,9 @@ export function processIO(): CliIO {
   };
 }
 
-/** `--quiet`: nothing on stdout but a `--json` document; problems and errors still reach stderr. */
+/** `--quiet`: nothing on stdout but a `--json` document or `--ci` annotations; problems and errors still reach stderr. */
 export function quietIO(io: CliIO, keepOut: boolean): CliIO {
-  return keepOut ? io : { ...io, out: () => {} };
+  return keepOut ? io : { ...io, out: () => {}, annotate: io.out };
 }
 
 /** Thrown by commands for bad input (exit 2) with a message that names the file, path and fix. */

@@ -6,7 +6,7 @@ import { COMMANDS, VERSION } from './commands.js';
 const DESCRIPTION = 'dmesh: scaffold, validate, test and publish data products; search the catalog.';
 const FOOTER = `
 Every command takes --json (one JSON document on stdout, failures included),
---quiet (nothing on stdout but --json; errors still on stderr) and
+--quiet (nothing on stdout but --json or --ci annotations; errors still on stderr) and
 --timeout <seconds> for registry requests (default 30).
 
 Registry and token: --registry/--token, else DMESH_REGISTRY_URL/DMESH_TOKEN,
@@ -31,7 +31,10 @@ function configure(command: Command, io: CliIO): Command {
 function addCommonOptions(command: Command): void {
   if (!command.options.some((o) => o.long === '--json'))
     command.option('--json', 'print one JSON document on stdout (also when the command fails)');
-  command.option('--quiet', 'print nothing on stdout except a --json document; errors still go to stderr');
+  command.option(
+    '--quiet',
+    'print nothing on stdout but a --json document or --ci annotations; errors still on stderr',
+  );
   if (!command.options.some((o) => o.long === '--timeout'))
     command.option('--timeout <seconds>', 'how long one registry request may take (default 30)');
 }

@@ -42,10 +42,13 @@ describe('dmesh validate --offline', () => {
     expect(r.out).toMatchSnapshot();
   });
 
-  it('prints GitHub Actions annotations with --ci', async () => {
+  it('prints GitHub Actions annotations with --ci, and only them with --quiet', async () => {
     const r = await runCli(['validate', '--offline', '--ci'], product());
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter((l) => l.startsWith('::'))).toMatchSnapshot();
+    const annotations = r.out.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toMatchSnapshot();
+    const quiet = await runCli(['validate', '--offline', '--ci', '--quiet'], product());
+    expect(quiet.out.split('\n')).toEqual(annotations);
   });
 
   it('says each YAML error once, at one place, with an annotation under --ci', async () => {

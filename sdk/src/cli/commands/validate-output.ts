@@ -117,5 +117,5 @@ function annotations(v: Validation): Annotation[] {
 export function printValidation(io: CliIO, v: Validation, options: ValidateOptions): void {
   if (options.json) return printJsonDocument(io, v);
   printHuman(io, v);
-  if (options.ci) for (const a of annotations(v)) io.out(formatAnnotation(a));
+  if (options.ci) for (const a of annotations(v)) (io.annotate ?? io.out)(formatAnnotation(a));
 }
