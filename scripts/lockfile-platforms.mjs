@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Restores package-lock.json entries for other platforms' optional native binaries
-// (turbo's and unrs-resolver's) when the registry in use does not serve them.
+// (turbo's, unrs-resolver's and esbuild's) when the registry in use does not serve them.
 //
 // Why: npm records every platform's optional binary in the lock file so `npm ci`
 // can skip the ones that do not match the machine. A registry mirror that lacks
@@ -25,25 +25,31 @@ function platformOf(name) {
     ['android', 'android'],
     ['freebsd', 'freebsd'],
     ['openharmony', 'openharmony'],
+    ['openbsd', 'openbsd'],
+    ['netbsd', 'netbsd'],
+    ['sunos', 'sunos'],
+    ['aix', 'aix'],
     ['linux', 'linux'],
   ].find(([k]) => n.includes(k))?.[1];
-  const cpu = [
-    ['arm64', 'arm64'],
-    ['-64', 'x64'],
-    ['x64', 'x64'],
-    ['ia32', 'ia32'],
-    ['loong64', 'loong64'],
-    ['ppc64', 'ppc64'],
-    ['riscv64', 'riscv64'],
-    ['s390x', 's390x'],
-    ['-arm-', 'arm'],
-  ].find(([k]) => n.includes(k))?.[1];
+  const cpu =
+    [
+      ['arm64', 'arm64'],
+      ['-64', 'x64'],
+      ['x64', 'x64'],
+      ['ia32', 'ia32'],
+      ['loong64', 'loong64'],
+      ['ppc64', 'ppc64'],
+      ['riscv64', 'riscv64'],
+      ['s390x', 's390x'],
+      ['mips64el', 'mips64el'],
+      ['-arm-', 'arm'],
+    ].find(([k]) => n.includes(k))?.[1] ?? (n.endsWith('-arm') ? 'arm' : undefined);
   const libc = /-(gnu|gnueabihf)$/.test(n) ? 'glibc' : /-musl(eabihf)?$/.test(n) ? 'musl' : undefined;
   if (!os || !cpu) throw new Error(`cannot tell the platform of ${name}; add it to scripts/lockfile-platforms.mjs`);
   return { os, cpu, libc };
 }
 
-const PARENTS = ['node_modules/turbo', 'node_modules/unrs-resolver'];
+const PARENTS = ['node_modules/turbo', 'node_modules/unrs-resolver', 'node_modules/esbuild'];
 let added = 0;
 for (const parentKey of PARENTS) {
   const parent = lock.packages[parentKey];

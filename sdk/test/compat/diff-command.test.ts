@@ -54,7 +54,7 @@ describe('dmesh diff', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('TYPE_NARROWED');
     expect(r.out).toContain('/properties/amount/type');
-    expect(r.out).toContain('"amount": null');
+    expect(r.out).toContain('"amount":null');
     expect(r.out).toContain('required bump: major');
   });
 

@@ -45,7 +45,7 @@ export async function testAndReport(options: TestAndReportOptions): Promise<Test
   const run = await runDataTest({
     file: resolve(options.dataFile),
     contract: loaded.bundle.contracts[port.contract],
-    rules: (port.quality ?? []) as never,
+    rules: port.quality ?? [],
     refData: Object.fromEntries(Object.entries(options.refData ?? {}).map(([id, file]) => [id, resolve(file)])),
     ...(options.rejectFile && { rejectFile: resolve(options.rejectFile) }),
     ...(options.workers && { workers: options.workers }),

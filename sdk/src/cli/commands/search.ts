@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 
-interface SearchOptions {
+interface SearchOptions extends RegistryFlags {
   domain?: string;
   tag?: string;
   field?: string;
   first?: string;
   json?: boolean;
-  registry?: string;
 }
 
 export function registerSearchCommand(program: Command, io: CliIO, done: (code: number) => void): void {
@@ -29,50 +28,44 @@ export function registerSearchCommand(program: Command, io: CliIO, done: (code: 
       'after',
       '\nExamples:\n  dmesh search orders\n  dmesh search --domain sales --tag revenue\n  dmesh search --field customer_id --json',
     )
-    .action(async (text: string[], options: SearchOptions) => done(await search(text.join(' '), options, io)));
+    .action(
+      action(io, 'search', done, (text: string[], options: SearchOptions) => search(text.join(' '), options, io)),
+    );
 }
 
 async function search(text: string, options: SearchOptions, io: CliIO): Promise<number> {
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
-  try {
-    const page = await callRegistry<RegistrySchemas['ProductPageDto']>(settings.registry, () =>
-      client.GET('/v1/products', {
-        params: {
-          query: {
-            ...(text && { q: text }),
-            domain: options.domain,
-            tag: options.tag,
-            field: options.field,
-            first: Number(options.first),
-          },
+  const { client, registry } = openRegistry(options, io.env);
+  const page = await callRegistry<RegistrySchemas['ProductPageDto']>(registry, () =>
+    client.GET('/v1/products', {
+      params: {
+        query: {
+          ...(text && { q: text }),
+          domain: options.domain,
+          tag: options.tag,
+          field: options.field,
+          first: Number(options.first),
         },
-      }),
-    );
-    if (options.json) {
-      printJson(io, page);
-      return ExitCode.ok;
-    }
-    if (!page.items.length) {
-      io.out('no products match');
-      return ExitCode.ok;
-    }
-    const width = Math.max(...page.items.map((p) => p.id.length + p.latestVersion.length + 1));
-    for (const p of page.items) {
-      io.out(
-        `${io.color.bold(`${p.id}@${p.latestVersion}`.padEnd(width))}  ${p.title} ${io.color.dim(`· ${p.owner.team} · ${p.classification} · ${p.tier}${p.tags.length ? ` · ${p.tags.join(', ')}` : ''}`)}`,
-      );
-    }
-    io.out(
-      io.color.dim(
-        `${page.items.length} of ${page.totalCount} product(s)${page.nextCursor ? ' — use --first to see more' : ''}`,
-      ),
-    );
+      },
+    }),
+  );
+  if (options.json) {
+    printJson(io, page);
     return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (options.json) printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'search', err);
-    return err.exitCode;
   }
+  if (!page.items.length) {
+    io.out('no products match');
+    return ExitCode.ok;
+  }
+  const width = Math.max(...page.items.map((p) => p.id.length + p.latestVersion.length + 1));
+  for (const p of page.items) {
+    io.out(
+      `${io.color.bold(`${p.id}@${p.latestVersion}`.padEnd(width))}  ${p.title} ${io.color.dim(`· ${p.owner.team} · ${p.classification} · ${p.tier}${p.tags.length ? ` · ${p.tags.join(', ')}` : ''}`)}`,
+    );
+  }
+  io.out(
+    io.color.dim(
+      `${page.items.length} of ${page.totalCount} product(s)${page.nextCursor ? ' — use --first to see more' : ''}`,
+    ),
+  );
+  return ExitCode.ok;
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ContractCompileError } from '../../core/contract/compile.js';
 import { buildObservation, type DataObservation } from '../../core/quality/observation.js';
@@ -6,6 +6,7 @@ import type { QualityRule } from '../../core/quality/types.js';
 import { UnsafePatternError } from '../../core/regex/safe-regexp.js';
 import { DataFileError } from '../../io/data/errors.js';
 import { DataTestSetupError, runDataTest, type DataTestRunResult } from '../../io/data/run-data-test.js';
+import { reportFailure } from '../errors.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
 
@@ -26,7 +27,7 @@ export interface TestCommandDeps {
     productId: string,
     port: string,
     observation: DataObservation,
-    flags: { registry?: string; token?: string },
+    flags: { registry?: string; token?: string; timeout?: string },
   ): Promise<unknown>;
   /** The clock for freshness and observations (tests inject one). */
   now?: () => Date;
@@ -43,6 +44,7 @@ interface TestOptions {
   report?: boolean;
   registry?: string;
   token?: string;
+  timeout?: string;
   json?: boolean;
 }
 
@@ -77,8 +79,7 @@ export function registerTestCommand(
       try {
         done(await runTestCommand(productDir, options, io, deps));
       } catch (err) {
-        io.err(io.color.red(`dmesh test: ${(err as Error).message}`));
-        done(exitCodeOf(err));
+        done(reportFailure(io, 'test', err, Boolean(options.json), exitCodeOf(err)));
       }
     });
 }
@@ -112,11 +113,12 @@ async function runTestCommand(
     await reportObservation(deps, port, observation, {
       ...(options.registry && { registry: options.registry }),
       ...(options.token && { token: options.token }),
+      ...(options.timeout && { timeout: options.timeout }),
     });
   }
   if (options.json) io.out(JSON.stringify(jsonDocument(port, run, observation), null, 2));
   else {
-    printHuman(io, `${port.productId}/${port.port}`, run);
+    printHuman(io, `${port.productId}/${port.port}`, { ...run, file: relative(io.cwd, run.file) || run.file });
     if (observation) io.out(io.color.dim(`observation reported for ${port.productId}/${port.port}`));
   }
   return run.report.passed ? ExitCode.ok : ExitCode.no;
@@ -140,7 +142,7 @@ async function reportObservation(
   deps: TestCommandDeps,
   port: LoadedPort,
   observation: DataObservation,
-  flags: { registry?: string; token?: string },
+  flags: { registry?: string; token?: string; timeout?: string },
 ): Promise<void> {
   try {
     await deps.reportObservation?.(port.productId, port.port, observation, flags);

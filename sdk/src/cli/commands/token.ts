@@ -1,29 +1,28 @@
 import type { Command } from 'commander';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type OpenRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 
 type Token = RegistrySchemas['TokenDto'];
-interface Options {
+interface Options extends RegistryFlags {
   role?: string;
   domain?: string[];
   expires?: string;
   name?: string;
   json?: boolean;
-  registry?: string;
-  token?: string;
-  timeout?: string;
 }
 
 const ROLES = ['admin', 'governance', 'publisher', 'reader', 'lineage-writer'];
 
+/** The options every subcommand takes (main.ts adds the common ones to top-level commands only). */
 function withRegistryOptions(cmd: Command): Command {
   return cmd
-    .option('--json', 'print one JSON document on stdout')
+    .option('--json', 'print one JSON document on stdout (also when the command fails)')
     .option('--registry <url>', 'registry URL')
-    .option('--token <token>', 'API token of the caller');
+    .option('--token <token>', 'API token of the caller')
+    .option('--timeout <seconds>', 'how long one registry request may take (default 30)');
 }
 
 /** `dmesh token create|list|revoke`: a team gets its own expiring publisher token for CI without SQL. */
@@ -44,14 +43,18 @@ export function registerTokenCommands(program: Command, io: CliIO, done: (code: 
       )
       .option('--expires <duration>', 'lifetime: <n>h, <n>d or <n>w, at most 365d', '90d')
       .option('--name <name>', 'names the actor in the audit (default: <role>-<domains>-<time>)'),
-  ).action(async (options: Options) => done(await run(io, options, 'token create', (c) => create(c, options, io))));
+  ).action(action(io, 'token create', done, (options: Options) => create(openRegistry(options, io.env), options, io)));
   withRegistryOptions(
     token.command('list').description('your token and the tokens it created (admins: every token)'),
-  ).action(async (options: Options) => done(await run(io, options, 'token list', (c) => list(c, options, io))));
+  ).action(
+    action(io, 'token list', done, (options: Options) => list(openRegistry(options, io.env, true), options, io)),
+  );
   withRegistryOptions(
     token.command('revoke').description('revoke a token: yours, one it created, or any (admins)').argument('<id>'),
-  ).action(async (id: string, options: Options) =>
-    done(await run(io, options, 'token revoke', (c) => revoke(c, id, options, io))),
+  ).action(
+    action(io, 'token revoke', done, (id: string, options: Options) =>
+      revoke(openRegistry(options, io.env), id, options, io),
+    ),
   );
   // Subcommands answer usage errors with exit codes, never process.exit (main.ts does this for top-level commands).
   for (const sub of token.commands)
@@ -60,23 +63,7 @@ export function registerTokenCommands(program: Command, io: CliIO, done: (code: 
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-type Client = { client: ReturnType<typeof createRegistryClient>; registry: string };
-
-async function run(io: CliIO, options: Options, command: string, body: (c: Client) => Promise<void>): Promise<number> {
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry, ...(settings.token && { token: settings.token }) });
-  try {
-    await body({ client, registry: settings.registry });
-    return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (options.json) printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, command, err);
-    return err.exitCode;
-  }
-}
-
-async function create({ client, registry }: Client, options: Options, io: CliIO): Promise<void> {
+async function create({ client, registry }: OpenRegistry, options: Options, io: CliIO): Promise<number> {
   if (!ROLES.includes(options.role!)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const domains = options.domain ?? [];
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -86,27 +73,33 @@ async function create({ client, registry }: Client, options: Options, io: CliIO)
       body: { name, role: options.role as RegistrySchemas['TokenInputDto']['role'], domains, expires: options.expires },
     }),
   );
-  if (options.json) return printJson(io, created);
-  io.out(io.color.green(`✓ token ${created.id} "${created.name}" (${describe(created)})`));
-  io.out('  the token, shown this once (store it as a CI secret, e.g. DMESH_TOKEN):');
-  io.out(`  ${created.token}`);
+  if (options.json) printJson(io, created);
+  else {
+    io.out(io.color.green(`✓ token ${created.id} "${created.name}" (${describe(created)})`));
+    io.out('  the token, shown this once (store it as a CI secret, e.g. DMESH_TOKEN):');
+    io.out(`  ${created.token}`);
+  }
+  return ExitCode.ok;
 }
 
-async function list({ client, registry }: Client, options: Options, io: CliIO): Promise<void> {
+async function list({ client, registry }: OpenRegistry, options: Options, io: CliIO): Promise<number> {
   const tokens = await callRegistry(registry, () => client.GET('/v1/tokens'));
-  if (options.json) return printJson(io, tokens);
-  if (!tokens.length) return io.out('no tokens');
-  for (const t of tokens)
-    io.out(
-      `${t.id.padStart(5)}  ${(t.active ? io.color.green('active ') : io.color.dim(t.revokedAt ? 'revoked' : 'expired')).padEnd(7)}  ${t.name}  ${describe(t)}`,
-    );
+  if (options.json) printJson(io, tokens);
+  else if (!tokens.length) io.out('no tokens');
+  else
+    for (const t of tokens)
+      io.out(
+        `${t.id.padStart(5)}  ${(t.active ? io.color.green('active ') : io.color.dim(t.revokedAt ? 'revoked' : 'expired')).padEnd(7)}  ${t.name}  ${describe(t)}`,
+      );
+  return ExitCode.ok;
 }
 
-async function revoke({ client, registry }: Client, id: string, options: Options, io: CliIO): Promise<void> {
+async function revoke({ client, registry }: OpenRegistry, id: string, options: Options, io: CliIO): Promise<number> {
   if (!/^\d+$/.test(id)) throw new UsageError(`"${id}" is not a token id; see the ids with: dmesh token list`);
   await callRegistry(registry, () => client.DELETE('/v1/tokens/{id}', { params: { path: { id } } }));
-  if (options.json) return printJson(io, { revoked: id });
-  io.out(io.color.green(`✓ token ${id} revoked: the registry refuses it from now on`));
+  if (options.json) printJson(io, { revoked: id });
+  else io.out(io.color.green(`✓ token ${id} revoked: the registry refuses it from now on`));
+  return ExitCode.ok;
 }
 
 function describe(t: Token): string {
