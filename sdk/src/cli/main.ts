@@ -56,8 +56,9 @@ export async function buildProgram(io: CliIO, done: (code: number) => void, argv
   const wanted = COMMANDS[argv[0]] ? [COMMANDS[argv[0]]] : [...new Set(Object.values(COMMANDS))];
   for (const load of wanted) (await load())(program, io, done);
   for (const command of program.commands) {
-    addCommonOptions(command);
-    configure(command, io);
+    // Options belong to the command that runs: a family (`dmesh token create`) gets them on each subcommand.
+    for (const leaf of command.commands.length ? command.commands : [command]) addCommonOptions(leaf);
+    for (const sub of [command, ...command.commands]) configure(sub, io);
   }
   return program;
 }

@@ -16,13 +16,9 @@ interface Options extends RegistryFlags {
 
 const ROLES = ['admin', 'governance', 'publisher', 'reader', 'lineage-writer'];
 
-/** The options every subcommand takes (main.ts adds the common ones to top-level commands only). */
+/** The registry each subcommand talks to (main.ts adds --json, --quiet and --timeout to every subcommand). */
 function withRegistryOptions(cmd: Command): Command {
-  return cmd
-    .option('--json', 'print one JSON document on stdout (also when the command fails)')
-    .option('--registry <url>', 'registry URL')
-    .option('--token <token>', 'API token of the caller')
-    .option('--timeout <seconds>', 'how long one registry request may take (default 30)');
+  return cmd.option('--registry <url>', 'registry URL').option('--token <token>', 'API token of the caller');
 }
 
 /** `dmesh token create|list|revoke`: a team gets its own expiring publisher token for CI without SQL. */
@@ -56,9 +52,6 @@ export function registerTokenCommands(program: Command, io: CliIO, done: (code: 
       revoke(openRegistry(options, io.env), id, options, io),
     ),
   );
-  // Subcommands answer usage errors with exit codes, never process.exit (main.ts does this for top-level commands).
-  for (const sub of token.commands)
-    sub.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
