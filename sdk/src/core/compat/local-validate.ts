@@ -1,4 +1,4 @@
-import { validatorFor } from './ajv-pool.js';
+import { internalValidator } from './ajv-pool.js';
 import { containsRef, type Schema } from './nodes.js';
 
 /**
@@ -10,7 +10,7 @@ export function validLocal(value: unknown, node: Schema): boolean | undefined {
   if (typeof node === 'boolean') return node;
   if (containsRef(node)) return undefined;
   try {
-    return validatorFor(node)(value) === true;
+    return internalValidator(node)(value) === true;
   } catch {
     return undefined;
   }
