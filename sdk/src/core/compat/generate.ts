@@ -60,6 +60,8 @@ const PATTERN_CANDIDATES = [
   '',
 ];
 
+const MAX_GENERATE_DEPTH = 24;
+
 export interface Gen {
   rng?: Rng;
   depth: number;
@@ -85,6 +87,8 @@ export function pickConj(node: Schema, g: Gen, guard = 0): SchemaObject[] | null
 
 /** A value meant to be valid under `node` (callers verify with ajv): minimal without rng, varied with one. */
 export function generate(node: Schema, g: Gen = { depth: 0 }): unknown {
+  // A schema whose required parts recurse forever has no finite instance; give up (callers verify anyway).
+  if (g.depth > MAX_GENERATE_DEPTH) return null;
   const conj = pickConj(node, g);
   if (!conj) return null;
   const S = mergeShape(conj);

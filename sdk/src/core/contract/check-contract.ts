@@ -5,6 +5,7 @@ import { DRAFTS, draftOf, META_SCHEMA_IDS, type Draft } from './drafts.js';
 import { ContractCompileError, type ContractProblem } from './errors.js';
 import { checkDocumentLimits } from './limits.js';
 import { checkRefChain } from './ref-chain.js';
+import { checkRefCycles } from './ref-cycle.js';
 import { withoutRefSiblings } from './ref-siblings.js';
 import { indexSchema, resolveRefSite, type SchemaIndex } from './schema-index.js';
 import type { SchemaNode } from './schema-walk.js';
@@ -31,7 +32,7 @@ export function checkContract(schema: unknown, options: { meta?: boolean } = {})
   if (typeof draft !== 'string') throw new ContractCompileError([unknownDraft(draft.unknown)]);
   const effective = withoutRefSiblings(schema as SchemaNode, draft);
   const index = indexSchema(effective, draft);
-  const refs = [...remoteRefs(index), ...checkRefChain(index)];
+  const refs = [...remoteRefs(index), ...checkRefChain(index), ...checkRefCycles(index)];
   if (refs.length) throw new ContractCompileError(refs);
   if (options.meta !== false) {
     const meta = metaProblems(schema, draft);
@@ -60,7 +61,7 @@ function remoteRefs(index: SchemaIndex): ContractProblem[] {
       code: 'REMOTE_REF',
       path: `${site.pointer}/${site.keyword}`,
       keyword: site.keyword,
-      message: `remote ${site.keyword} "${site.value}" (${target.remote}) is never fetched: it points outside this document`,
+      message: `remote ${site.keyword} "${site.value}"${target.remote === site.value ? '' : ` (${target.remote})`} is never fetched: it points outside this document`,
       fix: `inline it: copy the referenced schema into "$defs" (e.g. "$defs": { "<name>": … }) and write "${site.keyword}": "#/$defs/<name>", or give the copy "$id": "${target.remote.split('#')[0]}" so the reference resolves inside the document`,
     });
   }

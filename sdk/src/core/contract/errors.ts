@@ -6,6 +6,7 @@ export const CONTRACT_PROBLEM_CODES = {
   REF_CHAIN_TOO_LONG: 'following its $refs, the contract nests deeper than CONTRACT_LIMITS.maxRefChain',
   UNKNOWN_DRAFT: '$schema names a draft dmesh does not accept',
   REMOTE_REF: 'a $ref points outside the document (never fetched)',
+  REF_CYCLE: 'a $ref cycle that never descends into the data (nothing could be validated)',
   SCHEMA_INVALID: 'the contract is not valid under its draft’s meta-schema',
   UNKNOWN_KEYWORD: 'a keyword the draft does not define (and not an x- annotation)',
   COMPILE_FAILED: 'ajv could not compile the contract',

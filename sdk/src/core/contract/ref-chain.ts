@@ -25,8 +25,8 @@ export function checkRefChain(index: SchemaIndex): ContractProblem[] {
     limitProblem(
       'maxRefChain',
       'REF_CHAIN_TOO_LONG',
-      site,
-      `following its $refs from the root, the contract nests at least ${Math.min(length, 10 * CONTRACT_LIMITS.maxRefChain)} levels deep ($ref chain too long)`,
+      `${site}/$ref`,
+      `following its $refs from the root, the contract nests up to ${length} levels deep ($ref chain too long)`,
       'shorten the chain of $refs: point each $ref directly at the schema it means instead of at another $ref',
     ),
   ];
@@ -93,7 +93,7 @@ function longestChain(graph: Map<string, Edge[]>): { length: number; site: strin
         const j = componentOf.get(e.to)!;
         if (j === i) continue;
         const through = e.weight + best[j].length;
-        if (through > exit.length) exit = { length: through, site: best[j].site || e.site };
+        if (through > exit.length) exit = { length: through, site: e.site };
       }
     }
     const site = exit.site || (members.flatMap((m) => graph.get(m)!)[0]?.site ?? '');
