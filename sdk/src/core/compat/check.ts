@@ -30,9 +30,6 @@ interface Findings {
   semantic: boolean;
 }
 
-/** Tries for a record to quote in a change that does not break the mode (it is quoted, not attached). */
-const QUOTE_TRIES = 6;
-
 /**
  * Checks `next` against `previous` under a Confluent-style mode. `previous` is
  * one schema or, for _TRANSITIVE modes, the earlier versions oldest first;
@@ -104,8 +101,8 @@ function compareOne(prev: Side, next: Side, dir: Dir): Issue[] {
 
 /**
  * A change as reported. A breaking one carries a counterexample that the
- * contracts' own validators confirm; any change quotes a record in its
- * sentence only when the validators confirmed that record.
+ * contracts' own validators confirm, and its sentence quotes that record's
+ * value; no other sentence quotes a record.
  */
 function toChange(issue: Issue, prev: Side, next: Side, breaking: boolean, verify: boolean): CompatibilityChange {
   const change: CompatibilityChange = {
@@ -115,13 +112,12 @@ function toChange(issue: Issue, prev: Side, next: Side, breaking: boolean, verif
     breaking,
     against: prev.label,
   };
-  if (!verify) return change;
+  if (!verify || !breaking) return change;
   const [a, b] = issue.dir === 'narrow' ? [prev, next] : [next, prev];
-  const cx = buildCounterexample(issue, a.doc.root, a.validate, b.validate, breaking ? undefined : QUOTE_TRIES);
+  const cx = buildCounterexample(issue, a.doc.root, a.validate, b.validate);
   if (cx === undefined) return change;
   change.message = quotedMessage(issue, cx);
-  if (breaking) Object.assign(change, { counterexample: cx, validUnder: issue.dir === 'narrow' ? 'previous' : 'next' });
-  return change;
+  return Object.assign(change, { counterexample: cx, validUnder: issue.dir === 'narrow' ? 'previous' : 'next' });
 }
 
 /**

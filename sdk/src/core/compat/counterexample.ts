@@ -17,13 +17,12 @@ export function buildCounterexample(
   aRoot: Schema,
   validA: ValidateFunction,
   validB: ValidateFunction,
-  maxTries = MAX_TRIES,
 ): unknown {
   let tries = 0;
   for (const base of [0, 1, 2, 3]) {
     const g: Gen | undefined = base === 0 ? undefined : { rng: seeded(base * 7919), depth: 0 };
     for (const seed of seedValues(issue, base)) {
-      if (++tries > maxTries) return undefined;
+      if (++tries > MAX_TRIES) return undefined;
       const doc = plant(aRoot, issue.ip, seed, g);
       if (doc === undefined) continue;
       if (validA(doc) === true && validB(doc) !== true) return doc;
