@@ -1,7 +1,7 @@
 import { registerDiffCommand } from '../../src/cli/commands/diff.js';
 import { registerValidateCommand } from '../../src/cli/commands/validate.js';
 import { CONTRACT_LIMITS } from '../../src/core/contract/compile.js';
-import { scaffoldProduct } from '../../src/core/scaffold/scaffold.js';
+import { scaffoldedOrders } from '../product/scaffolded.js';
 import { nestedJson, refChain } from '../contract/hostile-schemas.js';
 import { runCommand, tempFolder } from './cli-runner.js';
 
@@ -16,13 +16,7 @@ const CHAIN = `CONTRACT_LIMITS.maxRefChain = ${CONTRACT_LIMITS.maxRefChain}`;
 
 /** A scaffolded product, its contract replaced by `contract` when given. */
 function productWith(contract?: unknown): string {
-  const files = scaffoldProduct({
-    domain: 'sales',
-    product: 'orders',
-    owner: 'sales-data',
-    kind: 'table',
-    now: new Date(),
-  });
+  const files = scaffoldedOrders();
   for (const [name, text] of Object.entries(files)) folder.write(`orders/${name}`, text);
   if (contract !== undefined) folder.write('orders/contracts/orders.schema.json', contract);
   return 'orders';
