@@ -3,7 +3,7 @@ import type { Seg } from './context.js';
 import { disjoint } from './disjoint.js';
 import { validLocal } from './local-validate.js';
 import { allOfNode, nodeKey, type Schema, type SchemaObject } from './nodes.js';
-import { ALL_TYPES, itemSchema, maxPrefix, mergeShape, propSchema, type Shape } from './shape.js';
+import { ALL_TYPES, itemSchema, maxPrefix, mergeShape, propSchema, requiredClosure, type Shape } from './shape.js';
 
 /** Read field paths as a tree: `a.b` and `a.c` share `a`; `leaf` marks a path that ends here. */
 export interface PathTrie {
@@ -110,7 +110,7 @@ function pairwiseDisjoint(branches: Schema[]): boolean {
 
 function projectObject(S: Shape, at: At, p: Projection, ip: Seg[], out: SchemaObject): void {
   const names = [...at.trie.children.keys()];
-  const required = effectiveRequired(S);
+  const required = requiredClosure(S);
   const properties: Record<string, Schema> = {};
   for (const name of names) {
     let child = propSchema(S, name);
@@ -149,17 +149,6 @@ function projectDependentRequired(
   out.dependentRequired = deps;
   const properties = out.properties as Record<string, Schema>;
   for (const name of new Set([...Object.keys(deps), ...Object.values(deps).flat()])) properties[name] ??= true;
-}
-
-/** `required`, plus what `dependentRequired` makes required once a required name is present. */
-function effectiveRequired(S: Shape): Set<string> {
-  const out = new Set(S.required);
-  let size = -1;
-  while (out.size !== size) {
-    size = out.size;
-    for (const [k, deps] of S.depRequired) if (out.has(k)) for (const d of deps) out.add(d);
-  }
-  return out;
 }
 
 /**
