@@ -15,7 +15,7 @@ const internal = new WeakMap<object, ValidateFunction>();
 /**
  * A validator for a node of the checker's internal 2020-12 form (no `$ref`
  * inside, or a whole internal document): compiled once per node object and
- * per content hash, stopping at the first error.
+ * per content hash.
  */
 export function internalValidator(node: object): ValidateFunction {
   let v = internal.get(node);

@@ -34,8 +34,6 @@ class ContractCache {
   private readonly instances = new Map<Draft, AjvCore>();
   private readonly compiled = new Map<string, CompiledContract>();
 
-  constructor(private readonly firstError = false) {}
-
   get(hash: string): CompiledContract | undefined {
     return this.compiled.get(hash);
   }
@@ -47,7 +45,7 @@ class ContractCache {
       this.compiled.clear();
     }
     let ajv = this.instances.get(draft);
-    if (!ajv) this.instances.set(draft, (ajv = createContractAjv(draft, { firstError: this.firstError })));
+    if (!ajv) this.instances.set(draft, (ajv = createContractAjv(draft)));
     // A contract declaring an `$id` an earlier contract declared replaces it on the shared instance.
     for (const id of ids) ajv.removeSchema(id);
     try {
@@ -64,7 +62,8 @@ class ContractCache {
 
 const contracts = new ContractCache();
 const checkedContracts = new ContractCache();
-const internalSchemas = new ContractCache(true);
+// Not stopping at the first error: ajv 8.20 then accepts [] for `prefixItems` with `contains` (it must not).
+const internalSchemas = new ContractCache();
 
 /**
  * Compiles a contract once per content hash, with the ajv class of its draft
@@ -95,7 +94,7 @@ export function compileCheckedContract(schema: unknown): CompiledContract {
 /**
  * A validator for a schema dmesh derived itself from accepted contracts (the
  * compatibility checker's internal 2020-12 form and its parts): no checks,
- * and it stops at the first error (only yes or no is asked).
+ * the same ajv options as contracts, so both judge every value alike.
  */
 export function compileInternalSchema(schema: unknown): ValidateFunction {
   const hash = contentHash(schema);

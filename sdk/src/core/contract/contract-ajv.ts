@@ -29,8 +29,6 @@ const CLASSES: Record<Draft, AjvClass> = {
 export interface ContractAjvOptions {
   /** Only the meta-schema check runs on this instance (it compiles no contract). */
   meta?: boolean;
-  /** Stop at the first error: internal validators of the compatibility checker, which only need a yes or no. */
-  firstError?: boolean;
 }
 
 /**
@@ -49,7 +47,7 @@ export function createContractAjv(draft: Draft, options: ContractAjvOptions = {}
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
-    allErrors: !options.firstError,
+    allErrors: true,
     verbose: false,
     // Real schemas name a property that also matches a patternProperties pattern.
     allowMatchingProperties: true,
@@ -67,4 +65,28 @@ export function createContractAjv(draft: Draft, options: ContractAjvOptions = {}
     useDecimalMultipleOf(ajv);
   }
   return ajv;
+}
+
+let formatsSource: AjvCore | undefined;
+
+/**
+ * The check a contract validator applies for `format: name` (ajv-formats and
+ * the fast formats, the very functions ajv calls), as `(value) => boolean`;
+ * values of other JSON types pass, as in ajv. Undefined for a format no
+ * contract may use (ajv refuses unknown formats) or an asynchronous one.
+ */
+export function formatCheck(name: string): ((value: unknown) => boolean) | undefined {
+  formatsSource ??= createContractAjv('2020-12');
+  const def = formatsSource.formats[name];
+  if (def === undefined || def === true) return undefined;
+  if (def instanceof RegExp) return (v) => typeof v !== 'string' || def.test(v);
+  if (typeof def === 'function') return (v) => typeof v !== 'string' || (def as (s: string) => boolean)(v);
+  if (def.async) return undefined;
+  const type = def.type ?? 'string';
+  const test = def.validate;
+  const check =
+    test instanceof RegExp
+      ? (v: unknown) => test.test(String(v))
+      : (v: unknown) => (test as (x: unknown) => boolean)(v);
+  return (v) => typeof v !== type || check(v);
 }
