@@ -2,6 +2,7 @@ import { decimalMultiple } from '../contract/decimal-keyword.js';
 import { formatCheck } from '../contract/contract-ajv.js';
 import { createSafeRegExp } from '../regex/safe-regexp.js';
 import { canon, isObj, type Schema, type SchemaObject } from './nodes.js';
+import { ANNOTATIONS } from './shape.js';
 
 /**
  * A direct evaluator for the small, self-contained nodes the checker asks
@@ -13,20 +14,6 @@ import { canon, isObj, type Schema, type SchemaObject } from './nodes.js';
  * with any other keyword (`$ref`, `unevaluated*`, an unknown format…) is left to
  * ajv. test/compat/quick-validate.test.ts checks it against ajv.
  */
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'examples',
-  '$comment',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'contentEncoding',
-  'contentMediaType',
-  'contentSchema',
-  '$defs',
-]);
 
 type Check = (s: SchemaObject, v: unknown) => boolean;
 
