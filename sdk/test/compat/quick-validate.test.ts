@@ -63,10 +63,11 @@ describe('quickValidate judges every node it accepts exactly as ajv does', () =>
     let refused = 0;
     fc.assert(
       fc.property(schemaArb, extraArb, fc.array(valueArb, { minLength: 1, maxLength: 6 }), (base, extra, values) => {
-        const node = typeof base === 'boolean' ? base : { ...base, ...extra };
+        const node: Record<string, unknown> | boolean = typeof base === 'boolean' ? base : { ...base, ...extra };
         // ajv's strict mode refuses minContains/maxContains without contains, then/else without if.
-        if (typeof node === 'object' && !('contains' in node)) (delete node.minContains, delete node.maxContains);
-        if (typeof node === 'object' && !('if' in node)) (delete node.then, delete node.else);
+        if (typeof node === 'object' && !('contains' in node))
+          for (const k of ['minContains', 'maxContains']) delete node[k];
+        if (typeof node === 'object' && !('if' in node)) for (const k of ['then', 'else']) delete node[k];
         let ajv: (v: unknown) => boolean;
         try {
           ajv = compileInternalSchema(node) as (v: unknown) => boolean;
