@@ -49,7 +49,9 @@ describe('every field a rule, a lineage mapping or x-primary-key names exists in
       '/spec/outputs/0/quality/3/field',
     ]);
   });
+});
 
+describe('rule fields: nested paths, x-primary-key and the CLI', () => {
   it('follows nested paths through $ref, allOf, array items and patternProperties (any draft)', () => {
     const ok = bundle((d, c) => {
       c.$schema = 'http://json-schema.org/draft-07/schema#';
