@@ -83,9 +83,9 @@ describe('quickValidate judges every node it accepts exactly as ajv does', () =>
             throw new Error(`${JSON.stringify(v)} under ${JSON.stringify(node)}: quick says ${quick}`);
         }
       }),
-      { numRuns: 300, seed: 99 },
+      { numRuns: 200, seed: 99 },
     );
-    expect({ judged: judged > 500, refused: refused < 150 }).toEqual({ judged: true, refused: true });
+    expect({ judged: judged > 300, refused: refused < 100 }).toEqual({ judged: true, refused: true });
   });
 
   it('leaves $ref, unevaluated* and unknown formats to ajv', () => {

@@ -21,7 +21,7 @@ function problemOf(fn: () => unknown): ContractProblem {
 }
 
 describe('limits are checked before any recursive walk', () => {
-  it.each([2_500, 3_000, 100_000])(
+  it.each([2_500, 3_000, 20_000])(
     'a contract nested %i levels deep is refused by name, never a stack overflow',
     (n) => {
       const schema = nested(n);
@@ -36,7 +36,7 @@ describe('limits are checked before any recursive walk', () => {
   );
 
   it('hashes and canonicalises documents of any depth', () => {
-    const deep = nested(100_000);
+    const deep = nested(20_000);
     expect(contentHash(deep)).toMatch(/^sha256:/);
     expect(bundleHash({ descriptor: {}, contracts: { 'c.json': deep } })).toMatch(/^sha256:/);
     expect(canonicalJson({ b: [1, { d: undefined, c: 2 }], a: null })).toBe('{"a":null,"b":[1,{"c":2}]}');

@@ -35,13 +35,13 @@ function sortedWithin(value: unknown, depth: number): unknown {
 }
 
 function canonicalIterative(value: object): string {
-  let out = '';
+  const out: string[] = [];
   // One frame per open container: the container, its sorted keys (objects) and the next index.
   const nodes: object[] = [value];
   const keyLists: (string[] | undefined)[] = [keysOf(value)];
   const indexes: number[] = [0];
   const written: boolean[] = [false];
-  out += keyLists[0] ? '{' : '[';
+  out.push(keyLists[0] ? '{' : '[');
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const node = nodes[top];
@@ -52,7 +52,7 @@ function canonicalIterative(value: object): string {
     // Skip object members JSON.stringify leaves out (undefined, functions, symbols).
     while (i < length && keys && omitted((v = (node as Record<string, unknown>)[keys[i]]))) i++;
     if (i >= length) {
-      out += keys ? '}' : ']';
+      out.push(keys ? '}' : ']');
       nodes.pop();
       keyLists.pop();
       indexes.pop();
@@ -61,20 +61,20 @@ function canonicalIterative(value: object): string {
     }
     if (!keys) v = (node as unknown[])[i];
     indexes[top] = i + 1;
-    if (written[top]) out += ',';
+    if (written[top]) out.push(',');
     written[top] = true;
-    if (keys) out += JSON.stringify(keys[i]) + ':';
-    if (v === null || typeof v !== 'object') out += JSON.stringify(v) ?? 'null';
+    if (keys) out.push(JSON.stringify(keys[i]), ':');
+    if (v === null || typeof v !== 'object') out.push(JSON.stringify(v) ?? 'null');
     else {
       const childKeys = keysOf(v);
       nodes.push(v);
       keyLists.push(childKeys);
       indexes.push(0);
       written.push(false);
-      out += childKeys ? '{' : '[';
+      out.push(childKeys ? '{' : '[');
     }
   }
-  return out;
+  return out.join('');
 }
 
 function keysOf(node: object): string[] | undefined {

@@ -7,6 +7,8 @@ import { checkContract } from './check-contract.js';
 import type { Draft } from './drafts.js';
 import { ContractCompileError, type ContractProblem } from './errors.js';
 
+import { CONTRACT_LIMITS, tooDeepAt } from './limits.js';
+
 export { CONTRACT_LIMITS } from './limits.js';
 export { CONTRACT_PROBLEM_CODES, ContractCompileError } from './errors.js';
 export type { ContractProblem, ContractProblemCode } from './errors.js';
@@ -73,7 +75,8 @@ const internalSchemas = new ContractCache();
  */
 export function compileContract(schema: unknown): CompiledContract {
   const shape = typeof schema === 'boolean' || (schema !== null && typeof schema === 'object');
-  const hash = shape ? contentHash(schema) : '';
+  // A hostile document is refused before it is hashed (hashing is linear, but not cheap, at any depth).
+  const hash = shape && tooDeepAt(schema, CONTRACT_LIMITS.maxDepth) === undefined ? contentHash(schema) : '';
   const hit = contracts.get(hash);
   if (hit) return hit;
   const { draft, effective, ids } = checkContract(schema);
