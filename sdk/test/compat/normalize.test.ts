@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { generateValid, seeded } from '../../src/core/compat/generate.js';
-import { normalizeContract } from '../../src/core/compat/normalize.js';
+import { normalizeContract } from '../../src/core/contract/normalize.js';
 import { adopt } from '../../src/core/compat/nodes.js';
 import {
   compileContract,

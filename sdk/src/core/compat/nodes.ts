@@ -1,6 +1,6 @@
 import { canonicalJson } from '../contract/canonical.js';
 import { compileContract } from '../contract/compile.js';
-import { normalizeContract } from './normalize.js';
+import { normalizeContract } from '../contract/normalize.js';
 
 /** A JSON Schema node: boolean schema or keyword object. */
 export type Schema = boolean | SchemaObject;

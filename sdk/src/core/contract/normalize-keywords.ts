@@ -1,10 +1,5 @@
-import type { Draft } from '../contract/drafts.js';
-import {
-  isSchemaNode,
-  LIST_SCHEMA_KEYWORDS,
-  MAP_SCHEMA_KEYWORDS,
-  SINGLE_SCHEMA_KEYWORDS,
-} from '../contract/schema-walk.js';
+import type { Draft } from './drafts.js';
+import { isSchemaNode, LIST_SCHEMA_KEYWORDS, MAP_SCHEMA_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from './schema-walk.js';
 
 /** One keyword of the internal form: its name, value, and where the value was in the original (schemas only). */
 export type Placed = [key: string, value: unknown, fromSegments: string[] | undefined];

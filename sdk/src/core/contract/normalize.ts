@@ -1,6 +1,6 @@
-import { checkContract } from '../contract/check-contract.js';
-import type { Draft } from '../contract/drafts.js';
-import { isStaticRef, resolveRefSite, type RefKeyword, type SchemaIndex } from '../contract/schema-index.js';
+import { checkContract } from './check-contract.js';
+import type { Draft } from './drafts.js';
+import { isStaticRef, resolveRefSite, type RefKeyword, type SchemaIndex } from './schema-index.js';
 import {
   escapePointer,
   isSchemaNode,
@@ -9,7 +9,7 @@ import {
   MAP_SCHEMA_KEYWORDS,
   SINGLE_SCHEMA_KEYWORDS,
   type SchemaNode,
-} from '../contract/schema-walk.js';
+} from './schema-walk.js';
 import { mapDraftKeyword } from './normalize-keywords.js';
 
 /** Where `$ref`s that cannot be resolved statically point in the internal form: nowhere (the checker then is cautious). */
