@@ -10,7 +10,7 @@ import {
 } from '../../src/core/contract/compile.js';
 import { draftSchemaArb } from './draft-arbitraries.js';
 
-const RUNS = Number(process.env.NORMALIZE_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.NORMALIZE_PROPERTY_RUNS ?? 40);
 
 /** Instances to judge: generated from the schema (mostly valid ones), then random JSON values. */
 function instancesOf(schema: unknown, seed: number, randoms: unknown[]): unknown[] {

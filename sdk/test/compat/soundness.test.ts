@@ -9,7 +9,7 @@ import { draftSchemaArb } from './draft-arbitraries.js';
 import { mutate, schemaArb } from './schema-arbitraries.js';
 
 const RUNS = Number(process.env.COMPAT_PROPERTY_RUNS ?? 2000);
-const DRAFT_RUNS = Number(process.env.COMPAT_DRAFT_PROPERTY_RUNS ?? 25);
+const DRAFT_RUNS = Number(process.env.COMPAT_DRAFT_PROPERTY_RUNS ?? 15);
 const INSTANCES = 8;
 
 function compiles(schema: unknown): boolean {
