@@ -1,6 +1,7 @@
 import { canonicalJson } from '../contract/canonical.js';
 import { compileContract } from '../contract/compile.js';
 import { normalizeContract } from '../contract/normalize.js';
+import { unescapePointer } from '../contract/schema-walk.js';
 
 /** A JSON Schema node: boolean schema or keyword object. */
 export type Schema = boolean | SchemaObject;
@@ -123,13 +124,7 @@ export function sameNoRefs(a: Schema, b: Schema): boolean {
   return !containsRef(a) && !containsRef(b) && canon(a) === canon(b);
 }
 
-export function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointer, unescapePointer } from '../contract/schema-walk.js';
 
 const refTargets = new WeakMap<object, Schema | null>();
 
