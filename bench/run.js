@@ -34,6 +34,7 @@ const BENCHMARKS = [
 const TARGETS = {
   'compat.diff_typical_ms': '≤ 20 ms',
   'compat.diff_1000_props_ms': '≤ 50 ms',
+  'compat.check_ms_p50': '≤ 0.5 ms',
   'test.records_per_s_1worker': 'ratio ≥ 0.8',
   'test.records_per_s_2workers': 'ratio ≥ 1.5',
   'test.peak_rss_mb': '< 300 MB',
