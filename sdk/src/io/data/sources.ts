@@ -37,15 +37,11 @@ export async function openChunkSource(
   }
   if (!format)
     throw new DataFileError(file, 'has an unknown format', 'name it *.jsonl (or *.ndjson), *.csv or *.parquet');
-  if (format === 'parquet') return { format, totalBytes: size, chunks: numbered(parquetChunks(file)) };
+  if (format === 'parquet') return { format, totalBytes: size, chunks: numbered(readParquetChunks(file, schema)) };
   const text = readTextChunks(file, format === 'csv', chunkBytes);
   if (format === 'jsonl') return { format, totalBytes: size, parser: { format }, chunks: numbered(text) };
   const { header, rest } = await readCsvHeader(file, text);
   return { format, totalBytes: size, parser: { format, header, schema }, chunks: numbered(rest) };
-}
-
-async function* parquetChunks(file: string): AsyncGenerator<Omit<DataChunk, 'seq'>> {
-  yield* readParquetChunks(file);
 }
 
 async function* numbered(chunks: AsyncIterable<Omit<DataChunk, 'seq'>>): AsyncGenerator<DataChunk> {
