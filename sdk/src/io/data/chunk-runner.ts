@@ -56,6 +56,14 @@ function inProcessRunner(spec: EvaluatorSpec, onResult: ResultHandler, note?: st
   };
 }
 
+/** What `worker.js` answers for a chunk: its result and its bytes back, or why it failed. */
+export interface WorkerReply {
+  seq: number;
+  result?: BatchResult;
+  bytes?: Uint8Array;
+  error?: string;
+}
+
 interface Slot {
   worker: Worker;
   inflight: number;
@@ -90,9 +98,7 @@ class WorkerRunner implements ChunkRunner {
         worker: new Worker(url, { workerData: spec, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
         inflight: 0,
       };
-      slot.worker.on('message', (msg: { seq: number; result?: BatchResult; error?: string }) =>
-        this.received(slot, msg),
-      );
+      slot.worker.on('message', (msg: WorkerReply) => this.received(slot, msg));
       slot.worker.on('error', (err) => this.fail(err));
       slot.worker.on(
         'exit',
@@ -113,10 +119,9 @@ class WorkerRunner implements ChunkRunner {
     }
     slot.inflight++;
     this.inflight++;
-    if (chunk.bytes) {
-      const copy = new Uint8Array(chunk.bytes); // the main thread keeps its bytes to show examples
-      slot.worker.postMessage({ ...chunk, bytes: copy }, [copy.buffer]);
-    } else slot.worker.postMessage(chunk);
+    // Text bytes are moved, not copied (each chunk owns its buffer, see `readTextChunks`); the worker sends
+    // them back with the result, for the examples the main thread fetches while merging.
+    slot.worker.postMessage(chunk, chunk.bytes ? [chunk.bytes.buffer as ArrayBuffer] : []);
     // No waiting: when every worker has two chunks, the next submit is evaluated here (natural backpressure).
   }
 
@@ -134,10 +139,12 @@ class WorkerRunner implements ChunkRunner {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject, when }));
   }
 
-  private received(slot: Slot, msg: { seq: number; result?: BatchResult; error?: string }): void {
+  private received(slot: Slot, msg: WorkerReply): void {
     slot.inflight--;
     this.inflight--;
     if (msg.error !== undefined || !msg.result) return this.fail(new Error(`a data-test worker failed: ${msg.error}`));
+    const entry = this.pending.get(msg.seq);
+    if (entry && msg.bytes) entry.chunk = { ...entry.chunk, bytes: msg.bytes };
     this.complete(msg.seq, msg.result);
   }
 

@@ -1,6 +1,7 @@
 import { compileCheckedContract, compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator, type BatchResult } from '../../core/quality/batch.js';
 import type { QualityRule } from '../../core/quality/types.js';
+import { decodeText } from './decode-text.js';
 import { createParser, type ParserSpec, type TextParser } from './parsers.js';
 
 /** One unit of work: text bytes (JSONL/CSV, parsed where it is evaluated) or decoded records (Parquet). */
@@ -22,8 +23,6 @@ export interface EvaluatorSpec {
   schemaChecked?: boolean;
 }
 
-const decoder = new TextDecoder();
-
 /** Parses, validates and evaluates chunks; the same code runs in-process (`--workers 1`) and in each worker. */
 export class ChunkEvaluator {
   private readonly evaluator: BatchEvaluator;
@@ -40,7 +39,7 @@ export class ChunkEvaluator {
     if (chunk.records) {
       for (let i = 0; i < chunk.records.length; i++) ev.observeRecord(chunk.records[i], chunk.firstLine + i);
     } else if (chunk.bytes && this.parser) {
-      this.parser.parse(decoder.decode(chunk.bytes), chunk.firstLine, {
+      this.parser.parse(decodeText(chunk.bytes), chunk.firstLine, {
         record: (value, line) => ev.observeRecord(value, line),
         bad: (line, message, raw) => ev.observeBadInput(line, message, raw),
       });

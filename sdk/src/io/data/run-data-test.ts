@@ -70,11 +70,13 @@ export async function runDataTest(options: RunDataTestOptions): Promise<DataTest
     refValues: (dataset, field) => refValues.get(`${dataset}#${field}`),
     collectRejects: Boolean(options.rejectFile),
   });
-  const workers = options.workers ?? availableParallelism();
+  const asked = options.workers ?? availableParallelism();
   // Half-size chunks with workers: peak RSS as with 256 KiB (2 workers, 1M records: 172 MB; 1 MiB: 201 MB),
   // and per-chunk costs (messages, merges) as with 1 MiB (256 KiB was ~4 % slower).
-  const chunkBytes = options.chunkBytes ?? (workers > 1 ? 512 * 1024 : 1024 * 1024);
+  const chunkBytes = options.chunkBytes ?? (asked > 1 ? 512 * 1024 : 1024 * 1024);
   const source = await openChunkSource(options.file, options.contract, options.format, chunkBytes);
+  // A file of one chunk has nothing to share: starting a worker (~100 ms) would only delay it.
+  const workers = source.totalBytes <= chunkBytes ? 1 : asked;
   const parser = source.parser && createParser(source.parser);
   const rejects = options.rejectFile ? new RejectWriter(options.rejectFile) : undefined;
   let records = 0;

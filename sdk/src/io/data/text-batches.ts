@@ -35,11 +35,14 @@ export async function* readTextChunks(file: string, csv: boolean, chunkBytes = 1
   let position = 0;
   /** Reads the next `chunkBytes` into a new buffer that starts with `carry`. */
   const readAfter = async (carry: Uint8Array): Promise<{ buf: Buffer; end: number; read: number }> => {
-    const buf = Buffer.allocUnsafeSlow(carry.length + chunkBytes);
+    // Its length is taken now: `carry` is a view of the previous chunk's buffer, which the caller may
+    // transfer to a worker (detaching the view) while this read is under way.
+    const kept = carry.length;
+    const buf = Buffer.allocUnsafeSlow(kept + chunkBytes);
     buf.set(carry, 0);
-    const { bytesRead } = await fh.read(buf, carry.length, chunkBytes, position);
+    const { bytesRead } = await fh.read(buf, kept, chunkBytes, position);
     position += bytesRead;
-    return { buf, end: carry.length + bytesRead, read: bytesRead };
+    return { buf, end: kept + bytesRead, read: bytesRead };
   };
   let pending = readAfter(new Uint8Array(0));
   try {

@@ -3,7 +3,22 @@
  * Receives chunks, answers with their `BatchResult`; the main thread merges in line order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { BatchResult } from '../../core/quality/batch.js';
+import type { WorkerReply } from './chunk-runner.js';
 import { ChunkEvaluator, type DataChunk, type EvaluatorSpec } from './evaluate-chunk.js';
+
+/** The typed arrays of rule partials (`unique` keys): fresh per batch, so moved rather than copied. */
+function transferables(result: BatchResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const partial of result.rules) {
+    if (partial === null || typeof partial !== 'object') continue;
+    for (const value of Object.values(partial)) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer && !out.includes(value.buffer))
+        out.push(value.buffer);
+    }
+  }
+  return out;
+}
 
 const port = parentPort;
 if (port) {
@@ -17,7 +32,11 @@ if (port) {
   port.on('message', (chunk: DataChunk) => {
     if (!evaluator) return port.postMessage({ seq: chunk.seq, error: setupError });
     try {
-      port.postMessage({ seq: chunk.seq, result: evaluator.evaluate(chunk) });
+      const result = evaluator.evaluate(chunk);
+      const reply: WorkerReply = { seq: chunk.seq, result, ...(chunk.bytes && { bytes: chunk.bytes }) };
+      const moved = transferables(result);
+      if (chunk.bytes) moved.push(chunk.bytes.buffer as ArrayBuffer);
+      port.postMessage(reply, moved);
     } catch (err) {
       port.postMessage({ seq: chunk.seq, error: (err as Error).stack ?? String(err) });
     }
