@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { splitCsvRows } from './csv.js';
 import { DataFileError } from './errors.js';
 import type { DataChunk } from './evaluate-chunk.js';
-import { readParquetChunks } from './parquet.js';
 import type { ParserSpec } from './parsers.js';
 import { formatOf, type DataFormat } from './sink.js';
 import { countNewlines, firstCsvBoundary, readTextChunks } from './text-batches.js';
@@ -37,7 +36,11 @@ export async function openChunkSource(
   }
   if (!format)
     throw new DataFileError(file, 'has an unknown format', 'name it *.jsonl (or *.ndjson), *.csv or *.parquet');
-  if (format === 'parquet') return { format, totalBytes: size, chunks: numbered(readParquetChunks(file, schema)) };
+  if (format === 'parquet') {
+    // Loaded only for Parquet: hyparquet and the codecs are start-up time a JSONL or CSV run does not need.
+    const { readParquetChunks } = await import('./parquet.js');
+    return { format, totalBytes: size, chunks: numbered(readParquetChunks(file, schema)) };
+  }
   const text = readTextChunks(file, format === 'csv', chunkBytes);
   if (format === 'jsonl') return { format, totalBytes: size, parser: { format }, chunks: numbered(text) };
   const { header, rest } = await readCsvHeader(file, text);

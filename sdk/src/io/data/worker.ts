@@ -23,13 +23,20 @@ function transferables(result: BatchResult): ArrayBuffer[] {
 const port = parentPort;
 if (port) {
   let evaluator: ChunkEvaluator | undefined;
-  let setupError: string | undefined;
-  try {
-    evaluator = new ChunkEvaluator(workerData as EvaluatorSpec);
-  } catch (err) {
-    setupError = (err as Error).message;
-  }
-  port.on('message', (chunk: DataChunk) => {
+  let setupError: string | undefined = 'the worker was given no contract';
+  const setUp = (spec: EvaluatorSpec) => {
+    try {
+      evaluator = new ChunkEvaluator(spec);
+      setupError = undefined;
+    } catch (err) {
+      setupError = (err as Error).message;
+    }
+  };
+  // Started with its spec, or started early (`WarmWorkers`) and given it as the first message.
+  if (workerData) setUp(workerData as EvaluatorSpec);
+  port.on('message', (message: DataChunk | { spec: EvaluatorSpec }) => {
+    if ('spec' in message) return setUp(message.spec);
+    const chunk = message;
     if (!evaluator) return port.postMessage({ seq: chunk.seq, error: setupError });
     try {
       const result = evaluator.evaluate(chunk);
