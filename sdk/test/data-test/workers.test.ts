@@ -8,29 +8,29 @@ import { jest } from '@jest/globals';
 
 jest.setTimeout(120_000);
 
-describe('--workers: results do not depend on the number of threads', () => {
-  const dir = tempDir();
-  const profiles = writeFixture(dir, 'profiles.jsonl', PROFILES_JSONL);
-  const file = writeFixture(dir, 'orders.jsonl', manyOrders(20_000));
-  let workerUrl: URL;
+const dir = tempDir();
+const profiles = writeFixture(dir, 'profiles.jsonl', PROFILES_JSONL);
+const file = writeFixture(dir, 'orders.jsonl', manyOrders(20_000));
+let workerUrl: URL;
 
-  beforeAll(() => {
-    workerUrl = builtWorkerUrl();
+beforeAll(() => {
+  workerUrl = builtWorkerUrl();
+});
+
+const run = (workers: number, rejectFile: string) =>
+  runDataTest({
+    file,
+    contract: ORDERS_CONTRACT,
+    rules: ORDERS_RULES,
+    refData: { 'customers.profiles/profiles': profiles },
+    workers,
+    now: NOW,
+    rejectFile,
+    workerUrl,
+    chunkBytes: 32 * 1024,
   });
 
-  const run = (workers: number, rejectFile: string) =>
-    runDataTest({
-      file,
-      contract: ORDERS_CONTRACT,
-      rules: ORDERS_RULES,
-      refData: { 'customers.profiles/profiles': profiles },
-      workers,
-      now: NOW,
-      rejectFile,
-      workerUrl,
-      chunkBytes: 32 * 1024,
-    });
-
+describe('--workers: results do not depend on the number of threads', () => {
   it('workers=1 and workers=2 give identical reports and dead-letter files', async () => {
     const one = await run(1, join(dir, 'rejects-1.jsonl'));
     const two = await run(2, join(dir, 'rejects-2.jsonl'));
@@ -63,7 +63,9 @@ describe('--workers: results do not depend on the number of threads', () => {
     expect(three.threads).toBe(3);
     expect({ ...three.report, rejected: 0 }).toEqual({ ...one.report, rejected: 0 });
   });
+});
 
+describe('--workers: how workers start', () => {
   it('workers started before the run (warmWorkersFor) give the same report; small files start none', async () => {
     const one = await run(1, join(dir, 'w1.jsonl'));
     const warm = warmWorkersFor(file, 2, workerUrl);
