@@ -11,7 +11,7 @@ import type { DataChunk } from './evaluate-chunk.js';
 import { createParser, type TextParser } from './parsers.js';
 import { loadRefValues } from './records.js';
 import { RejectWriter } from './reject-writer.js';
-import type { DataFormat } from './sink.js';
+import { formatOf, type DataFormat } from './sink.js';
 import { firstCsvBoundary } from './text-batches.js';
 import { openChunkSource } from './sources.js';
 import { WarmWorkers } from './warm-workers.js';
@@ -85,8 +85,8 @@ async function testFile(options: RunDataTestOptions): Promise<DataTestRunResult>
   const asked = options.workers ?? availableParallelism();
   const chunkBytes = options.chunkBytes ?? chunkBytesFor(asked);
   const source = await openChunkSource(options.file, options.contract, options.format, chunkBytes);
-  // A file of one chunk has nothing to share: starting a worker (~100 ms) would only delay it.
-  const workers = source.totalBytes <= chunkBytes ? 1 : asked;
+  // A text file of one chunk has nothing to share: starting a worker (~100 ms) would only delay it.
+  const workers = source.parser && source.totalBytes <= chunkBytes ? 1 : asked;
   const parser = source.parser && createParser(source.parser);
   const rejects = options.rejectFile ? new RejectWriter(options.rejectFile) : undefined;
   let records = 0;
@@ -145,7 +145,7 @@ function chunkBytesFor(workers: number): number {
 /**
  * Starts the workers a run of `file` will use, before the caller does its own
  * start-up (loading and checking the product), or undefined when the run will
- * not use any (one thread, or a file of one chunk).
+ * not use any (one thread, or a text file of one chunk).
  */
 export function warmWorkersFor(
   file: string,
@@ -154,7 +154,7 @@ export function warmWorkersFor(
 ): WarmWorkers | undefined {
   if (workers <= 1) return undefined;
   try {
-    if (statSync(file).size <= chunkBytesFor(workers)) return undefined;
+    if (formatOf(file) !== 'parquet' && statSync(file).size <= chunkBytesFor(workers)) return undefined;
   } catch {
     return undefined; // the run itself reports the unreadable file
   }
