@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { compileCheckedContract, compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator, type BatchResult } from '../../core/quality/batch.js';
 import type { QualityRule } from '../../core/quality/types.js';
@@ -29,7 +30,10 @@ export class ChunkEvaluator {
   readonly parser: TextParser | undefined;
 
   constructor(spec: EvaluatorSpec) {
-    const { validate } = spec.schemaChecked ? compileCheckedContract(spec.schema) : compileContract(spec.schema);
+    // The main thread has compiled the contract already (a cache hit); a worker compiles it without the
+    // meta-schema check the main thread did (`schemaChecked`).
+    const checkedElsewhere = spec.schemaChecked && !isMainThread;
+    const { validate } = checkedElsewhere ? compileCheckedContract(spec.schema) : compileContract(spec.schema);
     this.evaluator = new BatchEvaluator(validate, spec.rules, { collectRejects: spec.collectRejects });
     this.parser = spec.parser && createParser(spec.parser);
   }
