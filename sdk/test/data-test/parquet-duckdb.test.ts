@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { jest } from '@jest/globals';
 import pc from 'picocolors';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -12,6 +13,8 @@ import { loadPortForTest } from '../../src/cli/load-port.js';
  */
 const PRODUCT = fileURLToPath(new URL('./fixtures/parquet-orders/', import.meta.url));
 const CODECS = ['zstd', 'gzip', 'snappy', 'lz4_raw', 'brotli', 'uncompressed'];
+
+jest.setTimeout(60_000); // six files through the whole CLI: seconds on a busy two-core machine
 
 async function dmesh(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -28,8 +31,12 @@ async function dmesh(args: string[]): Promise<{ code: number; out: string; err: 
   return { code, out, err };
 }
 
+let contract: unknown;
+beforeAll(async () => {
+  contract = (await loadPortForTest(PRODUCT)).contract;
+});
+
 async function records(file: string): Promise<unknown[]> {
-  const { contract } = await loadPortForTest(PRODUCT);
   const out: unknown[] = [];
   for await (const item of readRecords(file, { schema: contract })) out.push(item);
   return out;
@@ -131,7 +138,6 @@ describe('dmesh test on Parquet written by DuckDB', () => {
   );
 
   it('a timestamp without time zone does not satisfy date-time unless the field says its zone', async () => {
-    const { contract } = await loadPortForTest(PRODUCT);
     const props = (contract as { properties: Record<string, object> }).properties;
     const noZone = {
       ...(contract as object),
