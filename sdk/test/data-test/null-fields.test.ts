@@ -1,10 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { nullPolicy } from '../../src/core/quality/null-fields.js';
 import { ITEMS } from '../../src/core/quality/schema-walk.js';
 import { runDataTest } from '../../src/io/data/run-data-test.js';
 import { readRecords } from '../../src/io/data/records.js';
 import { tempDir, writeFixture } from './fixtures.js';
+
+// Seconds on a busy two-core machine (the first contract compile, hundreds of generated cases).
+jest.setTimeout(60_000);
 
 const ajv = new Ajv2020({ strict: false });
 

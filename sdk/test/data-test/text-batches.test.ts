@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { readTextChunks } from '../../src/io/data/text-batches.js';
 import { manyOrders, tempDir, writeFixture } from './fixtures.js';
+
+// Seconds on a busy two-core machine (the first contract compile, hundreds of generated cases).
+jest.setTimeout(60_000);
 
 describe('readTextChunks', () => {
   it('chunks stay whole when each is moved to another thread while the next read is under way', async () => {

@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { isMissing } from '../../src/core/quality/field-path.js';
 import { unique } from '../../src/core/quality/rules/unique.js';
+
+// Seconds on a busy two-core machine (the first contract compile, hundreds of generated cases).
+jest.setTimeout(60_000);
 
 /** The rule as first written: one `Map` keyed by the JSON of the key's values. */
 function reference(records: Record<string, unknown>[], fields: string[]) {
