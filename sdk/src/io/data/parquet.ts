@@ -1,4 +1,11 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet';
 import { DataFileError } from './errors.js';
 import { PARQUET_COMPRESSORS } from './parquet-codecs.js';
 import { TIME_PARSERS } from './parquet-time.js';
@@ -12,17 +19,22 @@ export interface RecordChunk {
   byteEnd: number;
 }
 
+/** A Parquet file opened for reading: its row count (known from the footer) and its chunks. */
+export interface ParquetChunks {
+  rows: number;
+  /** Chunks of at most this many rows. */
+  rowsPerChunk: number;
+  chunks: AsyncGenerator<RecordChunk>;
+}
+
 /**
- * Reads a Parquet file one row group at a time with hyparquet (pure JS), in
- * slices of `rowsPerChunk`, with every standard codec (`parquet-codecs.ts`).
+ * Opens a Parquet file with hyparquet (pure JS): reads its footer now (an
+ * unreadable file is a `DataFileError` here), then rows one row group at a time
+ * in slices of `rowsPerChunk`, with every standard codec (`parquet-codecs.ts`).
  * Memory: one decoded row group. Values become the JSON data the contract
  * describes (`rowPresenter`: nulls, dates and times, decimals, nested columns).
  */
-export async function* readParquetChunks(
-  file: string,
-  contract: unknown,
-  rowsPerChunk = 5000,
-): AsyncGenerator<RecordChunk> {
+export async function openParquet(file: string, contract: unknown, rowsPerChunk = 5000): Promise<ParquetChunks> {
   let source;
   let metadata;
   try {
@@ -41,6 +53,17 @@ export async function* readParquetChunks(
   } catch (err) {
     throw new DataFileError(file, (err as Error).message, 'fix the contract annotation named above');
   }
+  const chunks = readRowGroups(file, source, metadata, present, rowsPerChunk);
+  return { rows: Number(metadata.num_rows), rowsPerChunk, chunks };
+}
+
+async function* readRowGroups(
+  file: string,
+  source: AsyncBuffer,
+  metadata: FileMetaData,
+  present: (row: Record<string, unknown>) => unknown,
+  rowsPerChunk: number,
+): AsyncGenerator<RecordChunk> {
   const totalRows = Number(metadata.num_rows);
   let rowStart = 0;
   for (const group of metadata.row_groups) {

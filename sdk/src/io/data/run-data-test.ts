@@ -85,8 +85,8 @@ async function testFile(options: RunDataTestOptions): Promise<DataTestRunResult>
   const asked = options.workers ?? availableParallelism();
   const chunkBytes = options.chunkBytes ?? chunkBytesFor(asked);
   const source = await openChunkSource(options.file, options.contract, options.format, chunkBytes);
-  // A text file of one chunk has nothing to share: starting a worker (~100 ms) would only delay it.
-  const workers = source.parser && source.totalBytes <= chunkBytes ? 1 : asked;
+  // A file of one chunk has nothing to share: starting a worker (~100 ms) would only delay it.
+  const workers = source.oneChunk ? 1 : asked;
   const parser = source.parser && createParser(source.parser);
   const rejects = options.rejectFile ? new RejectWriter(options.rejectFile) : undefined;
   let records = 0;
@@ -145,7 +145,8 @@ function chunkBytesFor(workers: number): number {
 /**
  * Starts the workers a run of `file` will use, before the caller does its own
  * start-up (loading and checking the product), or undefined when the run will
- * not use any (one thread, or a text file of one chunk).
+ * not use any (one thread, or a text file of one chunk; a Parquet file's rows
+ * are only known once its footer is read, so it gets them).
  */
 export function warmWorkersFor(
   file: string,

@@ -10,6 +10,8 @@ export interface TextChunk {
   byteEnd: number;
 }
 
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+
 /** The longest record we accept; a file without a newline for this long is not line-oriented data. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -23,7 +25,11 @@ const MAX_RECORD_BYTES = 64 * 1024 * 1024;
  * and a chunk's buffer can be handed to a worker without a copy. The next read
  * is under way while the caller works on the current chunk.
  */
-export async function* readTextChunks(file: string, csv: boolean, chunkBytes = 1 << 20): AsyncGenerator<TextChunk> {
+export async function* readTextChunks(
+  file: string,
+  csv: boolean,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): AsyncGenerator<TextChunk> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
