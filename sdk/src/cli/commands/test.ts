@@ -5,7 +5,12 @@ import { buildObservation, type DataObservation } from '../../core/quality/obser
 import type { QualityRule } from '../../core/quality/types.js';
 import { UnsafePatternError } from '../../core/regex/safe-regexp.js';
 import { DataFileError } from '../../io/data/errors.js';
-import { DataTestSetupError, runDataTest, type DataTestRunResult } from '../../io/data/run-data-test.js';
+import {
+  DataTestSetupError,
+  runDataTest,
+  warmWorkersFor,
+  type DataTestRunResult,
+} from '../../io/data/run-data-test.js';
 import { reportFailure } from '../errors.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
@@ -93,10 +98,16 @@ async function runTestCommand(
   if (!options.data) throw new UsageError('--data <file> is required, e.g. dmesh test --data data/orders.jsonl');
   const workers = parseWorkers(options.workers);
   const refData = parseRefData(options.refData, io.cwd);
-  const port = await deps.loadPort(resolve(io.cwd, productDir), options.port);
+  const file = resolve(io.cwd, options.data);
+  // Workers load their modules while this thread loads and checks the product; the run closes them.
+  const warm = warmWorkersFor(file, workers, deps.workerUrl);
+  const port = await deps.loadPort(resolve(io.cwd, productDir), options.port).catch(async (err: unknown) => {
+    await warm?.close();
+    throw err;
+  });
   const now = deps.now?.() ?? new Date();
   const run = await runDataTest({
-    file: resolve(io.cwd, options.data),
+    file,
     contract: port.contract,
     rules: port.quality,
     refData,
@@ -105,6 +116,7 @@ async function runTestCommand(
     now,
     ...(!options.json && { onProgress: progressPrinter(io) }),
     ...(deps.workerUrl && { workerUrl: deps.workerUrl }),
+    ...(warm && { warm }),
   });
   let observation: DataObservation | undefined;
   if (options.report) {
