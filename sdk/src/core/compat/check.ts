@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { diffAnnotations } from './annotations.js';
 import { validatorFor } from './ajv-pool.js';
-import { Cmp, quotedMessage, type Dir, type Issue } from './context.js';
+import { Cmp, fieldName, quotedMessage, type Dir, type Issue } from './context.js';
 import { buildCounterexample } from './counterexample.js';
 import { contractDoc, type Doc } from './nodes.js';
 import { subset } from './subset.js';
@@ -86,7 +86,7 @@ function compareVersions(prevs: Side[], next: Side, mode: CompatibilityMode, ver
         found.semantic = true;
         if (dir === 'narrow') found.narrowsLatest = true;
       }
-      for (const issue of issues) found.changes.push(toChange(issue, prev, next, binding, verify));
+      for (const issue of issues) found.changes.push(toChange(issue, prev, next, binding ? true : mode, verify));
     }
   });
   return found;
@@ -104,11 +104,23 @@ function compareOne(prev: Side, next: Side, dir: Dir): Issue[] {
  * contracts' own validators confirm, and its sentence quotes that record's
  * value; no other sentence quotes a record.
  */
-function toChange(issue: Issue, prev: Side, next: Side, breaking: boolean, verify: boolean): CompatibilityChange {
+/**
+ * `promise`: true when the mode promises this direction (the change breaks),
+ * else the mode, which a compatible change's sentence names instead of
+ * reading like an error.
+ */
+function toChange(
+  issue: Issue,
+  prev: Side,
+  next: Side,
+  promise: true | CompatibilityMode,
+  verify: boolean,
+): CompatibilityChange {
+  const breaking = promise === true;
   const change: CompatibilityChange = {
     code: issue.code,
     path: issue.path,
-    message: issue.message,
+    message: breaking ? issue.message : allowedSentence(issue, promise as CompatibilityMode),
     breaking,
     against: prev.label,
   };
@@ -118,6 +130,15 @@ function toChange(issue: Issue, prev: Side, next: Side, breaking: boolean, verif
   if (cx === undefined) return change;
   change.message = quotedMessage(issue, cx);
   return Object.assign(change, { counterexample: cx, validUnder: issue.dir === 'narrow' ? 'previous' : 'next' });
+}
+
+/** What a change the mode allows does, and who would notice it: said as a note, not as an error. */
+function allowedSentence(issue: Issue, mode: CompatibilityMode): string {
+  const notice =
+    issue.dir === 'widen'
+      ? `readers still on ${issue.bLabel} may reject some records written under ${issue.aLabel}`
+      : `some records from ${issue.aLabel} may not validate under ${issue.bLabel}`;
+  return `${fieldName(issue.ip)}: ${issue.what} (allowed under ${mode}: ${notice})`;
 }
 
 /**
