@@ -1,0 +1,245 @@
+import { compileContract } from '../../core/contract/compile.js';
+import { parseRelationshipRef, type RefValues } from '../../core/quality/rules/relationship.js';
+import type { QualityRule } from '../../core/quality/types.js';
+import { compileSqlTest, type CompiledSqlTest } from '../../core/sql/compile.js';
+import { count, positions, type ShownRow, type SqlEvidence } from '../../core/sql/evidence.js';
+import { buildSqlReport, type SqlDataTestReport } from '../../core/sql/report.js';
+import { positionKey } from '../../core/sql/rows.js';
+import {
+  alias,
+  duplicatesStatement,
+  mainStatement,
+  recordsStatement,
+  rejectsStatement,
+  streamStatement,
+} from '../../core/sql/statements.js';
+import { StreamPass } from '../../core/sql/stream-pass.js';
+import { loadRefValues } from '../data/records.js';
+import { RejectWriter } from '../data/reject-writer.js';
+import { openParquetEngine } from './duckdb-engine.js';
+import { SqlEngineError, type SqlEngine } from './engine.js';
+import { fetchedRow, shownRowOf } from './fetched.js';
+import { isPostgresLocation } from './postgres-location.js';
+import { openPostgresEngine } from './postgres-engine.js';
+import { rejectEntry } from './sql-rejects.js';
+import { primaryKeyOf } from './primary-key.js';
+
+export interface RunSqlTestOptions {
+  /** Parquet file, glob or folder, or a `postgres://` location. */
+  data: string;
+  cwd: string;
+  contract: unknown;
+  rules?: QualityRule[];
+  /** Reference data for `relationship` rules: data set id → file. */
+  refData?: Record<string, string>;
+  /** Credentials for PostgreSQL (`--connection`, DMESH_CONNECTION). */
+  connection?: string;
+  rejectFile?: string;
+  /** At most this many dead letters (default 10,000). */
+  maxRejects?: number;
+  now?: Date;
+  /** Compile and return the statements without running them (`--emit-sql`). */
+  emitOnly?: boolean;
+}
+
+export interface SqlTestRunResult {
+  report: SqlDataTestReport;
+  data: string;
+  format: string;
+  elapsedMs: number;
+  /** The statements run (all of them with `emitOnly`), labelled. */
+  statements: { label: string; sql: string }[];
+  note?: string;
+}
+
+export const DEFAULT_MAX_REJECTS = 10_000;
+
+/** `dmesh test --engine sql`: the data tested where it lives, with the streaming engine's verdict. */
+export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRunResult> {
+  const started = Date.now();
+  const compiled = compileContract(options.contract);
+  const rules = options.rules ?? [];
+  const postgres = isPostgresLocation(options.data);
+  const engine = postgres
+    ? await openPostgresEngine(options.data, options.connection)
+    : await openParquetEngine(options.data, options.cwd);
+  const statements: { label: string; sql: string }[] = [];
+  const run = async (label: string, sql: string) => {
+    statements.push({ label, sql });
+    return engine.all(sql);
+  };
+  try {
+    const pk = primaryKeyOf(options.contract, postgres, engine.label);
+    const { relations, values } = await registerRefs(engine, rules, options.refData ?? {});
+    const t = compileSqlTest({
+      contract: options.contract,
+      rules,
+      columns: engine.columns,
+      relation: engine.relation,
+      identity: engine.identity(pk),
+      d: engine.dialect,
+      refs: relations,
+    });
+    const refValues: RefValues = (dataset, field) => values.get(`${dataset}#${field}`);
+    if (options.emitOnly) return emitted(t, engine, started);
+    const [main] = await run('main', mainStatement(t));
+    const stream = await streamPass(t, engine, compiled.validate, refValues, main, statements, options);
+    const duplicates = await findDuplicates(t, main, run);
+    const shown = await showRows(t, engine, main, duplicates, run);
+    const ev: SqlEvidence = { main, shown, duplicates, ...(stream && { stream }) };
+    const rejected = options.rejectFile
+      ? await writeRejects(t, engine, ev, compiled.validate, refValues, options, run)
+      : 0;
+    const report = buildSqlReport(t, ev, compiled.validate, {
+      now: options.now ?? new Date(),
+      contractHash: compiled.hash,
+      rejected,
+      showFile: engine.multiFile,
+    });
+    const capped = options.rejectFile && rejected >= (options.maxRejects ?? DEFAULT_MAX_REJECTS);
+    return {
+      report,
+      data: engine.label,
+      format: engine.format,
+      elapsedMs: Date.now() - started,
+      statements,
+      ...(capped && {
+        note: `the reject file holds the first ${rejected} rejected rows; raise --max-rejects for more`,
+      }),
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+function emitted(t: CompiledSqlTest, engine: SqlEngine, started: number): SqlTestRunResult {
+  const statements = [{ label: 'main', sql: mainStatement(t) }];
+  if (t.fetch !== false)
+    statements.push({
+      label: 'stream',
+      sql: streamStatement(t, new StreamPass(t, compileContract(t.contract).validate, () => undefined).fields),
+    });
+  const report = buildSqlReport(
+    t,
+    { main: {}, shown: new Map(), duplicates: new Map() },
+    compileContract(t.contract).validate,
+    { now: new Date(), contractHash: '', rejected: 0, showFile: false },
+  );
+  return { report, data: engine.label, format: engine.format, elapsedMs: Date.now() - started, statements };
+}
+
+async function registerRefs(engine: SqlEngine, rules: QualityRule[], refData: Record<string, string>) {
+  const relations: Record<string, string> = {};
+  const values = new Map<string, Set<string>>();
+  for (const rule of rules) {
+    if (rule.rule !== 'relationship') continue;
+    const { dataset, field } = parseRelationshipRef(rule.ref);
+    const key = `${dataset}#${field}`;
+    if (relations[key]) continue;
+    const file = refData[dataset] ?? refData[rule.ref];
+    if (!file)
+      throw new SqlEngineError(
+        `the relationship rule on ${rule.field} needs reference data for ${dataset}: pass --ref-data ${dataset}=<file>`,
+      );
+    const keys = await loadRefValues(file, field);
+    values.set(key, keys);
+    relations[key] = await engine.registerKeys(keys);
+  }
+  return { relations, values };
+}
+
+async function streamPass(
+  t: CompiledSqlTest,
+  engine: SqlEngine,
+  validate: import('ajv/dist/2020.js').ValidateFunction,
+  refValues: RefValues,
+  main: Record<string, unknown>,
+  statements: { label: string; sql: string }[],
+  options: RunSqlTestOptions,
+): Promise<StreamPass | undefined> {
+  if (t.fetch === false || count(main, 'fetched') === 0) return undefined;
+  const pass = new StreamPass(
+    t,
+    validate,
+    refValues,
+    options.rejectFile ? (options.maxRejects ?? DEFAULT_MAX_REJECTS) : 0,
+  );
+  const sql = streamStatement(t, pass.fields);
+  statements.push({ label: 'stream', sql });
+  await engine.each(sql, (rows) => {
+    for (const row of rows) pass.observe(fetchedRow(t, engine, row, pass.fields));
+  });
+  pass.flush();
+  return pass;
+}
+
+type Run = (label: string, sql: string) => Promise<Record<string, unknown>[]>;
+
+async function findDuplicates(t: CompiledSqlTest, main: Record<string, unknown>, run: Run) {
+  const found = new Map<number, { position: unknown; firstLine: number }[]>();
+  for (const [j, p] of t.rulePlans.entries()) {
+    if (p.kind !== 'unique' || count(main, alias.rule(j, 'checked')) === count(main, alias.rule(j, 'distinct')))
+      continue;
+    const rows = await run(`duplicates ${j}`, duplicatesStatement(t, j, 5));
+    found.set(
+      j,
+      rows.map((r) => ({ position: r.dup_pos, firstLine: Number(r.first_line) })),
+    );
+  }
+  return found;
+}
+
+/** Reads back the whole records of every row the report shows. */
+async function showRows(
+  t: CompiledSqlTest,
+  engine: SqlEngine,
+  main: Record<string, unknown>,
+  duplicates: Map<number, { position: unknown }[]>,
+  run: Run,
+) {
+  const wanted = new Map<string, unknown>();
+  const want = (list: unknown[]) => list.forEach((p) => wanted.set(positionKey(p), p));
+  t.contractPlan.checks.forEach((_, i) => want(positions(main, alias.groupAt(i))));
+  t.rulePlans.forEach((p, j) => {
+    want(positions(main, alias.rule(j, 'at')));
+    const maxAt = main[alias.rule(j, 'max_at')];
+    if (maxAt !== null && maxAt !== undefined) want([maxAt]);
+  });
+  for (const list of duplicates.values()) want(list.map((d) => d.position));
+  const shown = new Map<string, ShownRow>();
+  const all = [...wanted.values()];
+  for (let i = 0; i < all.length; i += 500) {
+    for (const row of await run('examples', recordsStatement(t, all.slice(i, i + 500)))) {
+      const r = shownRowOf(t, engine, row);
+      shown.set(positionKey(r.position), r);
+    }
+  }
+  return shown;
+}
+
+async function writeRejects(
+  t: CompiledSqlTest,
+  engine: SqlEngine,
+  ev: SqlEvidence,
+  validate: import('ajv/dist/2020.js').ValidateFunction,
+  refValues: RefValues,
+  options: RunSqlTestOptions,
+  run: Run,
+): Promise<number> {
+  const writer = new RejectWriter(options.rejectFile!);
+  try {
+    const rows = await run(
+      'rejects',
+      rejectsStatement(t, options.maxRejects ?? DEFAULT_MAX_REJECTS, ev.stream?.rejected ?? []),
+    );
+    const entries = rows.map((row) =>
+      rejectEntry(t, shownRowOf(t, engine, row), row, validate, refValues, engine.multiFile),
+    );
+    writer.write(entries);
+    writer.commit();
+    return entries.length;
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+}
