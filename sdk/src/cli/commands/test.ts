@@ -6,8 +6,10 @@ import type { QualityRule } from '../../core/quality/types.js';
 import { UnsafePatternError } from '../../core/regex/safe-regexp.js';
 import { DataFileError } from '../../io/data/errors.js';
 import { DataTestSetupError, runDataTest, type DataTestRunResult } from '../../io/data/run-data-test.js';
+import { SqlEngineError } from '../../io/sql/engine.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
+import { routeDataTest } from './test-sql.js';
 
 /** The output port `dmesh test` checks, as the descriptor loader resolves it. */
 export interface LoadedPort {
@@ -16,6 +18,8 @@ export interface LoadedPort {
   contract: unknown;
   contractPath: string;
   quality: QualityRule[];
+  /** The port's `location` (a `postgres://` table is tested in place by the SQL engine). */
+  location?: string;
 }
 
 export interface TestCommandDeps {
@@ -44,6 +48,10 @@ interface TestOptions {
   registry?: string;
   token?: string;
   json?: boolean;
+  engine?: string;
+  emitSql?: boolean;
+  connection?: string;
+  maxRejects?: string;
 }
 
 export function registerTestCommand(
@@ -73,6 +81,13 @@ export function registerTestCommand(
     )
     .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
+    .option('--engine <engine>', 'auto (SQL for Parquet folders/globs and postgres:// ports), stream or sql', 'auto')
+    .option('--emit-sql', 'print the SQL statements the SQL engine would run, and stop')
+    .option(
+      '--connection <url>',
+      'PostgreSQL credentials, postgres://user:password@host/db (default: DMESH_CONNECTION)',
+    )
+    .option('--max-rejects <n>', 'SQL engine: write at most n rows to --reject-file (default 10000)')
     .action(async (productDir: string, options: TestOptions) => {
       try {
         done(await runTestCommand(productDir, options, io, deps));
@@ -89,6 +104,8 @@ async function runTestCommand(
   io: CliIO,
   deps: TestCommandDeps,
 ): Promise<number> {
+  const routed = await routeDataTest(productDir, options, io, deps, (entries) => parseRefData(entries, io.cwd));
+  if (routed !== undefined) return routed;
   if (!options.data) throw new UsageError('--data <file> is required, e.g. dmesh test --data data/orders.jsonl');
   const workers = parseWorkers(options.workers);
   const refData = parseRefData(options.refData, io.cwd);
@@ -179,6 +196,7 @@ function exitCodeOf(err: unknown): number {
   if (err instanceof UsageError || err instanceof DataFileError || err instanceof ContractCompileError)
     return ExitCode.usage;
   if (err instanceof UnsafePatternError || err instanceof DataTestSetupError) return ExitCode.usage;
+  if (err instanceof SqlEngineError) return (err as { exitCode?: number }).exitCode ?? ExitCode.usage;
   const code = (err as { exitCode?: unknown }).exitCode;
   return typeof code === 'number' ? code : ExitCode.usage;
 }

@@ -88,5 +88,9 @@ function rulePlacement(plan: RulePlan): PlacedCheck {
   const undecided = plan.kind === 'count' || plan.kind === 'freshness' ? plan.undecided : false;
   return undecided === false
     ? { check, engine: 'sql' }
-    : { check, engine: 'sql+stream', reason: 'values SQL cannot read exactly are judged in streaming' };
+    : {
+        check,
+        engine: 'sql+stream',
+        reason: `in streaming: ${(plan as { reason?: string }).reason ?? 'values SQL cannot read exactly'}`,
+      };
 }

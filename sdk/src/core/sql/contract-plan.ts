@@ -129,12 +129,13 @@ function planProperty(field: Field, schema: unknown, d: SqlDialect, plan: Contra
     } else sql.push({ keyword, ...result.sql });
   }
   const undecided = or(field.view.undecided ?? false, ...sql.map((c) => c.undecided ?? false));
+  const reason = field.view.undecidedReason ?? 'values SQL cannot read exactly';
   for (const c of sql) {
     if (c.fails !== false) plan.checks.push({ path, keyword: c.keyword, fails: and(c.fails, not(undecided)) });
     plan.placement.push({
       check: `contract ${path} ${c.keyword}`,
       engine: undecided === false ? 'sql' : 'sql+stream',
-      ...(undecided !== false && { reason: 'rows whose value SQL cannot represent exactly' }),
+      ...(undecided !== false && { reason: `in streaming: ${reason}` }),
     });
   }
   const hasStreamOnly = Object.keys(streamOnly).length > 0;

@@ -101,6 +101,8 @@ export interface ValueView {
   jsonNull?: Cond;
   /** Rows whose value this view cannot model: every check on the column sends them to streaming. */
   undecided?: Cond;
+  /** Which rows `undecided` names, for the report (`years outside 0–9999`). */
+  undecidedReason?: string;
   /** The value as text, where `is('string')`. */
   text?: string;
   /** The value as a double, where `is('number')`. */

@@ -62,6 +62,7 @@ export function buildField(name: string, prop: unknown, column: SourceColumn | u
   const tz = timezone && { timezone };
   const nullish = or(`${ref} IS NULL`, view.jsonNull ?? false);
   return {
+    ...guarded(view, not(nullish)),
     name,
     column,
     ref,
@@ -70,7 +71,27 @@ export function buildField(name: string, prop: unknown, column: SourceColumn | u
     present: admitsNull ? true : not(nullish),
     isNull: admitsNull ? nullish : false,
     value: not(nullish),
-    view,
+  };
+}
+
+/**
+ * A view whose row conditions are asked only where the column has a value:
+ * SQL's NULL would otherwise turn "undecided" into "unknown", and a filtered
+ * count would silently drop the row.
+ */
+function guarded(view: ValueView, value: Cond): { view: ValueView } {
+  const when = (c: Cond | undefined) => (c === undefined ? undefined : and(value, c));
+  const epochMs = view.epochMs && {
+    ...view.epochMs,
+    ...(view.epochMs.undecided !== undefined && { undecided: when(view.epochMs.undecided) }),
+    ...(view.epochMs.invalid !== undefined && { invalid: when(view.epochMs.invalid) }),
+  };
+  return {
+    view: {
+      ...view,
+      ...(view.undecided !== undefined && { undecided: when(view.undecided) }),
+      ...(epochMs && { epochMs }),
+    },
   };
 }
 

@@ -8,10 +8,11 @@ import { ruleResults } from './report-rules.js';
 
 /** The SQL engine's report: the streaming engine's shape, plus the engine and where each check ran. */
 export interface SqlDataTestReport extends DataTestReport {
-  engine: 'sql';
+  /** `stream` when the streaming engine read the rows out of a PostgreSQL table. */
+  engine: 'sql' | 'stream';
   dialect: string;
   placement: PlacedCheck[];
-  /** Rows the streaming engine judged (undecided rows, untranslated checks). */
+  /** Rows the streaming engine judged (undecided rows, untranslated checks; every row with `engine: stream`). */
   streamedRows: number;
 }
 

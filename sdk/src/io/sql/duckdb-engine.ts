@@ -35,7 +35,9 @@ export async function openParquetEngine(data: string, cwd: string): Promise<SqlE
     const partitions = hiveKeys(source.pattern, files);
     const relation = parquetRelation([source.pattern], partitions.length > 0);
     const columns = await describe(conn, relation, partitions, source.label);
+    const threads = Number((await conn.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0]);
     return engine(conn, () => instance.closeSync(), {
+      threads,
       relation,
       columns,
       label: source.label,
@@ -86,7 +88,7 @@ async function describe(
 function engine(
   conn: Connection,
   closeInstance: () => void,
-  source: { relation: string; columns: SourceColumn[]; label: string; multiFile: boolean },
+  source: { relation: string; columns: SourceColumn[]; label: string; multiFile: boolean; threads: number },
 ): SqlEngine {
   let refs = 0;
   return {

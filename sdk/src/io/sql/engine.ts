@@ -15,6 +15,8 @@ export interface SqlEngine {
   readonly format: string;
   /** SQL of the relation holding the rows. */
   readonly relation: string;
+  /** Threads the engine runs a statement on. */
+  readonly threads: number;
   /** The data spans several files (examples then name theirs). */
   readonly multiFile: boolean;
   readonly columns: SourceColumn[];

@@ -63,6 +63,7 @@ function engine(client: pg.Client, source: { relation: string; columns: SourceCo
     dialect: postgresDialect,
     format: 'postgres',
     multiFile: false,
+    threads: 1,
     ...source,
     identity: (pk) => postgresDialect.identity(pk),
     async all(sql) {

@@ -1,5 +1,5 @@
 import { compileContract } from '../../core/contract/compile.js';
-import { parseRelationshipRef, type RefValues } from '../../core/quality/rules/relationship.js';
+import type { RefValues } from '../../core/quality/rules/relationship.js';
 import type { QualityRule } from '../../core/quality/types.js';
 import { compileSqlTest, type CompiledSqlTest } from '../../core/sql/compile.js';
 import { count, positions, type ShownRow, type SqlEvidence } from '../../core/sql/evidence.js';
@@ -14,15 +14,15 @@ import {
   streamStatement,
 } from '../../core/sql/statements.js';
 import { StreamPass } from '../../core/sql/stream-pass.js';
-import { loadRefValues } from '../data/records.js';
 import { RejectWriter } from '../data/reject-writer.js';
 import { openParquetEngine } from './duckdb-engine.js';
-import { SqlEngineError, type SqlEngine } from './engine.js';
+import type { SqlEngine } from './engine.js';
 import { fetchedRow, shownRowOf } from './fetched.js';
 import { isPostgresLocation } from './postgres-location.js';
 import { openPostgresEngine } from './postgres-engine.js';
 import { rejectEntry } from './sql-rejects.js';
 import { primaryKeyOf } from './primary-key.js';
+import { loadRelationshipKeys } from './refs.js';
 
 export interface RunSqlTestOptions {
   /** Parquet file, glob or folder, or a `postgres://` location. */
@@ -46,6 +46,7 @@ export interface SqlTestRunResult {
   report: SqlDataTestReport;
   data: string;
   format: string;
+  threads: number;
   elapsedMs: number;
   /** The statements run (all of them with `emitOnly`), labelled. */
   statements: { label: string; sql: string }[];
@@ -101,6 +102,7 @@ export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRun
       report,
       data: engine.label,
       format: engine.format,
+      threads: engine.threads,
       elapsedMs: Date.now() - started,
       statements,
       ...(capped && {
@@ -125,26 +127,21 @@ function emitted(t: CompiledSqlTest, engine: SqlEngine, started: number): SqlTes
     compileContract(t.contract).validate,
     { now: new Date(), contractHash: '', rejected: 0, showFile: false },
   );
-  return { report, data: engine.label, format: engine.format, elapsedMs: Date.now() - started, statements };
+  return {
+    report,
+    data: engine.label,
+    format: engine.format,
+    threads: engine.threads,
+    elapsedMs: Date.now() - started,
+    statements,
+  };
 }
 
+/** Reference keys loaded once, then handed to the engine as relations to join with. */
 async function registerRefs(engine: SqlEngine, rules: QualityRule[], refData: Record<string, string>) {
+  const values = await loadRelationshipKeys(rules, refData);
   const relations: Record<string, string> = {};
-  const values = new Map<string, Set<string>>();
-  for (const rule of rules) {
-    if (rule.rule !== 'relationship') continue;
-    const { dataset, field } = parseRelationshipRef(rule.ref);
-    const key = `${dataset}#${field}`;
-    if (relations[key]) continue;
-    const file = refData[dataset] ?? refData[rule.ref];
-    if (!file)
-      throw new SqlEngineError(
-        `the relationship rule on ${rule.field} needs reference data for ${dataset}: pass --ref-data ${dataset}=<file>`,
-      );
-    const keys = await loadRefValues(file, field);
-    values.set(key, keys);
-    relations[key] = await engine.registerKeys(keys);
-  }
+  for (const [key, keys] of values) relations[key] = await engine.registerKeys(keys);
   return { relations, values };
 }
 

@@ -36,7 +36,12 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   if (type === 'JSON') return jsonView(nativeType, col);
   if (/\[\d*\]$/.test(type)) return { nativeType, is: only('array') };
   if (type.startsWith('STRUCT(')) return { nativeType, is: only('object') };
-  return { nativeType, is: () => false, undecided: true };
+  return {
+    nativeType,
+    is: () => false,
+    undecided: true,
+    undecidedReason: `the ${nativeType} column is read by the streaming engine`,
+  };
 }
 
 const SAFE = '9007199254740991';
@@ -137,6 +142,7 @@ function timestampView(
     nativeType,
     is: only('string'),
     undecided: not(inRange),
+    undecidedReason: 'timestamps outside the years 0–9999',
     text,
     key: ms,
     keyText: text,

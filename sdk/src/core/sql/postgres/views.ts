@@ -92,7 +92,12 @@ function numericView(nativeType: string, col: string): ValueView {
     `${col}::text`,
   );
   // numbers beyond the double range (JSON.parse makes them Infinity or 0) are judged in streaming
-  return { ...view, undecided: `${isNumber} AND NOT ${inRange}`, keyText: undefined };
+  return {
+    ...view,
+    undecided: `${isNumber} AND NOT ${inRange}`,
+    undecidedReason: 'numbers beyond the range of a double',
+    keyText: undefined,
+  };
 }
 
 const AD_RANGE = (col: string, end: string) => `${col} BETWEEN '0001-01-01' AND '${end}'`;
@@ -103,6 +108,7 @@ function dateView(nativeType: string, col: string): ValueView {
     nativeType,
     is: only('string'),
     undecided: `isfinite(${col}) AND NOT (${inRange})`,
+    undecidedReason: 'dates BC or after 9999',
     text: `${col}::text`,
     key: col,
     keyText: `${col}::text`,
@@ -122,6 +128,7 @@ function timestampView(nativeType: string, col: string, suffix: string | undefin
     nativeType,
     is: only('string'),
     undecided: `isfinite(${col}) AND NOT (${inRange})`,
+    undecidedReason: 'timestamps BC or after 9999',
     text,
     key: col,
     keyText: text,
@@ -157,6 +164,7 @@ function jsonView(nativeType: string, json: string): ValueView {
     jsonNull: `${t} = 'null'`,
     // a number whose double is not itself (more than 15 digits) may be integral for JavaScript only
     undecided: or(`${t} = 'number' AND length(${json} #>> '{}') > 15`),
+    undecidedReason: 'numbers with more than 15 digits',
     text: `(CASE WHEN ${t} = 'string' THEN ${json} #>> '{}' END)`,
   };
 }

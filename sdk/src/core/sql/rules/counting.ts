@@ -28,6 +28,7 @@ export function acceptedValuesSql(rule: AcceptedValuesRule, ctx: RuleContext): R
     checked,
     fails: and(field.value, not(match.cond)),
     undecided: field.view.undecided ?? false,
+    reason: field.view.undecidedReason,
   };
 }
 
@@ -44,7 +45,14 @@ export function rangeSql(rule: RangeRule, ctx: RuleContext): RulePlan {
     rule.max !== undefined ? `${n} > ${ctx.d.number(rule.max)}` : false,
   );
   const fails = and(field.value, or(not(view.is('number')), view.nan ?? false, and(view.is('number'), outside)));
-  return { kind: 'count', rule, checked: field.value, fails, undecided: view.undecided ?? false };
+  return {
+    kind: 'count',
+    rule,
+    checked: field.value,
+    fails,
+    undecided: view.undecided ?? false,
+    reason: view.undecidedReason,
+  };
 }
 
 /** `regex`: a search with `pattern`, translated as a contract `pattern` is; a non-string fails. */

@@ -22,7 +22,15 @@ export function freshnessSql(rule: FreshnessRule, ctx: RuleContext): RulePlan {
     const invalid = and(field.value, view.epochMs.invalid ?? false);
     const undecided = or(undecidedView, view.epochMs.undecided ?? false);
     const valid = and(field.value, not(invalid), not(undecided));
-    return { kind: 'freshness', rule, ms: view.epochMs.sql, valid, invalid: and(invalid, not(undecided)), undecided };
+    return {
+      kind: 'freshness',
+      rule,
+      ms: view.epochMs.sql,
+      valid,
+      invalid: and(invalid, not(undecided)),
+      undecided,
+      reason: view.undecidedReason,
+    };
   }
   if (view.is('string') === false)
     return { kind: 'freshness', rule, ms: 'NULL', valid: false, invalid: field.value, undecided: undecidedView };

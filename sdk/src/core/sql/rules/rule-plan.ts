@@ -6,11 +6,11 @@ import type { Field } from '../fields.js';
 /** A quality rule in SQL, or why the streaming engine evaluates it. */
 export type RulePlan =
   /** Decided row by row: `checked` rows are judged, `fails` fail; `undecided` rows are judged in streaming. */
-  | { kind: 'count'; rule: QualityRule; checked: Cond; fails: Cond; undecided: Cond }
+  | { kind: 'count'; rule: QualityRule; checked: Cond; fails: Cond; undecided: Cond; reason?: string }
   | { kind: 'rows'; rule: QualityRule }
   /** No two `checked` rows share `key` (a view key, or a row of keys). */
   | { kind: 'unique'; rule: QualityRule; key: string; checked: Cond }
-  | { kind: 'freshness'; rule: QualityRule; ms: string; valid: Cond; invalid: Cond; undecided: Cond }
+  | { kind: 'freshness'; rule: QualityRule; ms: string; valid: Cond; invalid: Cond; undecided: Cond; reason?: string }
   | { kind: 'stream'; rule: QualityRule; reason: string };
 
 export interface RuleContext {
