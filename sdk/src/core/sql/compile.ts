@@ -17,6 +17,8 @@ export interface CompileInput {
   d: SqlDialect;
   /** Relations holding `relationship` reference keys (column `k`), by `<dataset>#<field>`. */
   refs?: Record<string, string>;
+  /** Translated patterns the engine refused to compile (see `patterns`): judged in streaming instead. */
+  refusedPatterns?: ReadonlySet<string>;
 }
 
 /** A data test compiled for one engine: the plans and the row conditions the statements are built from. */
@@ -32,10 +34,13 @@ export interface CompiledSqlTest extends CompileInput {
   /** Top-level fields the record has, in column order (partition columns only where the contract names them). */
   recordFields: Field[];
   placement: PlacedCheck[];
+  /** Every translated pattern the statements use (the engine checks it compiles them). */
+  patterns: string[];
 }
 
 export function compileSqlTest(input: CompileInput): CompiledSqlTest {
-  const { d } = input;
+  const patterns: string[] = [];
+  const d = watchingPatterns(input.d, input.refusedPatterns ?? new Set(), patterns);
   const contractPlan = planContract(input.contract, input.columns, d);
   // in column order, as a reader of the file builds each record
   const byColumn = new Map(
@@ -60,6 +65,7 @@ export function compileSqlTest(input: CompileInput): CompiledSqlTest {
   );
   return {
     ...input,
+    d: input.d,
     contractPlan,
     rulePlans,
     fetch: fetchCondition(contractPlan, rulePlans),
@@ -67,7 +73,18 @@ export function compileSqlTest(input: CompileInput): CompiledSqlTest {
     notNullFails,
     recordFields,
     placement: [...contractPlan.placement, ...rulePlans.map(rulePlacement)],
+    patterns,
   };
+}
+
+/** The dialect, recording each pattern it translates and declining those the engine refused. */
+function watchingPatterns(d: SqlDialect, refused: ReadonlySet<string>, seen: string[]): SqlDialect {
+  const accepts = (pattern: string) => {
+    if (refused.has(pattern)) return false;
+    if (!seen.includes(pattern)) seen.push(pattern);
+    return d.regex.accepts?.(pattern) ?? true;
+  };
+  return { ...d, regex: { ...d.regex, accepts } };
 }
 
 function fetchCondition(contract: ContractPlan, rules: RulePlan[]): Cond {

@@ -1,7 +1,7 @@
 import { compileContract } from '../../core/contract/compile.js';
 import type { RefValues } from '../../core/quality/rules/relationship.js';
 import type { QualityRule } from '../../core/quality/types.js';
-import { compileSqlTest, type CompiledSqlTest } from '../../core/sql/compile.js';
+import { compileSqlTest, type CompiledSqlTest, type CompileInput } from '../../core/sql/compile.js';
 import { count, positions, type ShownRow, type SqlEvidence } from '../../core/sql/evidence.js';
 import { buildSqlReport, type SqlDataTestReport } from '../../core/sql/report.js';
 import { positionKey } from '../../core/sql/rows.js';
@@ -72,7 +72,7 @@ export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRun
   try {
     const pk = primaryKeyOf(options.contract, postgres, engine.label);
     const { relations, values } = await registerRefs(engine, rules, options.refData ?? {});
-    const t = compileSqlTest({
+    const t = await compileAccepted(engine, {
       contract: options.contract,
       rules,
       columns: engine.columns,
@@ -135,6 +135,24 @@ function emitted(t: CompiledSqlTest, engine: SqlEngine, started: number): SqlTes
     elapsedMs: Date.now() - started,
     statements,
   };
+}
+
+/**
+ * Compiles, then asks the engine to compile every translated pattern once: a
+ * pattern it refuses (PostgreSQL's "regular expression is too complex", RE2's
+ * size limit) is compiled again as a streaming check rather than failing the run.
+ */
+async function compileAccepted(engine: SqlEngine, input: CompileInput): Promise<CompiledSqlTest> {
+  const first = compileSqlTest(input);
+  const refused = new Set<string>();
+  for (const pattern of first.patterns) {
+    try {
+      await engine.all(`SELECT ${engine.dialect.regexMatch("''", pattern)} AS ok`);
+    } catch {
+      refused.add(pattern);
+    }
+  }
+  return refused.size ? compileSqlTest({ ...input, refusedPatterns: refused }) : first;
 }
 
 /** Reference keys loaded once, then handed to the engine as relations to join with. */

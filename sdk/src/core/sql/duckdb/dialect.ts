@@ -1,5 +1,6 @@
 import type { SqlDialect } from '../dialect.js';
-import { isPlainAscii, type RegexSyntax } from '../regex/emit.js';
+import { isPlainAscii, simplified, type RegexSyntax } from '../regex/emit.js';
+import type { RegexNode } from '../regex/parse.js';
 import { duckdbView } from './views.js';
 
 /** Columns the DuckDB relation adds to every row (see `parquetRelation`). */
@@ -9,9 +10,27 @@ export const DUCKDB_ROW = { fileIndex: '__dmesh_file_index', row: '__dmesh_row',
 const RE2: RegexSyntax = {
   maxRepeat: 1000,
   char: (cp) => (isPlainAscii(cp) ? String.fromCodePoint(cp) : `\\x{${cp.toString(16)}}`),
-  wordBoundary: (negated) => (negated ? '\\B' : '\\b'),
+  // \B is declined: RE2 also tests it between the bytes of a UTF-8 character, JavaScript between
+  // the halves of a surrogate pair; the three disagree on non-ASCII text
+  wordBoundary: (negated) => (negated ? undefined : '\\b'),
   nothing: '[^\\x{0}-\\x{10ffff}]',
+  whole: (node, pattern) => (misreadByLikeRewrite(node) ? `(${pattern})` : pattern),
 };
+
+/**
+ * DuckDB rewrites a regexp_matches pattern that is a concatenation of literals
+ * and anchors into LIKE, ignoring where the anchors stand (`$a` becomes
+ * `a%`, `^^` becomes `''`). Such a pattern is wrapped in a group, which the
+ * rewrite leaves alone and RE2 matches the same way.
+ */
+function misreadByLikeRewrite(node: RegexNode): boolean {
+  if (node.t !== 'seq') return false;
+  const items = simplified(node.items);
+  return items.some(
+    (item, i) =>
+      item.t === 'assert' && !((item.kind === 'start' && i === 0) || (item.kind === 'end' && i === items.length - 1)),
+  );
+}
 
 /** A row's position: its file's index (in DuckDB's sorted file list) and its row number there. */
 const ORDER = `(${DUCKDB_ROW.fileIndex} * 1099511627776 + ${DUCKDB_ROW.row})`;

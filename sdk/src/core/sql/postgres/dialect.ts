@@ -22,10 +22,8 @@ const ARE: RegexSyntax = {
       : cp <= 0xffff
         ? `\\u${Math.max(cp, 1).toString(16).padStart(4, '0')}` // NUL cannot occur in PostgreSQL text
         : `\\U${cp.toString(16).padStart(8, '0')}`,
-  wordBoundary: (negated) =>
-    negated
-      ? `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`
-      : `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`,
+  // \B is declined: JavaScript also tests it between the two halves of a surrogate pair (non-BMP characters)
+  wordBoundary: (negated) => (negated ? undefined : `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`),
   nothing: '(?!)',
 };
 

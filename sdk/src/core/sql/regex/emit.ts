@@ -8,10 +8,14 @@ export interface RegexSyntax {
   maxRepeat: number;
   /** A code point as a literal, outside (`inClass` false) or inside a bracket expression. */
   char(cp: number, inClass: boolean): string;
-  /** ASCII word boundary (`\b`) or its negation (`\B`), as ECMAScript and RE2 define them. */
-  wordBoundary(negated: boolean): string;
+  /** ASCII word boundary (`\b`) or its negation (`\B`), as ECMAScript and RE2 define them; undefined: declined. */
+  wordBoundary(negated: boolean): string | undefined;
   /** A pattern that matches no string (an empty class). */
   nothing: string;
+  /** A last say over the whole translated pattern (to step around an engine's rewriting of it). */
+  whole?(node: RegexNode, pattern: string): string;
+  /** False for a translation the engine itself refused to compile (too complex): the check stays in streaming. */
+  accepts?(pattern: string): boolean;
 }
 
 /** A contract pattern translated for one engine, or why it stays with the streaming engine. */
@@ -32,7 +36,12 @@ export function translatePattern(pattern: string, syntax: RegexSyntax): Translat
     throw err;
   }
   try {
-    return { ok: true, pattern: emit(parseRegex(pattern, flavour), syntax) };
+    const node = parseRegex(pattern, flavour);
+    const text = emit(node, syntax);
+    const translated = syntax.whole ? syntax.whole(node, text) : text;
+    if (syntax.accepts && !syntax.accepts(translated))
+      return { ok: false, reason: 'the engine cannot compile its translation (too complex)' };
+    return { ok: true, pattern: translated };
   } catch (err) {
     if (err instanceof RegexDeclined) return { ok: false, reason: `the pattern uses ${err.message}` };
     throw err;
@@ -42,7 +51,9 @@ export function translatePattern(pattern: string, syntax: RegexSyntax): Translat
 export function emit(node: RegexNode, syntax: RegexSyntax): string {
   switch (node.t) {
     case 'seq':
-      return node.items.map((item) => (item.t === 'alt' ? `(?:${emit(item, syntax)})` : emit(item, syntax))).join('');
+      return simplified(node.items)
+        .map((item) => (item.t === 'alt' ? `(?:${emit(item, syntax)})` : emit(item, syntax)))
+        .join('');
     case 'alt':
       return node.options.map((o) => emit(o, syntax)).join('|');
     case 'repeat':
@@ -52,15 +63,35 @@ export function emit(node: RegexNode, syntax: RegexSyntax): string {
     case 'assert':
       if (node.kind === 'start') return '^';
       if (node.kind === 'end') return '$';
-      return syntax.wordBoundary(node.kind === 'notWord');
+      return (
+        syntax.wordBoundary(node.kind === 'notWord') ??
+        decline(`${node.kind === 'word' ? '\\b' : '\\B'}, which this engine reads differently`)
+      );
   }
+}
+
+/**
+ * Empty sequences dropped and repeated anchors written once (`^^` is `^`):
+ * the same language, and DuckDB's regexp_matches answers a pattern made only
+ * of repeated anchors wrongly (as if it were `^$`).
+ */
+export function simplified(items: RegexNode[]): RegexNode[] {
+  const out: RegexNode[] = [];
+  for (const item of items.flatMap((i) => (i.t === 'seq' ? i.items : [i]))) {
+    const last = out[out.length - 1];
+    if (item.t === 'assert' && last?.t === 'assert' && last.kind === item.kind) continue;
+    out.push(item);
+  }
+  return out;
 }
 
 function emitRepeat(node: Extract<RegexNode, { t: 'repeat' }>, syntax: RegexSyntax): string {
   if (node.min > syntax.maxRepeat || (node.max ?? 0) > syntax.maxRepeat)
     throw new RegexDeclined(`a repetition count above ${syntax.maxRepeat}`);
-  const body = node.body.t === 'set' ? emit(node.body, syntax) : `(?:${emit(node.body, syntax)})`;
   const { min, max } = node;
+  // a repeated empty class: the empty string when it may repeat zero times, else nothing
+  if (node.body.t === 'set' && node.body.ranges.length === 0) return min === 0 ? '(?:)' : syntax.nothing;
+  const body = node.body.t === 'set' ? emit(node.body, syntax) : `(?:${emit(node.body, syntax)})`;
   const q =
     max === undefined
       ? min === 0
@@ -87,6 +118,10 @@ function emitSet(ranges: RangeSet, syntax: RegexSyntax): string {
         : `${syntax.char(a, true)}-${syntax.char(b, true)}`,
   );
   return `[${items.join('')}]`;
+}
+
+function decline(reason: string): never {
+  throw new RegexDeclined(reason);
 }
 
 /** Printable ASCII letters and digits stand for themselves in every dialect; the rest is escaped. */
