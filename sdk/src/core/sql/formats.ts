@@ -45,7 +45,7 @@ const TIME = '^' + TIME_BODY;
 const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}[tT\\s]' + TIME_BODY;
 
 function pattern(source: string, d: SqlDialect): string {
-  return emit(parseRegex(source, 'ecmascript'), d.regex);
+  return emit(parseRegex(source, 'ecmascript'), d.regex, true);
 }
 
 function guarded(d: SqlDialect, t: string, shape: string, ranges: string): string {

@@ -1,5 +1,5 @@
 import type { SqlDialect } from '../dialect.js';
-import { isPlainAscii, simplified, type RegexSyntax } from '../regex/emit.js';
+import { isPlainAscii, type RegexSyntax } from '../regex/emit.js';
 import type { RegexNode } from '../regex/parse.js';
 import { duckdbView } from './views.js';
 
@@ -24,8 +24,10 @@ const RE2: RegexSyntax = {
  * rewrite leaves alone and RE2 matches the same way.
  */
 function misreadByLikeRewrite(node: RegexNode): boolean {
-  if (node.t !== 'seq') return false;
-  const items = simplified(node.items);
+  // translated groups do not capture, so RE2 sees one concatenation through them
+  const flat = (n: RegexNode): RegexNode[] =>
+    n.t === 'seq' ? n.items.flatMap(flat) : n.t === 'capture' && n.body.t !== 'alt' ? flat(n.body) : [n];
+  const items = flat(node);
   return items.some(
     (item, i) =>
       item.t === 'assert' && !((item.kind === 'start' && i === 0) || (item.kind === 'end' && i === items.length - 1)),

@@ -14,6 +14,7 @@ export function foldAsciiCase(node: RegexNode): RegexNode {
     case 'alt':
       return { t: 'alt', options: node.options.map(foldAsciiCase) };
     case 'repeat':
+    case 'capture':
       return { ...node, body: foldAsciiCase(node.body) };
     case 'set':
       return { t: 'set', ranges: foldSet(node.ranges) };

@@ -48,16 +48,20 @@ export function translatePattern(pattern: string, syntax: RegexSyntax): Translat
   }
 }
 
-export function emit(node: RegexNode, syntax: RegexSyntax): string {
+/** The pattern in the engine's syntax; capturing groups stay capturing only with `captures` (formats read them back). */
+export function emit(node: RegexNode, syntax: RegexSyntax, captures = false): string {
+  const sub = (n: RegexNode) => emit(n, syntax, captures);
   switch (node.t) {
+    case 'capture':
+      return captures ? `(${sub(node.body)})` : `(?:${sub(node.body)})`;
     case 'seq':
       return simplified(node.items)
-        .map((item) => (item.t === 'alt' ? `(?:${emit(item, syntax)})` : emit(item, syntax)))
+        .map((item) => (item.t === 'alt' ? `(?:${sub(item)})` : sub(item)))
         .join('');
     case 'alt':
-      return node.options.map((o) => emit(o, syntax)).join('|');
+      return node.options.map(sub).join('|');
     case 'repeat':
-      return emitRepeat(node, syntax);
+      return emitRepeat(node, syntax, captures);
     case 'set':
       return emitSet(node.ranges, syntax);
     case 'assert':
@@ -85,13 +89,16 @@ export function simplified(items: RegexNode[]): RegexNode[] {
   return out;
 }
 
-function emitRepeat(node: Extract<RegexNode, { t: 'repeat' }>, syntax: RegexSyntax): string {
+function emitRepeat(node: Extract<RegexNode, { t: 'repeat' }>, syntax: RegexSyntax, captures: boolean): string {
   if (node.min > syntax.maxRepeat || (node.max ?? 0) > syntax.maxRepeat)
     throw new RegexDeclined(`a repetition count above ${syntax.maxRepeat}`);
   const { min, max } = node;
   // a repeated empty class: the empty string when it may repeat zero times, else nothing
   if (node.body.t === 'set' && node.body.ranges.length === 0) return min === 0 ? '(?:)' : syntax.nothing;
-  const body = node.body.t === 'set' ? emit(node.body, syntax) : `(?:${emit(node.body, syntax)})`;
+  const body =
+    node.body.t === 'set' || node.body.t === 'capture'
+      ? emit(node.body, syntax, captures)
+      : `(?:${emit(node.body, syntax, captures)})`;
   const q =
     max === undefined
       ? min === 0

@@ -24,6 +24,8 @@ export type RegexNode =
   | { t: 'seq'; items: RegexNode[] }
   | { t: 'alt'; options: RegexNode[] }
   | { t: 'repeat'; body: RegexNode; min: number; max: number | undefined }
+  /** A capturing group: kept only where the SQL reads its text back (formats), else a plain group. */
+  | { t: 'capture'; body: RegexNode }
   | { t: 'set'; ranges: RangeSet }
   | { t: 'assert'; kind: 'start' | 'end' | 'word' | 'notWord' };
 
@@ -79,6 +81,7 @@ class Parser {
   }
 
   private group(): RegexNode {
+    const capture = this.s[this.i] !== '?';
     if (this.s[this.i] === '?') {
       const next = this.s[this.i + 1];
       if (next === ':') this.i += 2;
@@ -90,7 +93,7 @@ class Parser {
     }
     const body = this.disjunction();
     if (this.s[this.i++] !== ')') throw new RegexDeclined('unbalanced "("');
-    return body;
+    return capture ? { t: 'capture', body } : body;
   }
 
   private quantified(atom: RegexNode): RegexNode {
