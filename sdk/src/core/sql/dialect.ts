@@ -105,9 +105,15 @@ export interface ValueView {
   undecidedReason?: string;
   /** The value as text, where `is('string')`. */
   text?: string;
-  /** The value as a double, where `is('number')`. */
+  /**
+   * The value as a double, where `is('number')` — or `jsNumber`: ajv (strict
+   * numbers) gives NaN and ±Infinity no JSON type, while the `range` rule
+   * compares any JavaScript number and fails only NaN.
+   */
   number?: string;
-  /** The number is NaN (ajv's bounds and the `range` rule fail it). */
+  /** The value is a JavaScript number, finite or not (default: `is('number')`). */
+  jsNumber?: Cond;
+  /** The value is NaN (the `range` rule fails it). */
   nan?: Cond;
   /** The value as a boolean, where `is('boolean')`. */
   bool?: string;
@@ -115,6 +121,8 @@ export interface ValueView {
   multipleOf?(divisor: Decimal): DecidedCheck | undefined;
   /** Grouping key, where `is` holds for the value's kind: equal keys exactly when the JSON values are equal. */
   key?: string;
+  /** `key` stays exact on `undecided` rows (a timestamp's epoch compares right whatever its year). */
+  keyExact?: boolean;
   /** `String(value)`: the text `relationship` compares. */
   keyText?: string;
   /** Milliseconds since the epoch, for `freshness`; `undecided` rows are parsed by the streaming engine. */

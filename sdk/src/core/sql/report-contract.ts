@@ -59,18 +59,8 @@ export function contractGroups(
     );
   });
   for (const seen of ev.stream?.violations.values() ?? []) {
-    const examples = seen.examples.map(({ row, record, error }) =>
-      example(
-        {
-          position: row.position,
-          ord: row.ord,
-          line: row.line,
-          ...(row.file && { file: row.file }),
-          record: record as Record<string, unknown>,
-        },
-        error,
-      ),
-    );
+    // the pass fetched only the columns it judges: the example shows the whole record, read back
+    const examples = seen.examples.map(({ row, error }) => example(shownRow(ev, row.position), error));
     add(seen.path, seen.keyword, seen.count, examples);
   }
   return ordered([...groups.values()], errorsOf, showFile);

@@ -40,7 +40,7 @@ export function ruleResults(t: CompiledSqlTest, ev: SqlEvidence, now: Date): Rul
           streamResult(p, j, ev, now),
         );
       case 'stream':
-        return streamResult(p, j, ev, now) ?? judged(p, [], now, 0, 0);
+        return strip(streamResult(p, j, ev, now) ?? judged(p, [], now, 0, 0));
     }
   });
 }
@@ -76,11 +76,23 @@ function streamResult(
   if (!acc || !ev.stream) return undefined;
   if (!isKeyed(p.rule.rule)) acc.merge(acc.takePartial(), () => undefined);
   const result = acc.result(now);
-  const rowOf = ev.stream.rowOf;
-  return {
-    ...result,
-    ordered: result.examples.map((e) => ({ ...e, ord: rowOf.get(e.record as object)?.ord ?? e.line })),
-  };
+  return { ...wholeRecords(result, ev), ordered: ordered(result.examples, ev) };
+}
+
+/**
+ * Examples from the streaming pass, with the whole record read back (the pass
+ * fetched only the columns it judges) and their order across the data.
+ */
+function ordered(examples: FailureExample[], ev: SqlEvidence): Ordered[] {
+  return examples.map((e) => {
+    const row = ev.stream?.rowOf.get(e.record as object);
+    if (!row) return { ...e, ord: e.line };
+    return { ...e, record: shownRow(ev, row.position).record, ord: row.ord };
+  });
+}
+
+function wholeRecords(result: RuleResult, ev: SqlEvidence): RuleResult {
+  return { ...result, examples: ordered(result.examples, ev).map(unordered) };
 }
 
 function combine(
@@ -152,10 +164,7 @@ function freshnessResult(
     if (!newest || streamed.newest.ms > newest.ms || (streamed.newest.ms === newest.ms && ord < newest.ord))
       newest = { ...streamed.newest, ord };
   }
-  const streamedOrdered = (streamed?.examples ?? []).map((e) => ({
-    ...e,
-    ord: ev.stream?.rowOf.get(e.record as object)?.ord ?? e.line,
-  }));
+  const streamedOrdered = ordered(streamed?.examples ?? [], ev);
   const examples = [...sql.ordered, ...streamedOrdered]
     .sort((x, y) => x.ord - y.ord)
     .slice(0, MAX_EXAMPLES)

@@ -6,7 +6,7 @@ import type { RuleAccumulator } from '../quality/result.js';
 import type { RefValues } from '../quality/rules/relationship.js';
 import type { CompiledSqlTest } from './compile.js';
 import type { Field } from './fields.js';
-import { recordOf, type FetchedRow } from './rows.js';
+import { positionKey, recordOf, type FetchedRow } from './rows.js';
 
 /** A contract violation found by the streaming pass, with where it was seen first. */
 export interface SeenViolation {
@@ -33,6 +33,8 @@ export class StreamPass {
   rows = 0;
   /** Positions of rows an error-level check failed here (for the dead letters), capped. */
   readonly rejected: unknown[] = [];
+  /** Why `unique`/`relationship` judged here failed a rejected row (by `positionKey`): only known across rows. */
+  readonly keyedReasons = new Map<string, { rule: number; message: string }[]>();
   /** The row each record handed to a rule came from (examples are ordered by it). */
   readonly rowOf = new WeakMap<object, FetchedRow>();
   private batch: { row: FetchedRow; record: Record<string, unknown> }[] = [];
@@ -75,6 +77,7 @@ export class StreamPass {
       const plan = this.t.rulePlans[j];
       if (plan.kind !== 'stream' && !row.flags[`r${j}_undecided`]) continue;
       const failure = acc.observe(record, row.line);
+      if (failure !== undefined) this.show(j, row);
       const error = (plan.rule.severity ?? 'error') === 'error';
       if (failure !== undefined && error) {
         rejected = true;
@@ -97,11 +100,28 @@ export class StreamPass {
       if ((this.t.rulePlans[j].rule.severity ?? 'error') !== 'error') continue;
       for (const f of failures) {
         const hit = this.batch.find((b) => b.row.line === f.line);
-        if (hit && this.rejected.length < this.rejectCap && !this.rejected.includes(hit.row.position))
-          this.rejected.push(hit.row.position);
+        if (hit) this.show(j, hit.row);
+        if (!hit || (this.rejected.length >= this.rejectCap && !this.rejected.includes(hit.row.position))) continue;
+        if (!this.rejected.includes(hit.row.position)) this.rejected.push(hit.row.position);
+        const key = positionKey(hit.row.position);
+        this.keyedReasons.set(key, [...(this.keyedReasons.get(key) ?? []), { rule: j, message: f.reason }]);
       }
     }
     this.batch = [];
+  }
+
+  /**
+   * Rows whose whole record a report example needs (the pass fetches only the
+   * columns it judges): the first few failures per rule and per violation kind.
+   */
+  readonly shownPositions: unknown[] = [];
+  private readonly shownPerCheck = new Map<string, number>();
+
+  private show(check: string | number, row: FetchedRow): void {
+    const n = this.shownPerCheck.get(String(check)) ?? 0;
+    if (n >= 5) return;
+    this.shownPerCheck.set(String(check), n + 1);
+    this.shownPositions.push(row.position);
   }
 
   private contractErrors(row: FetchedRow, record: Record<string, unknown>): ErrorObject[] {
@@ -125,7 +145,10 @@ export class StreamPass {
     let seen = this.violations.get(key);
     if (!seen) this.violations.set(key, (seen = { path, keyword: error.keyword, count: 0, examples: [] }));
     seen.count++;
-    if (seen.examples.length < 5) seen.examples.push({ row, record, error });
+    if (seen.examples.length < 5) {
+      seen.examples.push({ row, record, error });
+      this.show(key, row);
+    }
   }
 }
 

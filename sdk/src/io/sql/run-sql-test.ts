@@ -86,7 +86,7 @@ export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRun
     const [main] = await run('main', mainStatement(t));
     const stream = await streamPass(t, engine, compiled.validate, refValues, main, statements, options);
     const duplicates = await findDuplicates(t, main, run);
-    const shown = await showRows(t, engine, main, duplicates, run);
+    const shown = await showRows(t, engine, main, duplicates, stream, run);
     const ev: SqlEvidence = { main, shown, duplicates, ...(stream && { stream }) };
     const rejected = options.rejectFile
       ? await writeRejects(t, engine, ev, compiled.validate, refValues, options, run)
@@ -210,6 +210,7 @@ async function showRows(
   engine: SqlEngine,
   main: Record<string, unknown>,
   duplicates: Map<number, { position: unknown }[]>,
+  stream: StreamPass | undefined,
   run: Run,
 ) {
   const wanted = new Map<string, unknown>();
@@ -221,6 +222,7 @@ async function showRows(
     if (maxAt !== null && maxAt !== undefined) want([maxAt]);
   });
   for (const list of duplicates.values()) want(list.map((d) => d.position));
+  want(stream?.shownPositions ?? []);
   const shown = new Map<string, ShownRow>();
   const all = [...wanted.values()];
   for (let i = 0; i < all.length; i += 500) {
@@ -248,7 +250,7 @@ async function writeRejects(
       rejectsStatement(t, options.maxRejects ?? DEFAULT_MAX_REJECTS, ev.stream?.rejected ?? []),
     );
     const entries = rows.map((row) =>
-      rejectEntry(t, shownRowOf(t, engine, row), row, validate, refValues, engine.multiFile),
+      rejectEntry(t, shownRowOf(t, engine, row), row, validate, refValues, engine.multiFile, ev.stream?.keyedReasons),
     );
     writer.write(entries);
     writer.commit();

@@ -4,6 +4,7 @@ import { createRuleAccumulator } from '../../core/quality/create-rule.js';
 import type { RefValues } from '../../core/quality/rules/relationship.js';
 import type { CompiledSqlTest } from '../../core/sql/compile.js';
 import type { ShownRow } from '../../core/sql/evidence.js';
+import { positionKey } from '../../core/sql/rows.js';
 import { isKeyed } from '../../core/sql/stream-pass.js';
 
 /**
@@ -18,6 +19,7 @@ export function rejectEntry(
   validate: ValidateFunction,
   refValues: RefValues,
   showFile: boolean,
+  keyedReasons?: ReadonlyMap<string, { rule: number; message: string }[]>,
 ): RejectEntry & { file?: string } {
   const reasons: RejectReason[] = [];
   if (!validate(row.record))
@@ -36,11 +38,16 @@ export function rejectEntry(
   }
   for (const { p, j } of errorRules) {
     if (!isKeyed(p.rule.rule)) continue;
+    if (p.kind === 'stream') {
+      for (const r of keyedReasons?.get(positionKey(row.position)) ?? [])
+        if (r.rule === j) reasons.push({ rule: p.rule.rule, ...fieldOf(p.rule), message: r.message });
+      continue;
+    }
     const firstLine = flags[`dup${j}`];
-    const missing = flags[`rel${j}`] === true || (p.kind === 'stream' && p.rule.rule === 'relationship');
+    const missing = flags[`rel${j}`] === true;
     if (p.rule.rule === 'unique' && (firstLine === null || firstLine === undefined)) continue;
     if (p.rule.rule === 'relationship' && !missing) continue;
-    const acc = createRuleAccumulator(p.rule, p.kind === 'stream' ? refValues : () => new Set<string>());
+    const acc = createRuleAccumulator(p.rule, () => new Set<string>());
     if (p.rule.rule === 'unique') acc.observe(row.record, Number(firstLine));
     acc.observe(row.record, row.line);
     for (const f of acc.merge(acc.takePartial(), () => row.record))

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../contract/decimal.js';
-import { not, or, type Cond } from '../cond.js';
+import { not, type Cond } from '../cond.js';
 import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
 import { integerModulus, moduliByExponent } from '../multiple.js';
 
@@ -10,7 +10,7 @@ import { integerModulus, moduliByExponent } from '../multiple.js';
  * - VARCHAR, UUID (lowercase text) → string; BLOB → string (UTF-8 decoded, judged in streaming);
  * - BOOLEAN → boolean; 8–32-bit integers → number;
  * - BIGINT/UBIGINT → number when |v| < 2^53, else the decimal digits as a string;
- * - FLOAT/DOUBLE → number (NaN and ±Infinity included, as ajv sees them);
+ * - FLOAT/DOUBLE → number; NaN and ±Infinity are JavaScript numbers but no JSON type for ajv (strict numbers);
  * - DECIMAL(p ≤ 18, s) → the double unscaled × 10^−s (hyparquet's arithmetic, not the nearest double);
  * - DATE → `YYYY-MM-DDT00:00:00.000Z`; TIMESTAMP WITH TIME ZONE → ISO-8601 with ms and `Z`;
  *   TIMESTAMP → the same without offset, or with the field's `x-timezone` offset;
@@ -78,14 +78,16 @@ function integerNotMultiple(value: string, divisor: Decimal): string {
   return g >= 2n ** 126n ? `${value} <> 0` : `${value} % CAST('${g}' AS HUGEINT) <> 0`;
 }
 
+/** Doubles: ajv (strict numbers) sees NaN and ±Infinity as no JSON type at all; they are JavaScript numbers still. */
 function doubleView(nativeType: string, x: string): ValueView {
   const finite = `isfinite(${x})`;
   return {
     nativeType,
-    is: (k) => (k === 'number' ? true : k === 'integer' ? `NOT isnan(${x}) AND ${x} = trunc(${x})` : false),
+    is: (k) => (k === 'number' ? finite : k === 'integer' ? `${finite} AND ${x} = trunc(${x})` : false),
     number: x,
+    jsNumber: true,
     nan: `isnan(${x})`,
-    multipleOf: (divisor) => ({ fails: or(not(finite), not(doubleIsMultiple(x, divisor))) }),
+    multipleOf: (divisor) => ({ fails: not(doubleIsMultiple(x, divisor)) }),
     // JSON.stringify writes every non-finite number as null: unique sees them as one value
     key: `CASE WHEN ${finite} THEN ${x} ELSE 'NaN'::DOUBLE END`,
     epochMs: { sql: x, invalid: not(finite) },
@@ -145,6 +147,7 @@ function timestampView(
     undecidedReason: 'timestamps outside the years 0–9999',
     text,
     key: ms,
+    keyExact: true,
     keyText: text,
     format: (name) =>
       name === 'date-time' ? suffix === '' : ['date', 'time', 'uuid'].includes(name) ? true : undefined,

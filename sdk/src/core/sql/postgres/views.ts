@@ -29,6 +29,9 @@ export function postgresView(col: string, nativeType: string, options: ViewOptio
     return {
       ...numberView(nativeType, `${col}::float8`, 'TRUE', `${col}::text`),
       undecided: `abs(${col}) > 9007199254740992`,
+      undecidedReason: 'integers beyond 2^53',
+      // JavaScript reads them as the nearest double, and so does the key
+      keyExact: true,
     };
   if (type === 'real')
     return numberView(
@@ -111,6 +114,7 @@ function dateView(nativeType: string, col: string): ValueView {
     undecidedReason: 'dates BC or after 9999',
     text: `${col}::text`,
     key: col,
+    keyExact: true,
     keyText: `${col}::text`,
     format: (f) => (f === 'date' ? `NOT (${inRange})` : ['date-time', 'time', 'uuid'].includes(f) ? true : undefined),
     epochMs: { sql: `(extract(epoch FROM ${col}) * 1000)`, invalid: `NOT isfinite(${col})` },
@@ -131,6 +135,7 @@ function timestampView(nativeType: string, col: string, suffix: string | undefin
     undecidedReason: 'timestamps BC or after 9999',
     text,
     key: col,
+    keyExact: true,
     keyText: text,
     format: (f) =>
       f === 'date-time'

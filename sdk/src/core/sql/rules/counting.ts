@@ -32,19 +32,19 @@ export function acceptedValuesSql(rule: AcceptedValuesRule, ctx: RuleContext): R
   };
 }
 
-/** `range`: a value that is not a number (NaN included) fails; bounds are inclusive. */
+/** `range`: a value that is not a JavaScript number, or NaN, fails; ±Infinity compare; bounds are inclusive. */
 export function rangeSql(rule: RangeRule, ctx: RuleContext): RulePlan {
   const field = ctx.field(rule.field);
   if (!field) return stream(rule, nestedReason(rule.field));
   const { view } = field;
-  if (view.is('number') !== false && !view.number)
-    return stream(rule, `the ${view.nativeType} column has no exact SQL number`);
+  const isNumber = view.jsNumber ?? view.is('number');
+  if (isNumber !== false && !view.number) return stream(rule, `the ${view.nativeType} column has no exact SQL number`);
   const n = view.number ?? 'NULL';
   const outside = or(
     rule.min !== undefined ? `${n} < ${ctx.d.number(rule.min)}` : false,
     rule.max !== undefined ? `${n} > ${ctx.d.number(rule.max)}` : false,
   );
-  const fails = and(field.value, or(not(view.is('number')), view.nan ?? false, and(view.is('number'), outside)));
+  const fails = and(field.value, or(not(isNumber), view.nan ?? false, and(isNumber, outside)));
   return {
     kind: 'count',
     rule,

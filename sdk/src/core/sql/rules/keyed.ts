@@ -15,7 +15,8 @@ export function uniqueSql(rule: UniqueRule, ctx: RuleContext): RulePlan {
   for (const name of uniqueFields(rule)) {
     const field = ctx.field(name);
     if (!field) return stream(rule, nestedReason(name));
-    if (!field.view.key || (field.view.undecided !== undefined && field.view.undecided !== false))
+    const undecided = field.view.undecided !== undefined && field.view.undecided !== false;
+    if (!field.view.key || (undecided && !field.view.keyExact))
       return stream(rule, `the ${field.view.nativeType} column ${name} has no exact SQL equality`);
     keys.push(field.view.key);
     present.push(field.value);
