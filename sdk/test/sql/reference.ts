@@ -1,6 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { compileContract, createContractAjv, type CompiledContract } from '../../src/core/contract/compile.js';
-import { isDecimalMultiple } from '../../src/core/contract/decimal.js';
+import { compileContract, type CompiledContract } from '../../src/core/contract/compile.js';
 import { BatchEvaluator, type RejectEntry } from '../../src/core/quality/batch.js';
 import type { DataTestReport } from '../../src/core/quality/report.js';
 import { DataTestRun } from '../../src/core/quality/run.js';
@@ -11,39 +9,19 @@ import { readRecords } from '../../src/io/data/records.js';
 /**
  * True when the shared compiled validator already has dmesh's decimal
  * `multipleOf` (the compat engineer is plugging `isDecimalMultiple` into it).
- * Until then the property tests keep to divisors where ajv's floating-point
- * division and the decimal meaning agree, and compare with a validator whose
- * `multipleOf` is replaced; once it lands, they follow the shared one.
+ * The SQL engine decides a translated `multipleOf` with the decimal meaning;
+ * until the shared validator does too, the property keeps `multipleOf` to
+ * columns whose values ajv's floating-point division judges the same way.
+ * The reference is the shared validator either way, so it follows once merged.
  */
 export const SHARED_VALIDATOR_IS_DECIMAL = (() => {
   const { validate } = compileContract({ type: 'number', multipleOf: 0.1 });
   return validate(0.3) === true;
 })();
 
-/** The streaming engine's validator for `contract`, with the decimal `multipleOf`. */
+/** The streaming engine's validator for `contract`: the shared one `dmesh test` compiles. */
 export function referenceContract(contract: unknown): CompiledContract {
-  const shared = compileContract(contract);
-  if (SHARED_VALIDATOR_IS_DECIMAL) return shared;
-  const ajv: Ajv2020 = createContractAjv();
-  ajv.removeKeyword('multipleOf');
-  ajv.addKeyword({
-    keyword: 'multipleOf',
-    type: 'number',
-    schemaType: 'number',
-    validate: (m: number, x: number) => isDecimalMultiple(x, m),
-    error: { message: (cxt: { schemaCode: unknown }) => `must be multiple of ${String(cxt.schemaCode)}` },
-  } as never);
-  for (const key of annotationKeys(contract)) if (!ajv.getKeyword(key)) ajv.addKeyword({ keyword: key });
-  return { hash: shared.hash, schema: contract, validate: ajv.compile(contract as object) };
-}
-
-function annotationKeys(node: unknown, out = new Set<string>()): Set<string> {
-  if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) {
-      if (k.startsWith('x-')) out.add(k);
-      annotationKeys(v, out);
-    }
-  return out;
+  return compileContract(contract);
 }
 
 /** Columnar null semantics: a null stays where the property admits null, else the property is absent. */

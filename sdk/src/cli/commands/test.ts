@@ -6,7 +6,6 @@ import type { QualityRule } from '../../core/quality/types.js';
 import { UnsafePatternError } from '../../core/regex/safe-regexp.js';
 import { DataFileError } from '../../io/data/errors.js';
 import { DataTestSetupError, runDataTest, type DataTestRunResult } from '../../io/data/run-data-test.js';
-import { SqlEngineError } from '../../io/sql/engine.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
 import { routeDataTest } from './test-sql.js';
@@ -65,7 +64,10 @@ export function registerTestCommand(
     .description("test a data file against an output port's contract and quality rules")
     .argument('[product-dir]', 'folder with dataproduct.yaml', '.')
     .option('--port <name>', 'output port to test (default: the only one)')
-    .option('--data <file>', 'data file: .jsonl/.ndjson, .csv (header row) or .parquet')
+    .option(
+      '--data <file>',
+      'data file: .jsonl/.ndjson, .csv (header row) or .parquet; a Parquet folder or glob, or postgres://… (SQL engine)',
+    )
     .option(
       '--ref-data <id>=<file>',
       'reference data for relationship rules, e.g. customers.profiles/profiles=profiles.jsonl (repeatable)',
@@ -196,7 +198,6 @@ function exitCodeOf(err: unknown): number {
   if (err instanceof UsageError || err instanceof DataFileError || err instanceof ContractCompileError)
     return ExitCode.usage;
   if (err instanceof UnsafePatternError || err instanceof DataTestSetupError) return ExitCode.usage;
-  if (err instanceof SqlEngineError) return (err as { exitCode?: number }).exitCode ?? ExitCode.usage;
   const code = (err as { exitCode?: unknown }).exitCode;
   return typeof code === 'number' ? code : ExitCode.usage;
 }

@@ -4,6 +4,7 @@ import { planContract, type ContractPlan } from './contract-plan.js';
 import type { RowIdentity, SqlDialect } from './dialect.js';
 import { buildField, type Field, type SourceColumn } from './fields.js';
 import type { PlacedCheck } from './placement.js';
+import { parseTimezone, TIMEZONE_FIX } from './timezone.js';
 import { planRule, type RulePlan } from './rules/index.js';
 
 export interface CompileInput {
@@ -38,7 +39,13 @@ export interface CompiledSqlTest extends CompileInput {
   patterns: string[];
 }
 
+/** A contract the SQL compiler cannot read (an `x-timezone` it does not know): exit code 2. */
+export class SqlContractError extends Error {
+  override name = 'SqlContractError';
+}
+
 export function compileSqlTest(input: CompileInput): CompiledSqlTest {
+  checkTimezones(input.contract);
   const patterns: string[] = [];
   const d = watchingPatterns(input.d, input.refusedPatterns ?? new Set(), patterns);
   const contractPlan = planContract(input.contract, input.columns, d);
@@ -75,6 +82,17 @@ export function compileSqlTest(input: CompileInput): CompiledSqlTest {
     placement: [...contractPlan.placement, ...rulePlans.map(rulePlacement)],
     patterns,
   };
+}
+
+function checkTimezones(contract: unknown): void {
+  const props = (contract as { properties?: Record<string, unknown> } | null)?.properties ?? {};
+  for (const [name, prop] of Object.entries(props)) {
+    const value = (prop as Record<string, unknown> | null)?.['x-timezone'];
+    if (value !== undefined && !parseTimezone(value))
+      throw new SqlContractError(
+        `/properties/${name}/x-timezone: ${JSON.stringify(value)} is not a time zone dmesh reads; ${TIMEZONE_FIX}`,
+      );
+  }
 }
 
 /** The dialect, recording each pattern it translates and declining those the engine refused. */

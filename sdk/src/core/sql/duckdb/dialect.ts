@@ -62,7 +62,8 @@ export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
   ident,
   string,
-  number: (value) => `${String(value)}::DOUBLE`,
+  // from text: a numeric literal would be read as DECIMAL or HUGEINT first, and rounded twice on its way to DOUBLE
+  number: (value) => `CAST('${String(value)}' AS DOUBLE)`,
   view: duckdbView,
   fetch: duckdbFetch,
   regex: RE2,

@@ -11,7 +11,7 @@ import { integerModulus, moduliByExponent } from '../multiple.js';
  * - BOOLEAN → boolean; 8–32-bit integers → number;
  * - BIGINT/UBIGINT → number when |v| < 2^53, else the decimal digits as a string;
  * - FLOAT/DOUBLE → number; NaN and ±Infinity are JavaScript numbers but no JSON type for ajv (strict numbers);
- * - DECIMAL(p ≤ 18, s) → the double unscaled × 10^−s (hyparquet's arithmetic, not the nearest double);
+ * - DECIMAL(p, s) → the double unscaled × 10^−s (hyparquet's arithmetic, not the nearest double);
  * - DATE → `YYYY-MM-DDT00:00:00.000Z`; TIMESTAMP WITH TIME ZONE → ISO-8601 with ms and `Z`;
  *   TIMESTAMP → the same without offset, or with the field's `x-timezone` offset;
  * - LIST → array, STRUCT → object, JSON → its parsed value (their insides are judged in streaming);
@@ -28,7 +28,7 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   if (/^U?BIGINT$/.test(type)) return integerView(nativeType, col, `${col} BETWEEN -${SAFE} AND ${SAFE}`);
   if (type === 'FLOAT' || type === 'DOUBLE') return doubleView(nativeType, `CAST(${col} AS DOUBLE)`);
   const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
-  if (decimal && Number(decimal[1]) <= 18) return doubleView(nativeType, decimalAsDouble(col, Number(decimal[2])));
+  if (decimal) return doubleView(nativeType, decimalAsDouble(col, Number(decimal[1]), Number(decimal[2])));
   if (type === 'DATE') return timestampView(nativeType, `CAST(${col} AS TIMESTAMP)`, 'Z', true);
   if (type === 'TIMESTAMP WITH TIME ZONE') return timestampView(nativeType, col, 'Z', false);
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type))
@@ -94,10 +94,15 @@ function doubleView(nativeType: string, x: string): ValueView {
   };
 }
 
-/** hyparquet's DECIMAL: Number(unscaled) * 10 ** -scale, in double arithmetic. */
-function decimalAsDouble(col: string, scale: number): string {
-  const unscaled = `CAST(CAST(${col} * ${10n ** BigInt(scale)} AS BIGINT) AS DOUBLE)`;
-  return scale === 0 ? unscaled : `(${unscaled} * ${String(10 ** -scale)}::DOUBLE)`;
+/**
+ * hyparquet's DECIMAL: Number(unscaled) * 10 ** -scale, in double arithmetic.
+ * Number() of the unscaled integer is its nearest double: a BIGINT cast for 18
+ * digits, the digits' text read as a double beyond (DuckDB's HUGEINT cast may round twice).
+ */
+function decimalAsDouble(col: string, precision: number, scale: number): string {
+  const integer = `CAST(${col} * ${10n ** BigInt(scale)} AS ${precision <= 18 ? 'BIGINT' : 'HUGEINT'})`;
+  const unscaled = precision <= 18 ? `CAST(${integer} AS DOUBLE)` : `CAST(CAST(${integer} AS VARCHAR) AS DOUBLE)`;
+  return scale === 0 ? unscaled : `(${unscaled} * CAST('${String(10 ** -scale)}' AS DOUBLE))`;
 }
 
 /**
