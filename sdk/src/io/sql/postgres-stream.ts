@@ -2,7 +2,8 @@ import { compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator } from '../../core/quality/batch.js';
 import { DataTestRun } from '../../core/quality/run.js';
 import type { QualityRule } from '../../core/quality/types.js';
-import { declaredTypes } from '../../core/sql/fields.js';
+import { declaredTypes, type SourceColumn } from '../../core/sql/fields.js';
+import { parseTimezone } from '../../core/sql/timezone.js';
 import { postgresDialect } from '../../core/sql/postgres/dialect.js';
 import { RejectWriter } from '../data/reject-writer.js';
 import { openPostgresEngine } from './postgres-engine.js';
@@ -42,10 +43,11 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
       collectRejects: Boolean(writer),
     });
     const props = (options.contract as { properties?: Record<string, unknown> }).properties ?? {};
+    const offsets = zonedColumns(engine.columns, props);
     const sql = `SELECT row_to_json(__dmesh_t) AS r FROM ${engine.relation} AS __dmesh_t ORDER BY ${pk.join(', ')}`;
     let line = 1;
     await engine.each(sql, (rows) => {
-      const records = rows.map((row) => columnar(row.r as Record<string, unknown>, props));
+      const records = rows.map((row) => columnar(withOffsets(row.r as Record<string, unknown>, offsets), props));
       const first = line;
       for (const record of records) evaluator.observeRecord(record, line++);
       writer?.write(run.merge(evaluator.take(), (l) => records[l - first]));
@@ -72,6 +74,25 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
   } finally {
     await engine.close();
   }
+}
+
+/** `timestamp without time zone` columns whose property has `x-timezone`, with the offset each is shown with. */
+function zonedColumns(columns: SourceColumn[], props: Record<string, unknown>): Map<string, string> {
+  const zoned = new Map<string, string>();
+  for (const c of columns) {
+    const offset = parseTimezone((props[c.name] as Record<string, unknown> | undefined)?.['x-timezone']);
+    if (offset && /^timestamp(\(\d\))? without time zone$/.test(c.nativeType)) zoned.set(c.name, offset.suffix);
+  }
+  return zoned;
+}
+
+/** A finite wall-clock time gets its column's offset (`infinity` stays as it is), as the SQL views show it. */
+function withOffsets(record: Record<string, unknown>, offsets: Map<string, string>): Record<string, unknown> {
+  for (const [name, suffix] of offsets) {
+    const value = record[name];
+    if (typeof value === 'string' && !value.endsWith('infinity')) record[name] = value + suffix;
+  }
+  return record;
 }
 
 /** A NULL stays null where the property admits null, and is absent otherwise. */

@@ -36,7 +36,10 @@ export const postgresDialect: SqlDialect = {
   string,
   number: (value) => `'${String(value)}'::float8`,
   view: postgresView,
-  fetch: (column) => `to_jsonb(${column})`,
+  fetch: (column, nativeType, options) =>
+    options.timezone && /^timestamp(\(\d\))? without time zone$/.test(nativeType)
+      ? `(CASE WHEN isfinite(${column}) THEN to_jsonb((to_jsonb(${column}) #>> '{}') || ${string(options.timezone.suffix)}) ELSE to_jsonb(${column}) END)`
+      : `to_jsonb(${column})`,
   regex: ARE,
   regexMatch: (text, pattern) => `(${text} ~ ${string(pattern)})`,
   charLength: (text) => `char_length(${text})`,
