@@ -62,7 +62,8 @@ export async function routeDataTest(
     options.engine === 'stream' &&
     !options.emitSql &&
     !options.maxRejects &&
-    (!options.data || !isPostgresLocation(options.data))
+    options.data &&
+    !isPostgresLocation(options.data)
   )
     return undefined;
   const port = await deps.loadPort(resolve(io.cwd, productDir), options.port);

@@ -50,7 +50,9 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
       const records = rows.map((row) => columnar(withOffsets(row.r as Record<string, unknown>, offsets), props));
       const first = line;
       for (const record of records) evaluator.observeRecord(record, line++);
-      writer?.write(run.merge(evaluator.take(), (l) => records[l - first]));
+      // merged whether or not there is a reject file (`writer?.write(run.merge(…))` would skip the merge)
+      const rejected = run.merge(evaluator.take(), (l) => records[l - first]);
+      writer?.write(rejected);
     });
     writer?.commit();
     const report = run.report(options.now ?? new Date());
