@@ -47,12 +47,17 @@ export interface SqlDialect {
 
   // aggregates
   countIf(cond: string): string;
-  /** The positions (`identity.position`) of the first `n` rows (by `identity.order`) meeting `cond`, as one aggregate. */
-  firstPositions(cond: string, identity: RowIdentity, n: number): string;
+  /** Appended to the per-row select under the aggregates so the planner computes each condition once (`OFFSET 0`). */
+  readonly subqueryFence?: string;
+  /**
+   * The positions (`identity.position`) of the first `n` rows (by `identity.order`) meeting `cond`, as one
+   * aggregate of the main statement; undefined: a query per failing check fetches them (an index keeps it cheap).
+   */
+  firstPositions?(cond: string, identity: RowIdentity, n: number): string;
   /** Distinct non-null values of a view's `key` (for `unique`). */
   countDistinct(key: string): string;
-  /** The position of the first row (by order) holding the largest `value` among rows meeting `cond`, as one aggregate. */
-  positionOfMax(value: string, identity: RowIdentity, cond: string): string;
+  /** The position of the first row (by order) holding the largest `value` among rows meeting `cond`; undefined: a query. */
+  positionOfMax?(value: string, identity: RowIdentity, cond: string): string;
 
   // identity
   /** How rows are named and ordered (`primaryKey`: the contract's `x-primary-key` fields). */

@@ -2,6 +2,7 @@ import { MAX_EXAMPLES } from '../quality/result.js';
 import type { UniqueRule } from '../quality/types.js';
 import type { CompiledSqlTest } from './compile.js';
 import { and, not, or, sql, type Cond } from './cond.js';
+import type { RowIdentity } from './dialect.js';
 import type { Field } from './fields.js';
 
 /**
@@ -24,33 +25,107 @@ export const alias = {
   rule: (j: number, what: 'checked' | 'failed' | 'at' | 'distinct' | 'max' | 'max_at') => `r${j}_${what}`,
 };
 
+/**
+ * Row conditions computed once per row in the inner select, named there; the
+ * aggregates above test the names (a condition used by a count, its first
+ * rows, `failed` and `complete` is evaluated once, not four times).
+ */
+class RowFlags {
+  readonly columns: string[] = [];
+  private readonly names = new Map<string, string>();
+
+  flag(cond: Cond): Cond {
+    if (typeof cond === 'boolean') return cond;
+    let name = this.names.get(cond);
+    if (!name) {
+      name = `__dmesh_f${this.names.size}`;
+      this.names.set(cond, name);
+      this.columns.push(`${cond} AS ${name}`);
+    }
+    return name;
+  }
+
+  value(expr: string, name: string): string {
+    this.columns.push(`${expr} AS ${name}`);
+    return name;
+  }
+}
+
+/**
+ * The one scan: counts, first failing rows (where the dialect aggregates them),
+ * distinct keys, maxima. The dialect's fence keeps a planner from folding the
+ * inner select into the aggregates (PostgreSQL would then evaluate each
+ * condition once per reference again).
+ */
 export function mainStatement(t: CompiledSqlTest): string {
-  const { d, identity: id } = t;
+  const { d } = t;
+  const f = new RowFlags();
+  const at: RowIdentity = { ...t.identity, position: ROW.position, order: ROW.ord };
+  const first = (cond: Cond, name: string) =>
+    d.firstPositions ? [`${d.firstPositions(sql(f.flag(cond)), at, MAX_EXAMPLES)} AS ${name}`] : [];
   const cols = ['count(*) AS records'];
   t.contractPlan.checks.forEach((c, i) => {
-    cols.push(`${d.countIf(sql(c.fails))} AS ${alias.group(i)}`);
-    cols.push(`${d.firstPositions(sql(c.fails), id, MAX_EXAMPLES)} AS ${alias.groupAt(i)}`);
+    cols.push(`${d.countIf(sql(f.flag(c.fails)))} AS ${alias.group(i)}`, ...first(c.fails, alias.groupAt(i)));
   });
-  cols.push(`${d.countIf(sql(and(not(t.fetch), t.contractFails)))} AS failed`);
-  cols.push(`${d.countIf(sql(and(not(t.fetch), not(t.contractFails), not(t.notNullFails))))} AS complete`);
-  cols.push(`${d.countIf(sql(t.fetch))} AS fetched`);
-  t.rulePlans.forEach((p, j) => {
-    if (p.kind === 'count') {
-      cols.push(`${d.countIf(sql(and(p.checked, not(p.undecided))))} AS ${alias.rule(j, 'checked')}`);
-      cols.push(`${d.countIf(sql(and(p.fails, not(p.undecided))))} AS ${alias.rule(j, 'failed')}`);
-      cols.push(`${d.firstPositions(sql(and(p.fails, not(p.undecided))), id, MAX_EXAMPLES)} AS ${alias.rule(j, 'at')}`);
-    } else if (p.kind === 'unique') {
-      cols.push(`${d.countIf(sql(p.checked))} AS ${alias.rule(j, 'checked')}`);
-      cols.push(`${d.countDistinct(p.key)} FILTER (WHERE ${sql(p.checked)}) AS ${alias.rule(j, 'distinct')}`);
-    } else if (p.kind === 'freshness') {
-      cols.push(`${d.countIf(sql(or(p.valid, p.invalid)))} AS ${alias.rule(j, 'checked')}`);
-      cols.push(`${d.countIf(sql(p.invalid))} AS ${alias.rule(j, 'failed')}`);
-      cols.push(`${d.firstPositions(sql(p.invalid), id, MAX_EXAMPLES)} AS ${alias.rule(j, 'at')}`);
-      cols.push(`max(${p.ms}) FILTER (WHERE ${sql(p.valid)}) AS ${alias.rule(j, 'max')}`);
-      cols.push(`${d.positionOfMax(p.ms, id, sql(p.valid))} AS ${alias.rule(j, 'max_at')}`);
-    }
-  });
-  return `SELECT\n  ${cols.join(',\n  ')}\nFROM ${t.relation} AS __dmesh_rows`;
+  const fetch = f.flag(t.fetch);
+  const contractFails = or(...t.contractPlan.checks.map((c) => f.flag(c.fails)));
+  const notNullFails = f.flag(t.notNullFails);
+  cols.push(`${d.countIf(sql(and(not(fetch), contractFails)))} AS failed`);
+  cols.push(`${d.countIf(sql(and(not(fetch), not(contractFails), not(notNullFails))))} AS complete`);
+  cols.push(`${d.countIf(sql(fetch))} AS fetched`);
+  t.rulePlans.forEach((p, j) => cols.push(...ruleAggregates(t, p, j, f, first)));
+  const inner = [
+    `${t.identity.position} AS ${ROW.position}`,
+    ...(d.firstPositions ? [`${t.identity.line ? t.identity.order : t.identity.position} AS ${ROW.ord}`] : []),
+    ...f.columns,
+  ];
+  return `SELECT\n  ${cols.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n    ')}\n  FROM ${t.relation} AS __dmesh_rows${d.subqueryFence ?? ''}) AS __dmesh_flags`;
+}
+
+function ruleAggregates(
+  t: CompiledSqlTest,
+  p: CompiledSqlTest['rulePlans'][number],
+  j: number,
+  f: RowFlags,
+  first: (cond: Cond, name: string) => string[],
+): string[] {
+  const { d } = t;
+  const count = (cond: Cond, what: 'checked' | 'failed') => `${d.countIf(sql(f.flag(cond)))} AS ${alias.rule(j, what)}`;
+  if (p.kind === 'count') {
+    const fails = and(p.fails, not(p.undecided));
+    return [
+      count(and(p.checked, not(p.undecided)), 'checked'),
+      count(fails, 'failed'),
+      ...first(fails, alias.rule(j, 'at')),
+    ];
+  }
+  if (p.kind === 'unique') {
+    const key = f.value(p.key, `__dmesh_k${j}`);
+    return [
+      count(p.checked, 'checked'),
+      `${d.countDistinct(key)} FILTER (WHERE ${sql(f.flag(p.checked))}) AS ${alias.rule(j, 'distinct')}`,
+    ];
+  }
+  if (p.kind !== 'freshness') return [];
+  const ms = f.value(p.ms, `__dmesh_m${j}`);
+  const valid = sql(f.flag(p.valid));
+  const at: RowIdentity = { ...t.identity, position: ROW.position, order: ROW.ord };
+  return [
+    count(or(p.valid, p.invalid), 'checked'),
+    count(p.invalid, 'failed'),
+    ...first(p.invalid, alias.rule(j, 'at')),
+    `max(${ms}) FILTER (WHERE ${valid}) AS ${alias.rule(j, 'max')}`,
+    ...(d.positionOfMax ? [`${d.positionOfMax(ms, at, valid)} AS ${alias.rule(j, 'max_at')}`] : []),
+  ];
+}
+
+/**
+ * The first `limit` rows meeting `cond`, for a dialect that does not gather
+ * them in the main statement (PostgreSQL: its primary-key index hands them
+ * over in order, and the query stops at the limit).
+ */
+export function firstRowsStatement(t: CompiledSqlTest, cond: Cond, limit: number): string {
+  return `SELECT ${t.identity.position} AS ${ROW.position} FROM ${t.relation} AS __dmesh_rows WHERE ${sql(cond)} ORDER BY ${t.identity.order} LIMIT ${limit}`;
 }
 
 /** The relation with each row's position, line (ranked by order when the source has none) and file. */

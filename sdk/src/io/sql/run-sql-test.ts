@@ -2,17 +2,9 @@ import { compileContract } from '../../core/contract/compile.js';
 import type { RefValues } from '../../core/quality/rules/relationship.js';
 import type { QualityRule } from '../../core/quality/types.js';
 import { compileSqlTest, type CompiledSqlTest, type CompileInput } from '../../core/sql/compile.js';
-import { count, positions, type ShownRow, type SqlEvidence } from '../../core/sql/evidence.js';
+import { count, type SqlEvidence } from '../../core/sql/evidence.js';
 import { buildSqlReport, type SqlDataTestReport } from '../../core/sql/report.js';
-import { positionKey } from '../../core/sql/rows.js';
-import {
-  alias,
-  duplicatesStatement,
-  mainStatement,
-  recordsStatement,
-  rejectsStatement,
-  streamStatement,
-} from '../../core/sql/statements.js';
+import { mainStatement, rejectsStatement, streamStatement } from '../../core/sql/statements.js';
 import { StreamPass } from '../../core/sql/stream-pass.js';
 import { RejectWriter } from '../data/reject-writer.js';
 import { openParquetEngine } from './duckdb-engine.js';
@@ -20,6 +12,7 @@ import type { SqlEngine } from './engine.js';
 import { fetchedRow, shownRowOf } from './fetched.js';
 import { isPostgresLocation } from './postgres-location.js';
 import { openPostgresEngine } from './postgres-engine.js';
+import { findDuplicates, findFirstRows, showRows, type Run } from './read-evidence.js';
 import { rejectEntry } from './sql-rejects.js';
 import { primaryKeyOf } from './primary-key.js';
 import { loadRelationshipKeys } from './refs.js';
@@ -84,6 +77,7 @@ export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRun
     const refValues: RefValues = (dataset, field) => values.get(`${dataset}#${field}`);
     if (options.emitOnly) return emitted(t, engine, started);
     const [main] = await run('main', mainStatement(t));
+    await findFirstRows(t, main, run);
     const stream = await streamPass(t, engine, compiled.validate, refValues, main, statements, options);
     const duplicates = await findDuplicates(t, main, run);
     const shown = await showRows(t, engine, main, duplicates, stream, run);
@@ -186,52 +180,6 @@ async function streamPass(
   });
   pass.flush();
   return pass;
-}
-
-type Run = (label: string, sql: string) => Promise<Record<string, unknown>[]>;
-
-async function findDuplicates(t: CompiledSqlTest, main: Record<string, unknown>, run: Run) {
-  const found = new Map<number, { position: unknown; firstLine: number }[]>();
-  for (const [j, p] of t.rulePlans.entries()) {
-    if (p.kind !== 'unique' || count(main, alias.rule(j, 'checked')) === count(main, alias.rule(j, 'distinct')))
-      continue;
-    const rows = await run(`duplicates ${j}`, duplicatesStatement(t, j, 5));
-    found.set(
-      j,
-      rows.map((r) => ({ position: r.dup_pos, firstLine: Number(r.first_line) })),
-    );
-  }
-  return found;
-}
-
-/** Reads back the whole records of every row the report shows. */
-async function showRows(
-  t: CompiledSqlTest,
-  engine: SqlEngine,
-  main: Record<string, unknown>,
-  duplicates: Map<number, { position: unknown }[]>,
-  stream: StreamPass | undefined,
-  run: Run,
-) {
-  const wanted = new Map<string, unknown>();
-  const want = (list: unknown[]) => list.forEach((p) => wanted.set(positionKey(p), p));
-  t.contractPlan.checks.forEach((_, i) => want(positions(main, alias.groupAt(i))));
-  t.rulePlans.forEach((p, j) => {
-    want(positions(main, alias.rule(j, 'at')));
-    const maxAt = main[alias.rule(j, 'max_at')];
-    if (maxAt !== null && maxAt !== undefined) want([maxAt]);
-  });
-  for (const list of duplicates.values()) want(list.map((d) => d.position));
-  want(stream?.shownPositions ?? []);
-  const shown = new Map<string, ShownRow>();
-  const all = [...wanted.values()];
-  for (let i = 0; i < all.length; i += 500) {
-    for (const row of await run('examples', recordsStatement(t, all.slice(i, i + 500)))) {
-      const r = shownRowOf(t, engine, row);
-      shown.set(positionKey(r.position), r);
-    }
-  }
-  return shown;
 }
 
 async function writeRejects(

@@ -29,10 +29,23 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   if (type === 'FLOAT' || type === 'DOUBLE') return doubleView(nativeType, `CAST(${col} AS DOUBLE)`);
   const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
   if (decimal) return doubleView(nativeType, decimalAsDouble(col, Number(decimal[1]), Number(decimal[2])));
-  if (type === 'DATE') return timestampView(nativeType, `CAST(${col} AS TIMESTAMP)`, 'Z', true);
-  if (type === 'TIMESTAMP WITH TIME ZONE') return timestampView(nativeType, col, 'Z', false);
+  if (type === 'DATE')
+    return timestampView(
+      nativeType,
+      `CAST(${col} AS TIMESTAMP)`,
+      'Z',
+      `${col} BETWEEN DATE '0000-01-01' AND DATE '9999-12-31'`,
+    );
+  if (type === 'TIMESTAMP WITH TIME ZONE')
+    return timestampView(nativeType, col, 'Z', `${col} BETWEEN ${YEARS('TIMESTAMPTZ', '+00')}`);
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type))
-    return timestampView(nativeType, col, options.timezone?.suffix ?? '', false, options.timezone?.minutes);
+    return timestampView(
+      nativeType,
+      col,
+      options.timezone?.suffix ?? '',
+      `${col} BETWEEN ${YEARS('TIMESTAMP', '')}`,
+      options.timezone?.minutes,
+    );
   if (type === 'JSON') return jsonView(nativeType, col);
   if (/\[\d*\]$/.test(type)) return { nativeType, is: only('array') };
   if (type.startsWith('STRUCT(')) return { nativeType, is: only('object') };
@@ -127,7 +140,9 @@ function moduliCase(j: string, table: bigint[]): string {
   return `(CASE ${whens.join(' ')} ELSE CAST('${last}' AS HUGEINT) END)`;
 }
 
-const YEAR_RANGE = (ts: string) => `${ts} BETWEEN TIMESTAMP '0000-01-01' AND TIMESTAMP '9999-12-31 23:59:59.999999'`;
+/** Years 0–9999 (a value a millisecond outside is called undecided, which is always safe). */
+const YEARS = (type: string, zone: string) =>
+  `${type} '0000-01-01 00:00:00${zone}' AND ${type} '9999-12-31 23:59:59.999999${zone}'`;
 
 /**
  * Timestamps as ISO-8601 text with milliseconds (JavaScript's Date, which
@@ -138,13 +153,12 @@ function timestampView(
   nativeType: string,
   ts: string,
   suffix: string,
-  date: boolean,
+  inRange: string,
   offsetMinutes?: number,
 ): ValueView {
   const ms = `epoch_ms(${ts})`;
   const naive = `make_timestamp(${ms} * 1000)`;
   const text = `strftime(${naive}, '%Y-%m-%dT%H:%M:%S.%g')${suffix ? ` || '${suffix}'` : ''}`;
-  const inRange = date ? YEAR_RANGE(ts) : YEAR_RANGE(naive);
   return {
     nativeType,
     is: only('string'),

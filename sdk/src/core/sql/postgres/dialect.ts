@@ -49,11 +49,9 @@ export const postgresDialect: SqlDialect = {
   toDouble: (text) => `(${text})::float8`,
   isoUtcMs: (text) => `floor(extract(epoch FROM (rtrim(${text}, 'Z'))::timestamp) * 1000)`,
   countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
-  firstPositions: (cond, id, n) =>
-    `jsonb_path_query_array(jsonb_agg(${id.position} ORDER BY ${id.order}) FILTER (WHERE ${cond}), '$[0 to ${n - 1}]')`,
+  // without it the planner flattens the per-row select and evaluates each condition once per use
+  subqueryFence: ' OFFSET 0',
   countDistinct: (key) => `count(DISTINCT ${key})`,
-  positionOfMax: (value, id, cond) =>
-    `(jsonb_agg(${id.position} ORDER BY ${value} DESC, ${id.order}) FILTER (WHERE ${cond})) -> 0`,
   identity: (primaryKey) => {
     const key = primaryKey.map(ident);
     const position = `jsonb_build_array(${key.join(', ')})`;
