@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import type pg from 'pg';
@@ -68,95 +67,94 @@ async function dmeshTest(args: string[], location?: string, env: Record<string, 
   return captured;
 }
 
-describe('dmesh test with the SQL engine', () => {
-  it('takes a Parquet folder to the SQL engine by default, and says where each check ran', async () => {
-    const r = await dmeshTest(['--data', 'orders']);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/sales\.orders\/orders {2}orders \(parquet, 4 records/);
-    expect(r.out).toMatch(/\/amount minimum: must be >= 0 — 1 record\(s\) \(lines 1\)/);
-    expect(r.out).toMatch(/SQL engine \(duckdb\): 5 check\(s\) in SQL, 0 in the streaming engine/);
-  });
+// dmesh test with the SQL engine
+it('dmesh test with the SQL engine: takes a Parquet folder to the SQL engine by default, and says where each check ran', async () => {
+  const r = await dmeshTest(['--data', 'orders']);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/sales\.orders\/orders {2}orders \(parquet, 4 records/);
+  expect(r.out).toMatch(/\/amount minimum: must be >= 0 — 1 record\(s\) \(lines 1\)/);
+  expect(r.out).toMatch(/SQL engine \(duckdb\): 5 check\(s\) in SQL, 0 in the streaming engine/);
+});
 
-  it('prints the streaming engine’s JSON report, plus the engine and the placement of each check', async () => {
-    const r = await dmeshTest(['--data', 'orders', '--json']);
-    const doc = JSON.parse(r.out);
-    expect(Object.keys(doc)).toEqual([
-      'product',
-      'port',
-      'contractPath',
-      'data',
-      'format',
-      'threads',
-      'elapsedMs',
-      'passed',
-      'records',
-      'complete',
-      'rejected',
-      'badInput',
-      'contract',
-      'rules',
-      'summary',
-      'engine',
-      'dialect',
-      'placement',
-      'streamedRows',
-    ]);
-    expect(doc).toMatchObject({
-      engine: 'sql',
-      dialect: 'duckdb',
-      contract: { failedRecords: 1 },
-      rules: [{ rule: 'unique', failed: 0 }],
-    });
-    expect(doc.placement).toContainEqual({ check: 'contract /amount minimum', engine: 'sql' });
+it('dmesh test with the SQL engine: prints the streaming engine’s JSON report, plus the engine and the placement of each check', async () => {
+  const r = await dmeshTest(['--data', 'orders', '--json']);
+  const doc = JSON.parse(r.out);
+  expect(Object.keys(doc)).toEqual([
+    'product',
+    'port',
+    'contractPath',
+    'data',
+    'format',
+    'threads',
+    'elapsedMs',
+    'passed',
+    'records',
+    'complete',
+    'rejected',
+    'badInput',
+    'contract',
+    'rules',
+    'summary',
+    'engine',
+    'dialect',
+    'placement',
+    'streamedRows',
+  ]);
+  expect(doc).toMatchObject({
+    engine: 'sql',
+    dialect: 'duckdb',
+    contract: { failedRecords: 1 },
+    rules: [{ rule: 'unique', failed: 0 }],
   });
+  expect(doc.placement).toContainEqual({ check: 'contract /amount minimum', engine: 'sql' });
+});
 
-  it('keeps a single file with the streaming engine unless told otherwise', async () => {
-    const auto = await dmeshTest(['--data', 'one.parquet', '--json']);
-    expect(JSON.parse(auto.out).engine).toBeUndefined();
-    const sql = await dmeshTest(['--data', 'one.parquet', '--engine', 'sql', '--json']);
-    expect(JSON.parse(sql.out)).toMatchObject({ engine: 'sql', passed: true });
-  });
+it('dmesh test with the SQL engine: keeps a single file with the streaming engine unless told otherwise', async () => {
+  const auto = await dmeshTest(['--data', 'one.parquet', '--json']);
+  expect(JSON.parse(auto.out).engine).toBeUndefined();
+  const sql = await dmeshTest(['--data', 'one.parquet', '--engine', 'sql', '--json']);
+  expect(JSON.parse(sql.out)).toMatchObject({ engine: 'sql', passed: true });
+});
 
-  it('prints the statements with --emit-sql and runs nothing', async () => {
-    const r = await dmeshTest(['--data', 'orders', '--emit-sql']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^-- duckdb: main\nSELECT\n {2}count\(\*\) AS records/);
-  });
+it('dmesh test with the SQL engine: prints the statements with --emit-sql and runs nothing', async () => {
+  const r = await dmeshTest(['--data', 'orders', '--emit-sql']);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/^-- duckdb: main\nSELECT\n {2}count\(\*\) AS records/);
+});
 
-  it('tests a postgres:// port in place, credentials from --connection or DMESH_CONNECTION', async () => {
-    const withFlag = await dmeshTest(['--json', '--connection', db.url], db.location('orders'));
-    if (!withFlag.out) throw new Error(withFlag.err);
-    expect(JSON.parse(withFlag.out)).toMatchObject({
-      engine: 'sql',
-      dialect: 'postgres',
-      format: 'postgres',
-      records: 2,
-      passed: false,
-    });
-    const withEnv = await dmeshTest(['--json', '--engine', 'stream'], db.location('orders'), {
-      DMESH_CONNECTION: db.url,
-    });
-    expect(JSON.parse(withEnv.out)).toMatchObject({ engine: 'stream', records: 2, contract: { failedRecords: 1 } });
-    expect((await dmeshTest(['--emit-sql', '--connection', db.url], db.location('orders'))).out).toMatch(
-      /^-- postgres: main/,
-    );
+it('dmesh test with the SQL engine: tests a postgres:// port in place, credentials from --connection or DMESH_CONNECTION', async () => {
+  const withFlag = await dmeshTest(['--json', '--connection', db.url], db.location('orders'));
+  if (!withFlag.out) throw new Error(withFlag.err);
+  expect(JSON.parse(withFlag.out)).toMatchObject({
+    engine: 'sql',
+    dialect: 'postgres',
+    format: 'postgres',
+    records: 2,
+    passed: false,
   });
+  const withEnv = await dmeshTest(['--json', '--engine', 'stream'], db.location('orders'), {
+    DMESH_CONNECTION: db.url,
+  });
+  expect(JSON.parse(withEnv.out)).toMatchObject({ engine: 'stream', records: 2, contract: { failedRecords: 1 } });
+  expect((await dmeshTest(['--emit-sql', '--connection', db.url], db.location('orders'))).out).toMatch(
+    /^-- postgres: main/,
+  );
+});
 
-  it('answers bad usage with exit 2 and the fix', async () => {
-    const cases: [string[], RegExp][] = [
-      [['--data', 'orders', '--engine', 'fast'], /--engine fast: choose auto, stream or sql/],
-      [
-        ['--data', 'x.jsonl', '--engine', 'sql'],
-        /the SQL engine reads Parquet files and PostgreSQL tables; test JSONL with --engine stream/,
-      ],
-      [['--data', 'one.parquet', '--emit-sql', '--engine', 'stream'], /--emit-sql needs the SQL engine/],
-      [['--data', 'orders', '--max-rejects', '-1'], /--max-rejects -1: give a whole number/],
-      [['--data', 's3://lake/orders/'], /is remote; the SQL engine reads local files only/],
-      [['--engine', 'sql'], /--data is required unless the port's location is postgres:/],
-    ];
-    for (const [args, message] of cases) {
-      const r = await dmeshTest(args);
-      expect([args, r.code, r.err]).toEqual([args, 2, expect.stringMatching(message)]);
-    }
-  });
+it('dmesh test with the SQL engine: answers bad usage with exit 2 and the fix', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--data', 'orders', '--engine', 'fast'], /--engine fast: choose auto, stream or sql/],
+    [
+      ['--data', 'x.jsonl', '--engine', 'sql'],
+      /the SQL engine reads Parquet files and PostgreSQL tables; test JSONL with --engine stream/,
+    ],
+    [['--data', 'one.parquet', '--emit-sql', '--engine', 'stream'], /--emit-sql needs the SQL engine/],
+    [['--data', 'orders', '--max-rejects', '-1'], /--max-rejects -1: give a whole number/],
+    [['--data', 's3://lake/orders/'], /is remote; the SQL engine reads local files only/],
+    [['--engine', 'sql'], /--data is required unless the port's location is postgres:/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await dmeshTest(args);
+    expect([args, r.code, r.err]).toEqual([args, 2, expect.stringMatching(message)]);
+  }
 });

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { loadPortForTest } from '../../src/cli/load-port.js';
 import { runDataTest } from '../../src/io/data/run-data-test.js';
 import { runSqlTest } from '../../src/io/sql/run-sql-test.js';
-import { writeParquetCopy } from '../../../domains/sales/orders/pipeline/parquet-copy.js';
 import { tempDir } from './engines.js';
 
 const ORDERS = fileURLToPath(new URL('../../../domains/sales/orders', import.meta.url));
+/** The pipeline step that writes the Parquet copy (a domain's file: imported by URL, outside the SDK's sources). */
+const PARQUET_COPY: string = '../../../domains/sales/orders/pipeline/parquet-copy.js';
 const PROFILES = fileURLToPath(new URL('../../../domains/customers/profiles/data/profiles.jsonl', import.meta.url));
 const NOW = new Date('2026-11-21T19:00:00Z');
 const dir = tempDir('dmesh-demo-sql-');
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("the demo's pipeline on both engines", () => {
   it('gives the Parquet copy in a partitioned folder (SQL engine) the verdict of the JSONL sample (streaming engine)', async () => {
     const port = await loadPortForTest(ORDERS, 'orders');
+    const { writeParquetCopy } = (await import(PARQUET_COPY)) as { writeParquetCopy(dir: string): Promise<string> };
     const folder = await writeParquetCopy(join(dir, 'orders'));
     expect(readdirSync(folder).sort()).toEqual(['sales_channel=mobile', 'sales_channel=store', 'sales_channel=web']);
     const refData = { 'customers.profiles/profiles': PROFILES };

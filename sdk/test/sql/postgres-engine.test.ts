@@ -49,77 +49,76 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the SQL engine on a PostgreSQL table', () => {
-  it('gives the streaming engine’s verdict on types it reads through to_jsonb, in place', async () => {
-    const rules = [
-      { rule: 'unique' as const, field: 'big' },
-      { rule: 'not_null' as const, fields: ['doc', 'tags'] },
-      { rule: 'freshness' as const, field: 'at', maxAge: 'PT1H' },
-      { rule: 'range' as const, field: 'ratio', max: 1 },
-    ];
-    const options = { data: db.location('orders'), contract: CONTRACT, rules, now: NOW, connection: db.url };
-    const stream = await runPostgresStream({ ...options, rejectFile: join(dir, 'stream.jsonl') });
-    const sql = await runSqlTest({ ...options, cwd: dir, rejectFile: join(dir, 'sql.jsonl') });
-    const strip = ({ engine: _e, placement: _p, streamedRows: _s, ...rest }: Record<string, unknown>) => rest;
-    expect(strip(sql.report as never)).toEqual(strip(stream.report as never));
-    expect(readFileSync(join(dir, 'sql.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'stream.jsonl'), 'utf8'));
-    expect(stream.report).toMatchObject({ engine: 'stream', streamedRows: 4 });
-    expect(sql.report.engine).toBe('sql');
-    // rows SQL cannot represent exactly (a bigint beyond 2^53, a BC timestamp) were the only ones read out
-    expect(sql.report.streamedRows).toBeLessThan(4);
-    // char(4) keeps its padding, a JSON null in jsonb counts as absent, NaN is the text "NaN"
-    expect(sql.report.contract.violations.map((v) => `${v.path} ${v.keyword} ${v.count}`)).toEqual(
-      expect.arrayContaining([
-        '/code maxLength 3',
-        '/ required 1',
-        '/doc type 1',
-        '/tags maxItems 1',
-        '/mood enum 1',
-        '/ratio type 2',
-      ]),
-    );
-  });
+// the SQL engine on a PostgreSQL table
+it('the SQL engine on a PostgreSQL table: gives the streaming engine’s verdict on types it reads through to_jsonb, in place', async () => {
+  const rules = [
+    { rule: 'unique' as const, field: 'big' },
+    { rule: 'not_null' as const, fields: ['doc', 'tags'] },
+    { rule: 'freshness' as const, field: 'at', maxAge: 'PT1H' },
+    { rule: 'range' as const, field: 'ratio', max: 1 },
+  ];
+  const options = { data: db.location('orders'), contract: CONTRACT, rules, now: NOW, connection: db.url };
+  const stream = await runPostgresStream({ ...options, rejectFile: join(dir, 'stream.jsonl') });
+  const sql = await runSqlTest({ ...options, cwd: dir, rejectFile: join(dir, 'sql.jsonl') });
+  const strip = ({ engine: _e, placement: _p, streamedRows: _s, ...rest }: Record<string, unknown>) => rest;
+  expect(strip(sql.report as never)).toEqual(strip(stream.report as never));
+  expect(readFileSync(join(dir, 'sql.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'stream.jsonl'), 'utf8'));
+  expect(stream.report).toMatchObject({ engine: 'stream', streamedRows: 4 });
+  expect(sql.report.engine).toBe('sql');
+  // rows SQL cannot represent exactly (a bigint beyond 2^53, a BC timestamp) were the only ones read out
+  expect(sql.report.streamedRows).toBeLessThan(4);
+  // char(4) keeps its padding, a JSON null in jsonb counts as absent, NaN is the text "NaN"
+  expect(sql.report.contract.violations.map((v) => `${v.path} ${v.keyword} ${v.count}`)).toEqual(
+    expect.arrayContaining([
+      '/code maxLength 3',
+      '/ required 1',
+      '/doc type 1',
+      '/tags maxItems 1',
+      '/mood enum 1',
+      '/ratio type 2',
+    ]),
+  );
+});
 
-  it('names and orders rows by the contract’s x-primary-key, which it requires', async () => {
-    const contract = { type: 'object', properties: { id: { type: 'integer' } } };
-    await expect(runSqlTest({ data: db.location('orders'), cwd: dir, contract, connection: db.url })).rejects.toThrow(
-      /names no primary key; mark the key field\(s\) with "x-primary-key": true/,
-    );
-  });
+it('the SQL engine on a PostgreSQL table: names and orders rows by the contract’s x-primary-key, which it requires', async () => {
+  const contract = { type: 'object', properties: { id: { type: 'integer' } } };
+  await expect(runSqlTest({ data: db.location('orders'), cwd: dir, contract, connection: db.url })).rejects.toThrow(
+    /names no primary key; mark the key field\(s\) with "x-primary-key": true/,
+  );
+});
 
-  it('says what is wrong with a location, a missing table or an unreachable server', async () => {
-    expect(parsePostgresLocation('postgres://wh:6432/sales/public.orders')).toEqual({
-      host: 'wh',
-      port: 6432,
-      database: 'sales',
-      schema: 'public',
-      table: 'orders',
-    });
-    expect(() => parsePostgresLocation('postgres://wh/sales/orders')).toThrow(
-      /does not name a table; write postgres:\/\/host\[:port\]\/<database>\/<schema>\.<table>/,
-    );
-    expect(() => parsePostgresLocation('postgres://u:secret@wh/sales/public.orders')).toThrow(
-      /carries credentials; keep them out of the descriptor/,
-    );
-    expect(
-      connectionConfig(
-        parsePostgresLocation('postgres://wh/sales/public.orders'),
-        'postgres://ann:p%40ss@elsewhere/x?sslmode=require',
-      ),
-    ).toEqual({
-      host: 'wh',
-      port: 5432,
-      database: 'sales',
-      application_name: 'dmesh test',
-      user: 'ann',
-      password: 'p@ss',
-      ssl: true,
-    });
-    await expect(
-      runSqlTest({ data: db.location('nope'), cwd: dir, contract: CONTRACT, connection: db.url }),
-    ).rejects.toThrow(/no table public\.nope/);
-    const unreachable = runSqlTest({ data: 'postgres://127.0.0.1:1/x/public.t', cwd: dir, contract: CONTRACT });
-    await expect(unreachable).rejects.toThrow(SqlEngineError);
-    await expect(unreachable).rejects.toMatchObject({ exitCode: 3 });
+it('the SQL engine on a PostgreSQL table: says what is wrong with a location, a missing table or an unreachable server', async () => {
+  expect(parsePostgresLocation('postgres://wh:6432/sales/public.orders')).toEqual({
+    host: 'wh',
+    port: 6432,
+    database: 'sales',
+    schema: 'public',
+    table: 'orders',
   });
+  expect(() => parsePostgresLocation('postgres://wh/sales/orders')).toThrow(
+    /does not name a table; write postgres:\/\/host\[:port\]\/<database>\/<schema>\.<table>/,
+  );
+  expect(() => parsePostgresLocation('postgres://u:secret@wh/sales/public.orders')).toThrow(
+    /carries credentials; keep them out of the descriptor/,
+  );
+  expect(
+    connectionConfig(
+      parsePostgresLocation('postgres://wh/sales/public.orders'),
+      'postgres://ann:p%40ss@elsewhere/x?sslmode=require',
+    ),
+  ).toEqual({
+    host: 'wh',
+    port: 5432,
+    database: 'sales',
+    application_name: 'dmesh test',
+    user: 'ann',
+    password: 'p@ss',
+    ssl: true,
+  });
+  await expect(
+    runSqlTest({ data: db.location('nope'), cwd: dir, contract: CONTRACT, connection: db.url }),
+  ).rejects.toThrow(/no table public\.nope/);
+  const unreachable = runSqlTest({ data: 'postgres://127.0.0.1:1/x/public.t', cwd: dir, contract: CONTRACT });
+  await expect(unreachable).rejects.toThrow(SqlEngineError);
+  await expect(unreachable).rejects.toMatchObject({ exitCode: 3 });
 });
