@@ -83,7 +83,7 @@ export async function routeDataTest(
   const format = formatOf(data);
   if (!isPostgresLocation(data) && format && format !== 'parquet')
     throw new UsageError(
-      `${data}: the SQL engine reads Parquet files and PostgreSQL tables; test ${format.toUpperCase()} with --engine stream`,
+      `${data}: the SQL engine reads Parquet files and PostgreSQL tables; test ${format.toUpperCase()} with --engine stream (${TEXT_FORMATS[format]})`,
     );
   const now = deps.now?.() ?? new Date();
   const run = await runSqlTest({
@@ -190,6 +190,15 @@ function printPlacement(io: CliIO, run: SqlTestRunResult): void {
   for (const p of placement.filter((x) => x.engine !== 'sql'))
     io.out(io.color.dim(`    ${p.check}: ${p.engine === 'stream' ? 'streaming engine' : 'SQL'} — ${p.reason ?? ''}`));
 }
+
+/**
+ * Why text formats stay with the streaming engine: DuckDB cannot give their
+ * records the streaming engine's verdict (found while building issue 16).
+ */
+const TEXT_FORMATS: Record<string, string> = {
+  jsonl: "DuckDB's JSON reader accepts lines JSON.parse refuses, such as NaN and trailing commas",
+  csv: "DuckDB's CSV reader cannot give the line a record starts on when a quoted cell spans lines",
+};
 
 function parseMaxRejects(text: string): number {
   const n = Number(text);
