@@ -5,7 +5,7 @@ import { compileSqlTest, type CompiledSqlTest, type CompileInput } from '../../c
 import { count, type SqlEvidence } from '../../core/sql/evidence.js';
 import { buildSqlReport, type SqlDataTestReport } from '../../core/sql/report.js';
 import { mainStatement, rejectsStatement, streamStatement } from '../../core/sql/statements.js';
-import { StreamPass } from '../../core/sql/stream-pass.js';
+import { neededFields, StreamPass } from '../../core/sql/stream-pass.js';
 import { RejectWriter } from '../data/reject-writer.js';
 import { openParquetEngine } from './duckdb-engine.js';
 import type { SqlEngine } from './engine.js';
@@ -92,43 +92,31 @@ export async function runSqlTest(options: RunSqlTestOptions): Promise<SqlTestRun
       showFile: engine.multiFile,
     });
     const capped = options.rejectFile && rejected >= (options.maxRejects ?? DEFAULT_MAX_REJECTS);
-    return {
-      report,
-      data: engine.label,
-      format: engine.format,
-      threads: engine.threads,
-      elapsedMs: Date.now() - started,
-      statements,
-      ...(capped && {
-        note: `the reject file holds the first ${rejected} rejected rows; raise --max-rejects for more`,
-      }),
-    };
+    const note = `the reject file holds the first ${rejected} rejected rows; raise --max-rejects for more`;
+    return result(engine, report, statements, started, capped ? note : undefined);
   } finally {
     await engine.close();
   }
 }
 
+function result(
+  engine: SqlEngine,
+  report: SqlDataTestReport,
+  statements: { label: string; sql: string }[],
+  started: number,
+  note?: string,
+): SqlTestRunResult {
+  const { label: data, format, threads } = engine;
+  return { report, data, format, threads, elapsedMs: Date.now() - started, statements, ...(note && { note }) };
+}
+
+/** `--emit-sql`: the statements that always run (the main one, and the streaming pass's when there is one). */
 function emitted(t: CompiledSqlTest, engine: SqlEngine, started: number): SqlTestRunResult {
   const statements = [{ label: 'main', sql: mainStatement(t) }];
-  if (t.fetch !== false)
-    statements.push({
-      label: 'stream',
-      sql: streamStatement(t, new StreamPass(t, compileContract(t.contract).validate, () => undefined).fields),
-    });
-  const report = buildSqlReport(
-    t,
-    { main: {}, shown: new Map(), duplicates: new Map() },
-    compileContract(t.contract).validate,
-    { now: new Date(), contractHash: '', rejected: 0, showFile: false },
-  );
-  return {
-    report,
-    data: engine.label,
-    format: engine.format,
-    threads: engine.threads,
-    elapsedMs: Date.now() - started,
-    statements,
-  };
+  if (t.fetch !== false) statements.push({ label: 'stream', sql: streamStatement(t, neededFields(t)) });
+  const empty = { main: {}, shown: new Map(), duplicates: new Map() };
+  const options = { now: new Date(), contractHash: '', rejected: 0, showFile: false };
+  return result(engine, buildSqlReport(t, empty, compileContract(t.contract).validate, options), statements, started);
 }
 
 /**
