@@ -16,6 +16,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const BENCHMARKS = [
   { name: 'compat', module: 'sdk/dist/bench/compat.bench.js', fn: 'runCompatBench', flags: [] },
   { name: 'test', module: 'sdk/dist/bench/data-test.bench.js', fn: 'runDataTestBench', flags: [] },
+  { name: 'sql', module: 'sdk/dist/bench/sql-engine.bench.js', fn: 'runSqlEngineBench', flags: [] },
   {
     name: 'graphql',
     module: 'registry/dist/bench/graphql-driver.bench.js',
@@ -41,6 +42,11 @@ const TARGETS = {
   'test.peak_rss_mb': '< 300 MB',
   'test.records_per_s_1worker': 'breakdown (in one process)',
   'test.records_per_s_2workers': 'breakdown (in one process)',
+  'test.sql_parquet_10m_s': 'ratio ≤ 2',
+  'test.sql_parquet_raw_ratio': '≤ 2',
+  'test.sql_parquet_peak_rss_mb': '≤ 1,536 MB',
+  'test.sql_parquet_vs_stream': 'reported',
+  'test.pg_1m_raw_ratio': '≤ 1.5',
   'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
   'lineage.impact_p99_ms': '≤ 200 ms',
 };
