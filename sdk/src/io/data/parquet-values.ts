@@ -1,7 +1,9 @@
 import type { SchemaElement, SchemaTree } from 'hyparquet';
 import { nullPolicy } from '../../core/quality/null-fields.js';
-import { annotationAt, ITEMS } from '../../core/quality/schema-walk.js';
-import { checkZone, fixedOffset, timeOfDay, withZone } from './parquet-time.js';
+import { ITEMS } from '../../core/quality/schema-walk.js';
+import { decimalNumber } from '../../core/columnar/numbers.js';
+import { presentTime, zonedLocal } from '../../core/columnar/present.js';
+import { zoneAt, type Zone } from '../../core/columnar/zone.js';
 
 type Present = (value: unknown) => unknown;
 
@@ -77,44 +79,46 @@ function listElement(node: SchemaTree): SchemaTree | undefined {
 function leafPresenter(element: SchemaElement, path: string[], ctx: PlanContext): Present {
   const logical = element.logical_type;
   if (logical?.type === 'TIMESTAMP' && !logical.isAdjustedToUTC) {
-    const zone = timezoneOf(ctx, path);
-    const local = (v: unknown) => (typeof v === 'string' && v.endsWith('Z') ? v.slice(0, -1) : toJsonValue(v));
-    return zone === undefined ? local : (v) => withZoneIfText(local(v), zone);
+    const zone = zoneAt(ctx.contract, path);
+    // hyparquet's parsers (parquet-time.ts) wrote the wall-clock time as if it were UTC
+    return (v) => (typeof v === 'string' && v.endsWith('Z') ? zonedLocal(v.slice(0, -1), false, zone) : toJsonValue(v));
   }
   const time = timeUnit(element);
   if (time) {
-    const zone = timezoneOf(ctx, path);
-    const suffix = time.utc ? 'Z' : zone === undefined ? '' : (fixedOffset(zone) ?? '');
-    return (v) =>
-      typeof v === 'number' || typeof v === 'bigint' ? timeOfDay(v, time.perSecond, time.digits) + suffix : v;
+    const zone: Zone | undefined = time.utc ? undefined : zoneAt(ctx.contract, path);
+    return (v) => (typeof v === 'number' || typeof v === 'bigint' ? presentTime(v, time.perSecond, time.utc, zone) : v);
   }
-  if (element.converted_type === 'DECIMAL' && element.scale) {
-    const scale = element.scale;
-    return (v) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toFixed(scale)) : toJsonValue(v));
+  if (element.converted_type === 'DECIMAL' || logical?.type === 'DECIMAL') {
+    const scale = element.scale ?? (logical?.type === 'DECIMAL' ? logical.scale : 0);
+    return (v) =>
+      typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))
+        ? decimalNumber(v, scale)
+        : decimalBytes(v, scale);
   }
   return toJsonValue;
 }
 
-function withZoneIfText(value: unknown, zone: string): unknown {
-  return typeof value === 'string' ? withZone(value, zone) : value;
+/** A DECIMAL's bytes (FIXED_LEN_BYTE_ARRAY), or hyparquet's double where it kept the annotation (BYTE_ARRAY, see `rawDecimals`). */
+function decimalBytes(v: unknown, scale: number): unknown {
+  if (v instanceof Uint8Array) return decimalNumber(signedBigInt(v), scale);
+  return typeof v === 'number' && Number.isFinite(v) ? Number(v.toFixed(scale)) : toJsonValue(v);
 }
 
-function timezoneOf(ctx: PlanContext, path: string[]): string | undefined {
-  const zone = annotationAt(ctx.contract, path, 'x-timezone');
-  return zone === undefined ? undefined : checkZone(zone, path.filter((p) => p !== ITEMS).join('.'));
+function signedBigInt(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  const bits = BigInt(bytes.length * 8);
+  return bytes.length > 0 && bytes[0] >= 128 ? value - (1n << bits) : value;
 }
 
-const TIME_UNITS = { MILLIS: [1000n, 3], MICROS: [1_000_000n, 6], NANOS: [1_000_000_000n, 9] } as const;
+const TIME_UNITS = { MILLIS: 1000n, MICROS: 1_000_000n, NANOS: 1_000_000_000n } as const;
 
-function timeUnit(element: SchemaElement): { perSecond: bigint; digits: number; utc: boolean } | undefined {
+function timeUnit(element: SchemaElement): { perSecond: bigint; utc: boolean } | undefined {
   const logical = element.logical_type;
-  if (logical?.type === 'TIME') {
-    const [perSecond, digits] = TIME_UNITS[logical.unit];
-    return { perSecond, digits, utc: logical.isAdjustedToUTC };
-  }
+  if (logical?.type === 'TIME') return { perSecond: TIME_UNITS[logical.unit], utc: logical.isAdjustedToUTC };
   // The legacy converted types are, by the format's definition, adjusted to UTC.
-  if (element.converted_type === 'TIME_MILLIS') return { perSecond: 1000n, digits: 3, utc: true };
-  if (element.converted_type === 'TIME_MICROS') return { perSecond: 1_000_000n, digits: 6, utc: true };
+  if (element.converted_type === 'TIME_MILLIS') return { perSecond: 1000n, utc: true };
+  if (element.converted_type === 'TIME_MICROS') return { perSecond: 1_000_000n, utc: true };
   return undefined;
 }
 

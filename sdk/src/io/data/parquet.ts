@@ -53,8 +53,25 @@ export async function openParquet(file: string, contract: unknown, rowsPerChunk 
   } catch (err) {
     throw new DataFileError(file, (err as Error).message, 'fix the contract annotation named above');
   }
-  const chunks = readRowGroups(file, source, metadata, present, rowsPerChunk);
+  const chunks = readRowGroups(file, source, rawDecimals(metadata), present, rowsPerChunk);
   return { rows: Number(metadata.num_rows), rowsPerChunk, chunks };
+}
+
+/**
+ * The metadata hyparquet reads rows with: DECIMAL leaves stored as integers
+ * lose their annotation, so their unscaled values arrive exactly (hyparquet
+ * would multiply Number(unscaled) by 10^-scale) and `rowPresenter` makes each
+ * the nearest double of its decimal text. BYTE_ARRAY decimals keep it (without
+ * it they would be read as text).
+ */
+function rawDecimals(metadata: FileMetaData): FileMetaData {
+  const schema = metadata.schema.map((element) => {
+    const decimal = element.converted_type === 'DECIMAL' || element.logical_type?.type === 'DECIMAL';
+    if (!decimal || element.type === 'BYTE_ARRAY') return element;
+    const { converted_type: _c, logical_type: _l, ...raw } = element;
+    return raw;
+  });
+  return { ...metadata, schema };
 }
 
 async function* readRowGroups(
