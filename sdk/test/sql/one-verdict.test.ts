@@ -5,15 +5,10 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import type { RejectEntry } from '../../src/core/quality/batch.js';
 import type { QualityRule } from '../../src/core/quality/types.js';
+import { runPostgresStream } from '../../src/io/sql/postgres-stream.js';
 import { runSqlTest } from '../../src/io/sql/run-sql-test.js';
 import { duckdb, postgresDatabase, tempDir } from './engines.js';
-import {
-  columnar,
-  parquetRecords,
-  referenceContract,
-  SHARED_VALIDATOR_IS_DECIMAL,
-  streamVerdict,
-} from './reference.js';
+import { parquetRecords, referenceContract, SHARED_VALIDATOR_IS_DECIMAL, streamVerdict } from './reference.js';
 import { dataSet, type DataSet } from './one-verdict-arbitraries.js';
 
 /**
@@ -100,33 +95,17 @@ async function check(data: DataSet): Promise<void> {
     expect(comparable((await duckRun()).report)).toEqual(comparable(fromParquet.report));
     expect(readRejects(`${file}.rejects`)).toEqual(asWritten(fromParquet.rejects));
   }
-  // PostgreSQL: the table in place against the streaming engine over row_to_json(row)
+  // PostgreSQL: the table in place against the streaming engine reading the same table
   const table = `case_${n}`;
   await writeTable(data, table);
-  const { rows } = await pgdb.client.query(`SELECT row_to_json(t) AS r FROM ${table} t ORDER BY id`);
-  const pgRun = () =>
-    runSqlTest({
-      data: pgdb.location(table),
-      cwd: dir,
-      contract: data.contract,
-      rules,
-      now: NOW,
-      connection: pgdb.url,
-      rejectFile: join(dir, `${table}.rejects`),
-    });
-  const fromTable = await same(
-    () =>
-      streamVerdict(
-        contract,
-        rows.map((r) => columnar(r.r, data.contract)),
-        rules,
-        NOW,
-      ),
-    pgRun,
-  );
+  const location = { data: pgdb.location(table), cwd: dir, contract: data.contract, rules, now: NOW };
+  const pgRun = () => runSqlTest({ ...location, connection: pgdb.url, rejectFile: join(dir, `${table}.rejects`) });
+  const streamRun = () =>
+    runPostgresStream({ ...location, connection: pgdb.url, rejectFile: join(dir, `${table}.stream.rejects`) });
+  const fromTable = await same(streamRun, pgRun);
   if (fromTable) {
     expect(comparable((await pgRun()).report)).toEqual(comparable(fromTable.report));
-    expect(readRejects(join(dir, `${table}.rejects`))).toEqual(asWritten(fromTable.rejects));
+    expect(readRejects(join(dir, `${table}.rejects`))).toEqual(readRejects(join(dir, `${table}.stream.rejects`)));
   }
 }
 

@@ -3,7 +3,7 @@ import { BatchEvaluator, type RejectEntry } from '../../src/core/quality/batch.j
 import type { DataTestReport } from '../../src/core/quality/report.js';
 import { DataTestRun } from '../../src/core/quality/run.js';
 import type { QualityRule } from '../../src/core/quality/types.js';
-import { declaredTypes } from '../../src/core/sql/fields.js';
+import { nullPolicy } from '../../src/core/quality/null-fields.js';
 import { readRecords } from '../../src/io/data/records.js';
 
 /**
@@ -26,9 +26,9 @@ export function referenceContract(contract: unknown): CompiledContract {
 
 /** Columnar null semantics: a null stays where the property admits null, else the property is absent. */
 export function columnar(record: Record<string, unknown>, contract: unknown): Record<string, unknown> {
-  const props = (contract as { properties?: Record<string, unknown> }).properties ?? {};
+  const allowsNull = nullPolicy(contract);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== null || declaredTypes(props[k])?.has('null')) out[k] = v;
+  for (const [k, v] of Object.entries(record)) if (v !== null || allowsNull([k])) out[k] = v;
   return out;
 }
 

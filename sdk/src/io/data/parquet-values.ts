@@ -58,7 +58,7 @@ function presenter(node: SchemaTree, path: string[], ctx: PlanContext): Present 
     const item = presenter(list, [...path, ITEMS], ctx);
     return (v) => (Array.isArray(v) ? v.map((x) => (x === null || x === undefined ? null : item(x))) : toJsonValue(v));
   }
-  if (element.converted_type === 'MAP' || element.logical_type?.type === 'MAP') return toJsonValue;
+  if (element.converted_type === 'MAP' || element.logical_type?.type === 'MAP') return mapPresenter(node, path, ctx);
   if (children.length > 0) {
     const fields = children.map((child) => fieldPlan(child, path, ctx));
     return (v) => (isRecord(v) ? presentObject(v, fields) : toJsonValue(v));
@@ -66,6 +66,23 @@ function presenter(node: SchemaTree, path: string[], ctx: PlanContext): Present 
   const leaf = leafPresenter(element, path, ctx);
   // A legacy repeated primitive (no LIST annotation) arrives as an array of its values.
   return element.repetition_type === 'REPEATED' ? (v) => (Array.isArray(v) ? v.map(leaf) : leaf(v)) : leaf;
+}
+
+/** A MAP as hyparquet assembles it (an object by key): values presented by their type, nulls kept. */
+function mapPresenter(node: SchemaTree, path: string[], ctx: PlanContext): Present {
+  const valueNode = node.children[0]?.children[1];
+  if (!valueNode) return toJsonValue;
+  const item = presenter(valueNode, [...path, MAP_VALUE], ctx);
+  return (v) => (isRecord(v) ? mapValues(v, item) : toJsonValue(v));
+}
+
+/** The field path of a map's values: any key, as `additionalProperties` describes it. */
+export const MAP_VALUE = '*';
+
+export function mapValues(map: Record<string, unknown>, item: Present): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(map)) out[k] = x === null || x === undefined ? null : item(x);
+  return out;
 }
 
 /** The element of a LIST column as hyparquet assembles it (three-level or two-level lists). */

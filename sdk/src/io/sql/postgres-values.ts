@@ -1,0 +1,27 @@
+import { int64Value } from '../../core/columnar/numbers.js';
+import { presentTime, presentTimestamp } from '../../core/columnar/present.js';
+import { isoDate } from '../../core/columnar/time.js';
+import type { Field } from '../../core/sql/fields.js';
+
+const US = 1_000_000n;
+const INTEGER = /^-?\d+$/;
+
+/**
+ * A value PostgreSQL read back (`postgresFetch`) as the same Parquet logical
+ * type shows it in the streaming engine: dates, timestamps and times by
+ * `core/columnar` (`infinity` stays text), bigint as a number while safe, else
+ * its digits; anything else is the JSON `to_jsonb` made (numeric: the nearest
+ * double of its decimal text, as Parquet's DECIMAL).
+ */
+export function postgresToJson(value: unknown, field: Field): unknown {
+  if (value === null || value === undefined) return undefined;
+  const type = field.column?.nativeType.toLowerCase() ?? '';
+  if (typeof value !== 'string' || !INTEGER.test(value)) return value;
+  if (type === 'date') return isoDate(Number(value));
+  if (/^timestamp(\(\d\))? with time zone$/.test(type)) return presentTimestamp(BigInt(value), US, true);
+  if (/^timestamp(\(\d\))? without time zone$/.test(type))
+    return presentTimestamp(BigInt(value), US, false, field.timezone);
+  if (/^time(\(\d\))? without time zone$/.test(type)) return presentTime(BigInt(value), US, false, field.timezone);
+  if (type === 'bigint') return int64Value(BigInt(value));
+  return value;
+}
