@@ -6,6 +6,8 @@ interface ColumnType {
   postgres: string;
   json: 'string' | 'number' | 'integer' | 'boolean';
   values: string[];
+  /** PostgreSQL's column holds the values rounded (to microseconds): its records differ from Parquet's. */
+  pgRounds?: boolean;
 }
 
 const TYPES: ColumnType[] = [
@@ -71,7 +73,40 @@ const TYPES: ColumnType[] = [
       '2024-05-01 00:00:00.123+00',
       '1970-01-01 00:00:00+00',
       '2024-06-01 11:59:59.9995+00',
+      '0044-03-15 10:00:00.000001+00',
     ],
+  },
+  {
+    duckdb: 'TIMESTAMP',
+    postgres: 'timestamp',
+    json: 'string',
+    values: ['2024-06-01 10:00:00', '2024-05-31 23:59:59.999999', '2024-01-01 00:00:00.5', '9999-12-31 23:59:59.25'],
+  },
+  {
+    duckdb: 'TIMESTAMP_MS',
+    postgres: 'timestamp(3)',
+    json: 'string',
+    values: ['2024-06-01 10:00:00.123', '2024-03-31 01:30:00', '1969-12-31 23:59:59.999'],
+  },
+  {
+    // PostgreSQL keeps microseconds: its values are these rounded
+    duckdb: 'TIMESTAMP_NS',
+    postgres: 'timestamp',
+    json: 'string',
+    values: ['2024-06-01 11:59:59.123456789', '2024-06-01 10:00:00.000000001', '2024-06-01 09:00:00'],
+    pgRounds: true,
+  },
+  {
+    duckdb: 'TIME',
+    postgres: 'time',
+    json: 'string',
+    values: ['10:00:00', '23:59:59.9995', '00:00:00.000001', '12:30:00.25', '24:00:00'],
+  },
+  {
+    duckdb: 'DECIMAL(4,2)',
+    postgres: 'numeric(4,2)',
+    json: 'number',
+    values: ['1.70', '0.10', '-3.00', '99.99', '0.05'],
   },
   {
     duckdb: 'DECIMAL(10,2)',
@@ -80,12 +115,29 @@ const TYPES: ColumnType[] = [
     values: ['1.70', '0.10', '-3.00', '12345.67', '0.00', '0.05'],
   },
   {
+    duckdb: 'DECIMAL(18,3)',
+    postgres: 'numeric(18,3)',
+    json: 'number',
+    values: ['123456789012345.678', '-0.001', '2.500', '999999999999999.999'],
+  },
+  {
     duckdb: 'DECIMAL(30,4)',
     postgres: 'numeric(30,4)',
     json: 'number',
     values: ['12345678901234567890.1234', '0.0001', '-1.7000', '99999999999999999999.9999', '3.0000'],
   },
-  { duckdb: 'DATE', postgres: 'date', json: 'string', values: ['2024-01-01', '2024-02-29', '1999-12-31'] },
+  {
+    duckdb: 'DECIMAL(38,10)',
+    postgres: 'numeric(38,10)',
+    json: 'number',
+    values: ['1234567890123456789012345678.0123456789', '0.1000000000', '-42.0000000001'],
+  },
+  {
+    duckdb: 'DATE',
+    postgres: 'date',
+    json: 'string',
+    values: ['2024-01-01', '2024-02-29', '1999-12-31', '0044-03-15', '9999-12-31'],
+  },
 ];
 
 const PATTERNS = [
@@ -100,7 +152,9 @@ const PATTERNS = [
   '^\\w+$',
   '^(?:[a-z]+|\\d+)$',
 ];
-const FORMATS = ['date-time', 'date', 'uuid', 'email', 'hostname'];
+const FORMATS = ['date-time', 'date', 'time', 'uuid', 'email', 'hostname'];
+/** `x-timezone` on any property: read on wall-clock timestamps and times, ignored elsewhere. */
+const ZONES = ['UTC', '+02:00', '-05:30', 'Europe/Oslo', 'America/New_York'];
 const SAFE_DIVISORS = [0.5, 2, 3, 0.25, 1];
 const DECIMAL_DIVISORS = [0.1, 0.01, 0.05];
 
@@ -149,6 +203,7 @@ function propertySchema(type: ColumnType, divisors: number[], decimal: boolean):
     enum: fc.subarray([...pool, null], { minLength: 1 }),
     const: fc.constantFrom(...pool),
     anyOf: fc.constant([{ type: 'string' }, { type: 'number' }]),
+    'x-timezone': fc.constantFrom(...ZONES),
   } as Record<string, fc.Arbitrary<unknown>>;
   const picked = fc
     .shuffledSubarray(Object.keys(keywords), { maxLength: 3 })

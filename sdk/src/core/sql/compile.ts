@@ -47,8 +47,13 @@ export class SqlContractError extends Error {
 }
 
 export function compileSqlTest(input: CompileInput): CompiledSqlTest {
+  return readingContract(() => compile(input));
+}
+
+/** Runs `read`, turning the contract's unknown `x-timezone` (`TimezoneError`) into a `SqlContractError`. */
+export function readingContract<T>(read: () => T): T {
   try {
-    return compile(input);
+    return read();
   } catch (err) {
     if (err instanceof TimezoneError) throw new SqlContractError(`the contract's ${err.message}`);
     throw err;

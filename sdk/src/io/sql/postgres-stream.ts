@@ -2,9 +2,8 @@ import { compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator } from '../../core/quality/batch.js';
 import { DataTestRun } from '../../core/quality/run.js';
 import type { QualityRule } from '../../core/quality/types.js';
-import { TimezoneError } from '../../core/columnar/zone.js';
-import { SqlContractError } from '../../core/sql/compile.js';
-import { buildField, fieldContext, type Field, type SourceColumn } from '../../core/sql/fields.js';
+import { readingContract } from '../../core/sql/compile.js';
+import { buildField, fieldContext } from '../../core/sql/fields.js';
 import { postgresDialect } from '../../core/sql/postgres/dialect.js';
 import { recordOf } from '../../core/sql/rows.js';
 import { RejectWriter } from '../data/reject-writer.js';
@@ -47,8 +46,7 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
       refValues: (d, f) => refValues.get(`${d}#${f}`),
       collectRejects: Boolean(writer),
     });
-    const fields = recordFields(engine.columns, options.contract);
-    const { sql, records } = postgresRecords(engine, fields, pk);
+    const { sql, records } = postgresRecords(engine, options.contract, pk);
     let line = 1;
     await engine.each(sql, (rows) => {
       const batch = records(rows);
@@ -82,28 +80,17 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
   }
 }
 
-/** Every column of the table as a record field (a `TimezoneError` is the contract's: exit 2). */
-function recordFields(columns: SourceColumn[], contract: unknown): Field[] {
-  const ctx = fieldContext(contract);
-  try {
-    return columns.map((c) => buildField(c.name, c, postgresDialect, ctx));
-  } catch (err) {
-    if (err instanceof TimezoneError) throw new SqlContractError(`the contract's ${err.message}`);
-    throw err;
-  }
-}
-
-/** The statement reading every row in key order, and how its rows become records. */
-export function postgresRecords(engine: SqlEngine, fields: Field[], orderBy: string[]) {
+/**
+ * The statement reading every row of the table in key order (each column as
+ * `postgresFetch` reads it), and how its rows become the records the streaming
+ * engine judges; an unknown `x-timezone` is the contract's (`SqlContractError`, exit 2).
+ */
+export function postgresRecords(engine: SqlEngine, contract: unknown, orderBy: string[]) {
   const d = postgresDialect;
+  const ctx = fieldContext(contract);
+  const fields = readingContract(() => engine.columns.map((c) => buildField(c.name, c, d, ctx)));
   const cols = fields.map((f, i) => `${d.fetch(f.ref, f.column!.nativeType, {})} AS f${i}`);
   const sql = `SELECT ${cols.join(', ')} FROM ${engine.relation} AS __dmesh_t ORDER BY ${orderBy.join(', ')}`;
-  const records = (rows: Record<string, unknown>[]) =>
-    rows.map((row) =>
-      recordOf(
-        fields,
-        fields.map((f, i) => postgresToJson(row[`f${i}`], f)),
-      ),
-    );
-  return { sql, records };
+  const values = (row: Record<string, unknown>) => fields.map((f, i) => postgresToJson(row[`f${i}`], f));
+  return { sql, records: (rows: Record<string, unknown>[]) => rows.map((row) => recordOf(fields, values(row))) };
 }
