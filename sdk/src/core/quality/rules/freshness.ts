@@ -33,7 +33,8 @@ export function timestampOf(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const MAX_EPOCH_MS = 8.64e15;
+/** The epoch milliseconds Date can hold; a number beyond is no timestamp (the SQL dialects' `epochMs` say the same). */
+export const MAX_EPOCH_MS = 8.64e15;
 
 /** A date-time with no offset: `…THH:MM[:SS[.fff…]]` and nothing after. */
 const WALL_CLOCK = /[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;

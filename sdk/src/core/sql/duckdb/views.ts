@@ -1,5 +1,6 @@
 import type { Decimal } from '../../contract/decimal.js';
 import { not, or, type Cond } from '../cond.js';
+import { MAX_EPOCH_MS } from '../../quality/rules/freshness.js';
 import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
 import { decimalModulus, integerModulus, moduliByExponent } from '../multiple.js';
 import { dateView, timestampView, timeView } from './temporal.js';
@@ -44,11 +45,9 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   };
 }
 
-const SAFE = '9007199254740991';
+const SAFE = Number.MAX_SAFE_INTEGER;
 /** The epoch milliseconds Date can hold: `freshness` fails a number beyond. */
-export const MAX_EPOCH_MS = '8640000000000000';
-
-function only(kind: JsonKind): (k: JsonKind) => Cond {
+export function only(kind: JsonKind): (k: JsonKind) => Cond {
   return (k) => k === kind;
 }
 

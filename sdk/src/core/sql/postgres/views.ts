@@ -1,5 +1,6 @@
 import type { Decimal } from '../../contract/decimal.js';
 import { not, or, type Cond } from '../cond.js';
+import { MAX_EPOCH_MS } from '../../quality/rules/freshness.js';
 import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
 import { integerModulus } from '../multiple.js';
 import { timestampView, timeView } from './temporal.js';
@@ -81,8 +82,7 @@ function numberView(nativeType: string, number: string, isNumber: string, text: 
   };
 }
 
-const SAFE = '9007199254740991';
-const MAX_EPOCH_MS = '8640000000000000';
+const SAFE = Number.MAX_SAFE_INTEGER;
 
 /** As Parquet's INT64: a JSON number while it is a safe integer, else its digits as a string. */
 function bigintView(nativeType: string, col: string): ValueView {
