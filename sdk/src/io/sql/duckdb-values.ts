@@ -2,6 +2,7 @@ import { decimalNumber, int64Value } from '../../core/columnar/numbers.js';
 import { presentTime, presentTimestamp } from '../../core/columnar/present.js';
 import { isoDate } from '../../core/columnar/time.js';
 import { ITEMS } from '../../core/quality/schema-walk.js';
+import { readingContract } from '../../core/sql/compile.js';
 import type { Field, FieldContext } from '../../core/sql/fields.js';
 import { MAP_VALUE } from '../data/parquet-values.js';
 import { SqlEngineError } from './engine.js';
@@ -13,14 +14,17 @@ const DAY_US = 86_400_000_000n;
 /**
  * A value DuckDB read back (`duckdbFetch`: the column itself, typed by
  * DuckDB's client) as the streaming engine's Parquet reader shows it: dates,
- * times and decimals by `core/columnar`, 64-bit integers as numbers while
+ * times and decimals by `core/columnar`, JSON parsed, 64-bit integers as numbers while
  * safe, and inside structs the same null rule as at the top (`ctx`), list
  * elements and map values keeping their nulls.
  */
 export function duckdbToJson(value: unknown, field: Field, ctx: FieldContext): unknown {
   if (value === null || value === undefined) return undefined;
+  // fetched as text (`duckdbFetch`); the Parquet reader parses a JSON column the same way
+  if (field.column?.nativeType.toUpperCase() === 'JSON') return JSON.parse(value as string);
   try {
-    return present(value, [field.name], ctx);
+    // a nested field's x-timezone is first read here: one that is no zone is the contract's error
+    return readingContract(() => present(value, [field.name], ctx));
   } catch (err) {
     if (!(err instanceof UnknownValue)) throw err;
     throw new SqlEngineError(

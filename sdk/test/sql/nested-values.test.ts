@@ -1,0 +1,70 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { compileContract } from '../../src/core/contract/compile.js';
+import type { QualityRule } from '../../src/core/quality/types.js';
+import { runSqlTest } from '../../src/io/sql/run-sql-test.js';
+import { duckdb, tempDir } from './engines.js';
+import { parquetRecords, streamVerdict } from './reference.js';
+
+const NOW = new Date('2024-06-01T12:00:00Z');
+const dir = tempDir('dmesh-nested-values-');
+let duck: DuckDBConnection;
+beforeAll(async () => {
+  duck = await duckdb();
+});
+afterAll(() => {
+  duck.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every field fails a check, so each record is shown in the report's examples. */
+const CONTRACT = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer', 'x-primary-key': true },
+    doc: { type: 'string' },
+    seen: { type: 'array', items: { type: 'string', 'x-timezone': 'Europe/Oslo', maxLength: 3 } },
+    line: {
+      type: 'object',
+      properties: {
+        at: { type: 'string', 'x-timezone': '+02:00', pattern: '^x' },
+        price: { type: 'number', multipleOf: 1 },
+        qty: { type: 'integer' },
+        note: { type: ['string', 'null'] },
+      },
+      required: ['qty'],
+    },
+    due: { type: 'object', additionalProperties: { type: 'string', pattern: '^x' } },
+    opens: { type: 'string', pattern: '^x' },
+  },
+};
+
+/**
+ * Values inside lists, structs, maps and JSON are shown by the SQL engine as
+ * the Parquet reader shows them: core/columnar's dates, times and decimals,
+ * x-timezone by field path (a zone name too), the null rule inside structs.
+ */
+it('nested values: the SQL engine shows lists, structs, maps and JSON as the Parquet reader does', async () => {
+  const file = join(dir, 'nested.parquet');
+  await duck.run(`COPY (
+    SELECT 1 AS id, '{"a": 1.50}'::JSON AS doc,
+      [TIMESTAMP '2024-01-15 10:00:00.5', TIMESTAMP '2024-07-15 10:00:00.000001', NULL] AS seen,
+      {'at': TIMESTAMP '2024-06-01 09:00:00.25', 'price': 12.50::DECIMAL(10,2), 'qty': NULL::INTEGER, 'note': NULL::VARCHAR} AS line,
+      MAP {'first': DATE '2024-02-29', 'none': NULL::DATE} AS due, TIMETZ '10:00:00.5+02' AS opens
+    UNION ALL SELECT 2, '[1, "b"]'::JSON, [], {'at': NULL, 'price': 0.07::DECIMAL(10,2), 'qty': 3, 'note': 'n'},
+      MAP {}::MAP(VARCHAR, DATE), NULL
+  ) TO '${file}' (FORMAT parquet)`);
+  const rules: QualityRule[] = [{ rule: 'regex', field: 'line.at', pattern: '^x' }];
+  const sql = await runSqlTest({ data: file, cwd: dir, contract: CONTRACT, rules, now: NOW });
+  const records = await parquetRecords(file, CONTRACT);
+  const stream = streamVerdict(compileContract(CONTRACT), records, rules, NOW);
+  expect(records[0]).toMatchObject({
+    seen: ['2024-01-15T10:00:00.500+01:00', '2024-07-15T10:00:00.000001+02:00', null],
+    line: { at: '2024-06-01T09:00:00.250+02:00', price: 12.5, note: null },
+    due: { first: '2024-02-29', none: null },
+    opens: '08:00:00.500Z',
+  });
+  expect(sql.report.contract).toEqual(stream.report.contract);
+  expect(sql.report.rules).toEqual(stream.report.rules);
+});
