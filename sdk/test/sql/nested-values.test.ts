@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { compileContract } from '../../src/core/contract/compile.js';
 import type { QualityRule } from '../../src/core/quality/types.js';
 import { runSqlTest } from '../../src/io/sql/run-sql-test.js';
@@ -67,4 +68,41 @@ it('nested values: the SQL engine shows lists, structs, maps and JSON as the Par
   });
   expect(sql.report.contract).toEqual(stream.report.contract);
   expect(sql.report.rules).toEqual(stream.report.rules);
+});
+
+it('byte arrays: a BYTE_ARRAY decimal is exact, plain byte arrays and map keys are text, in both engines', async () => {
+  const file = join(dir, 'bytes.parquet');
+  const schema = [
+    { name: 'root', num_children: 2 },
+    { name: 'id', type: 'INT32', repetition_type: 'REQUIRED' },
+    {
+      name: 'amount',
+      type: 'BYTE_ARRAY',
+      repetition_type: 'OPTIONAL',
+      converted_type: 'DECIMAL',
+      precision: 20,
+      scale: 3,
+      logical_type: { type: 'DECIMAL', precision: 20, scale: 3 },
+    },
+  ];
+  const columnData = [
+    { name: 'id', data: [1, 2] },
+    { name: 'amount', data: [-123456789012345678n, 57n] },
+  ];
+  writeFileSync(file, Buffer.from(parquetWriteBuffer({ schema, columnData } as never)));
+  const blobs = join(dir, 'blobs.parquet');
+  await duck.run(
+    `COPY (SELECT 1 AS id, '\\xC3\\xA9'::BLOB AS raw, MAP {'k'::BLOB: 1} AS counts) TO '${blobs}' (FORMAT parquet)`,
+  );
+  const contract = { type: 'object', properties: { amount: { const: 0 }, raw: { const: 0 }, counts: { const: 0 } } };
+  expect(await parquetRecords(file, contract)).toEqual([
+    { id: 1, amount: Number('-123456789012345.678') },
+    { id: 2, amount: 0.057 },
+  ]);
+  expect(await parquetRecords(blobs, contract)).toEqual([{ id: 1, raw: 'é', counts: { k: 1 } }]);
+  for (const data of [file, blobs]) {
+    const sql = await runSqlTest({ data, cwd: dir, contract, now: NOW });
+    const stream = streamVerdict(compileContract(contract), await parquetRecords(data, contract), [], NOW);
+    expect(sql.report.contract).toEqual(stream.report.contract);
+  }
 });

@@ -110,16 +110,16 @@ function leafPresenter(element: SchemaElement, path: string[], ctx: PlanContext)
     return (v) =>
       typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))
         ? decimalNumber(v, scale)
-        : decimalBytes(v, scale);
+        : v instanceof Uint8Array
+          ? decimalNumber(signedBigInt(v), scale)
+          : toJsonValue(v);
   }
+  // read with `utf8: false` (see `rawDecimals`): any other byte array is text, as hyparquet would decode it
+  if (element.type === 'BYTE_ARRAY') return (v) => (v instanceof Uint8Array ? utf8.decode(v) : toJsonValue(v));
   return toJsonValue;
 }
 
-/** A DECIMAL's bytes (FIXED_LEN_BYTE_ARRAY), or hyparquet's double where it kept the annotation (BYTE_ARRAY, see `rawDecimals`). */
-function decimalBytes(v: unknown, scale: number): unknown {
-  if (v instanceof Uint8Array) return decimalNumber(signedBigInt(v), scale);
-  return typeof v === 'number' && Number.isFinite(v) ? Number(v.toFixed(scale)) : toJsonValue(v);
-}
+const utf8 = new TextDecoder();
 
 function signedBigInt(bytes: Uint8Array): bigint {
   let value = 0n;
