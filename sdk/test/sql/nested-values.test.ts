@@ -38,6 +38,7 @@ const CONTRACT = {
     },
     due: { type: 'object', additionalProperties: { type: 'string', pattern: '^x' } },
     opens: { type: 'string', pattern: '^x' },
+    closes: { type: 'string', pattern: '^x', 'x-timezone': '+02:00' },
   },
 };
 
@@ -52,9 +53,10 @@ it('nested values: the SQL engine shows lists, structs, maps and JSON as the Par
     SELECT 1 AS id, '{"a": 1.50}'::JSON AS doc,
       [TIMESTAMP '2024-01-15 10:00:00.5', TIMESTAMP '2024-07-15 10:00:00.000001', NULL] AS seen,
       {'at': TIMESTAMP '2024-06-01 09:00:00.25', 'price': 12.50::DECIMAL(10,2), 'qty': NULL::INTEGER, 'note': NULL::VARCHAR} AS line,
-      MAP {'first': DATE '2024-02-29', 'none': NULL::DATE} AS due, TIMETZ '10:00:00.5+02' AS opens
+      MAP {'first': DATE '2024-02-29', 'none': NULL::DATE} AS due, TIMETZ '10:00:00.5+02' AS opens,
+      CAST('18:00:00.123456789' AS TIME_NS) AS closes
     UNION ALL SELECT 2, '[1, "b"]'::JSON, [], {'at': NULL, 'price': 0.07::DECIMAL(10,2), 'qty': 3, 'note': 'n'},
-      MAP {}::MAP(VARCHAR, DATE), NULL
+      MAP {}::MAP(VARCHAR, DATE), NULL, NULL
   ) TO '${file}' (FORMAT parquet)`);
   const rules: QualityRule[] = [{ rule: 'regex', field: 'line.at', pattern: '^x' }];
   const sql = await runSqlTest({ data: file, cwd: dir, contract: CONTRACT, rules, now: NOW });
@@ -65,6 +67,7 @@ it('nested values: the SQL engine shows lists, structs, maps and JSON as the Par
     line: { at: '2024-06-01T09:00:00.250+02:00', price: 12.5, note: null },
     due: { first: '2024-02-29', none: null },
     opens: '08:00:00.500Z',
+    closes: '18:00:00.123456789+02:00',
   });
   expect(sql.report.contract).toEqual(stream.report.contract);
   expect(sql.report.rules).toEqual(stream.report.rules);

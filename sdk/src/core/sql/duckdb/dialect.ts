@@ -58,7 +58,7 @@ export const duckdbDialect: SqlDialect = {
   string,
   // from text: a numeric literal would be read as DECIMAL or HUGEINT first, and rounded twice on its way to DOUBLE
   number: (value) => `CAST('${String(value)}' AS DOUBLE)`,
-  wallClock: (nativeType) => /^(TIMESTAMP(_S|_MS|_NS)?|TIME)$/i.test(nativeType),
+  wallClock: (nativeType) => /^(TIMESTAMP(_S|_MS|_NS)?|TIME(_NS)?)$/i.test(nativeType),
   view: duckdbView,
   fetch: duckdbFetch,
   regex: RE2,
