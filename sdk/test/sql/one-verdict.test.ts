@@ -21,6 +21,8 @@ import { dataSet, type DataSet } from './one-verdict-arbitraries.js';
  * DMESH_SQL_PROPERTY_RUNS raises the number of cases (default 40).
  */
 const RUNS = Number(process.env.DMESH_SQL_PROPERTY_RUNS ?? 40);
+/** DMESH_SQL_PROPERTY_SEED replays a run (fast-check prints the seed of a failing one). */
+const SEED = process.env.DMESH_SQL_PROPERTY_SEED ? Number(process.env.DMESH_SQL_PROPERTY_SEED) : undefined;
 const NOW = new Date('2024-06-01T12:00:00Z');
 
 let duck: DuckDBConnection;
@@ -145,6 +147,7 @@ describe('one verdict: SQL engines and the streaming engine', () => {
     await fc.assert(fc.asyncProperty(dataSet({ decimalDivisors: SHARED_VALIDATOR_IS_DECIMAL }), check), {
       numRuns: RUNS,
       endOnFailure: true,
+      ...(SEED !== undefined && { seed: SEED }),
     });
   }, 900_000);
 });
