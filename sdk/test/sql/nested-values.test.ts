@@ -1,21 +1,27 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type pg from 'pg';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { compileContract } from '../../src/core/contract/compile.js';
 import type { QualityRule } from '../../src/core/quality/types.js';
+import { openPostgresEngine } from '../../src/io/sql/postgres-engine.js';
+import { postgresRecords, runPostgresStream } from '../../src/io/sql/postgres-stream.js';
 import { runSqlTest } from '../../src/io/sql/run-sql-test.js';
-import { duckdb, tempDir } from './engines.js';
+import { duckdb, postgresDatabase, tempDir } from './engines.js';
 import { parquetRecords, streamVerdict } from './reference.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 const dir = tempDir('dmesh-nested-values-');
 let duck: DuckDBConnection;
+let pgdb: { client: pg.Client; url: string; location: (t: string) => string };
 beforeAll(async () => {
   duck = await duckdb();
+  pgdb = await postgresDatabase('nested');
 });
-afterAll(() => {
+afterAll(async () => {
   duck.closeSync();
+  await pgdb.client.end();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -108,4 +114,35 @@ it('byte arrays: a BYTE_ARRAY decimal is exact, plain byte arrays and map keys a
     const stream = streamVerdict(compileContract(contract), await parquetRecords(data, contract), [], NOW);
     expect(sql.report.contract).toEqual(stream.report.contract);
   }
+});
+
+it('arrays of dates, times and timestamps in PostgreSQL: shown as Parquet lists of the same values, in both engines', async () => {
+  const contract = {
+    type: 'object',
+    properties: {
+      id: { type: 'integer', 'x-primary-key': true },
+      seen: { type: 'array', items: { type: 'string', 'x-timezone': 'Europe/Oslo' }, maxItems: 1 },
+      days: { type: 'array', items: { type: 'string', format: 'date-time' } },
+      opens: { type: 'array', items: { type: 'string', 'x-timezone': '-05:30', maxLength: 3 } },
+    },
+  };
+  const rows = `SELECT 1 AS id, [TIMESTAMP '2024-01-15 10:00:00.5', NULL, TIMESTAMP '2024-07-15 10:00:00.000001'] AS seen,
+    [DATE '2024-02-29', DATE '0044-03-15'] AS days, [TIME '10:00:00', TIME '23:59:59.9995'] AS opens`;
+  const file = join(dir, 'lists.parquet');
+  await duck.run(`COPY (${rows}) TO '${file}' (FORMAT parquet)`);
+  await pgdb.client.query(`CREATE TABLE lists AS SELECT 1 AS id,
+    ARRAY['2024-01-15 10:00:00.5', NULL, '2024-07-15 10:00:00.000001']::timestamp[] AS seen,
+    ARRAY['2024-02-29', '0044-03-15']::date[] AS days, ARRAY['10:00:00', '23:59:59.9995']::time[] AS opens`);
+  const engine = await openPostgresEngine(pgdb.location('lists'), pgdb.url);
+  const { sql, records } = postgresRecords(engine, contract, ['"id"']);
+  const fromTable = records(await engine.all(sql));
+  await engine.close();
+  expect(fromTable).toEqual(await parquetRecords(file, contract));
+  expect(fromTable[0]).toMatchObject({
+    seen: ['2024-01-15T10:00:00.500+01:00', null, '2024-07-15T10:00:00.000001+02:00'],
+  });
+  const options = { data: pgdb.location('lists'), cwd: dir, contract, now: NOW, connection: pgdb.url };
+  const [inSql, inStream] = [await runSqlTest(options), await runPostgresStream(options)];
+  expect(inSql.report.contract).toEqual(inStream.report.contract);
+  expect(inSql.report.contract.failedRecords).toBe(1);
 });

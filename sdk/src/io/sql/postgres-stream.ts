@@ -91,6 +91,6 @@ export function postgresRecords(engine: SqlEngine, contract: unknown, orderBy: s
   const fields = readingContract(() => engine.columns.map((c) => buildField(c.name, c, d, ctx)));
   const cols = fields.map((f, i) => `${d.fetch(f.ref, f.column!.nativeType, {})} AS f${i}`);
   const sql = `SELECT ${cols.join(', ')} FROM ${engine.relation} AS __dmesh_t ORDER BY ${orderBy.join(', ')}`;
-  const values = (row: Record<string, unknown>) => fields.map((f, i) => postgresToJson(row[`f${i}`], f));
+  const values = (row: Record<string, unknown>) => fields.map((f, i) => postgresToJson(row[`f${i}`], f, ctx));
   return { sql, records: (rows: Record<string, unknown>[]) => rows.map((row) => recordOf(fields, values(row))) };
 }
