@@ -3,6 +3,7 @@ import { ContractsModule } from '../contracts/contracts.module.js';
 import { ProductsModule } from '../products/products.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { CatalogController } from './catalog.controller.js';
+import { ContractController } from './contract.controller.js';
 import { OutputPortResolver, ProductResolver, ProductVersionResolver } from './discovery.resolver.js';
 import { ProductViewService } from './product-view.service.js';
 import { SearchService } from './search.service.js';
@@ -13,7 +14,7 @@ import { SearchService } from './search.service.js';
  */
 @Module({
   imports: [ProductsModule, ContractsModule, SlaModule],
-  controllers: [CatalogController],
+  controllers: [CatalogController, ContractController],
   providers: [ProductViewService, SearchService, ProductResolver, ProductVersionResolver, OutputPortResolver],
 })
 export class DiscoveryModule {}

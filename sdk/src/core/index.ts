@@ -4,6 +4,7 @@ export * from './identifiers.js';
 export * from './contract/canonical.js';
 export * from './contract/compile.js';
 export * from './contract/fields.js';
+export * from './consumers/consumer-id.js';
 export * from './product/index.js';
 export { validateDocument } from '@dmesh/contracts';
 export * from './compat/index.js';
