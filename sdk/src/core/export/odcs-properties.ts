@@ -39,8 +39,14 @@ export function nativeOf(s: Schema, used: Set<string>): OdcsProperty {
     used.add(key);
   }
   if (Object.keys(options).length) out.logicalTypeOptions = options;
-  if (typeof s.description === 'string') ((out.description = s.description), used.add('description'));
-  if (typeof s.title === 'string') ((out.businessName = s.title), used.add('title'));
+  if (typeof s.description === 'string') {
+    out.description = s.description;
+    used.add('description');
+  }
+  if (typeof s.title === 'string') {
+    out.businessName = s.title;
+    used.add('title');
+  }
   for (const [key, odcs] of Object.entries(ANNOTATION_KEYS)) {
     const value = s[key];
     if ((key === 'x-classification' && typeof value === 'string') || (key !== 'x-classification' && value === true)) {
@@ -48,7 +54,10 @@ export function nativeOf(s: Schema, used: Set<string>): OdcsProperty {
       used.add(key);
     }
   }
-  if (Array.isArray(s.examples)) ((out.examples = s.examples), used.add('examples'));
+  if (Array.isArray(s.examples)) {
+    out.examples = s.examples;
+    used.add('examples');
+  }
   return out;
 }
 

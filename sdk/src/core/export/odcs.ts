@@ -56,9 +56,18 @@ function schemaObject(port: OutputPort, contract: unknown): Record<string, unkno
   const s = (contract ?? {}) as Record<string, unknown>;
   const used = new Set<string>();
   const object: OdcsProperty = { name: port.name, physicalType: PHYSICAL[port.kind] ?? port.kind };
-  if (typeof s.title === 'string') ((object.businessName = s.title), used.add('title'));
-  if (typeof s.description === 'string') ((object.description = s.description), used.add('description'));
-  if (s.type === 'object') ((object.logicalType = 'object'), used.add('type'));
+  if (typeof s.title === 'string') {
+    object.businessName = s.title;
+    used.add('title');
+  }
+  if (typeof s.description === 'string') {
+    object.description = s.description;
+    used.add('description');
+  }
+  if (s.type === 'object') {
+    object.logicalType = 'object';
+    used.add('type');
+  }
   nested(s, object, used);
   placeQuality(object, port);
   const rest = residual(s, used);

@@ -1,6 +1,6 @@
 import type { QualityRule } from '../product/types.js';
 import { lossLines, Losses } from './losses.js';
-import { buildModel, deref, rootFields, type Field, type Model, type Node } from './model.js';
+import { buildModel, deref, rootFields, type Field, type Model } from './model.js';
 import { snakeCase, sourceId, type PortSource } from './names.js';
 import { pgColumnType, sqlChecks } from './sql-pg-types.js';
 
