@@ -5,6 +5,8 @@ export * from './contract/canonical.js';
 export * from './contract/compile.js';
 export * from './contract/fields.js';
 export * from './consumers/consumer-id.js';
+export * from './export/index.js';
+export * from './import/index.js';
 export * from './product/index.js';
 export { validateDocument } from '@dmesh/contracts';
 export * from './compat/index.js';
