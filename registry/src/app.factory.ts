@@ -4,6 +4,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import {
+  configureHttp,
+  FASTIFY_OPTIONS,
+  keepRegistryErrorHandler,
+  type HttpHooks,
+} from './common/http/configure-http.js';
+import { addStandardResponses } from './common/openapi/standard-responses.js';
 import { describeErrorCodes } from './common/registry-error.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -16,6 +23,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   describeErrorBody(document);
+  addStandardResponses(document);
   return document;
 }
 
@@ -25,19 +33,29 @@ function describeErrorBody(document: OpenAPIObject): void {
   if (code?.properties?.code) code.properties.code.description = `Machine code:\n${describeErrorCodes()}`;
 }
 
-/** Builds the Nest application (not listening). */
+export interface CreateAppOptions extends HttpHooks {
+  ide?: boolean;
+  logger?: boolean;
+}
+
+/**
+ * Builds the Nest application (not listening). Signals are not Nest's: the
+ * registry's entry point drains and stops in order (lifecycle/shutdown.ts).
+ */
 export async function createApp(
   dataSource: DataSource,
-  options: { ide?: boolean; logger?: boolean } = {},
+  options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter(FASTIFY_OPTIONS);
+  keepRegistryErrorHandler(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ dataSource, ide: options.ide ?? false }),
-    new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
-    { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
+    adapter,
+    { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false, bodyParser: false },
   );
+  configureHttp(adapter.getInstance(), options);
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

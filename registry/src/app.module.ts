@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
+import { CpuModule } from './common/cpu/cpu.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { ContractsModule } from './contracts/contracts.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
       global: true,
       imports: [
         ClockModule,
+        CpuModule,
         AuditModule,
         AuthModule,
         PublishModule,

@@ -10,7 +10,7 @@ export async function benchDatabase(): Promise<{ url: string; dataSource: DataSo
   const dir = mkdtempSync(join(tmpdir(), 'dmesh-bench-'));
   chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: dir });
-  const dataSource = await openDatabase(db.url);
+  const dataSource = await openDatabase(db.url, { statementTimeoutMs: 0 }); // building a big catalog may take long
   return {
     url: db.url,
     dataSource,
