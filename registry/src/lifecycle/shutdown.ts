@@ -57,9 +57,11 @@ export class Shutdown {
 }
 
 /**
- * Stops the HTTP server: new requests are refused (Drain), requests in flight
- * finish within `drainMs` (their connections are closed after that), then
- * Nest's shutdown hooks run (worker threads stopped).
+ * Stops the HTTP server: new requests are refused (Drain) while the requests
+ * in flight finish, within `drainMs`; only then does the server stop
+ * listening (closing a connection whose request was not read yet would reset
+ * it), and connections still open after the rest of the budget are closed.
+ * Nest's shutdown hooks run last (worker threads stopped).
  */
 export async function closeHttp(
   app: NestFastifyApplication,
@@ -67,12 +69,17 @@ export async function closeHttp(
   drainMs: number,
   log: (line: string) => void,
 ): Promise<void> {
+  const started = Date.now();
   drain.begin();
   if (drain.pending) log(`  draining ${drain.pending} request(s) in flight (at most ${drainMs / 1000} s) …`);
-  const force = setTimeout(() => {
-    log(`  ${drain.pending} request(s) still running after ${drainMs / 1000} s: closing their connections`);
-    app.getHttpServer().closeAllConnections();
-  }, drainMs);
+  await drain.settled(drainMs);
+  const force = setTimeout(
+    () => {
+      log(`  ${drain.pending} request(s) still running after ${drainMs / 1000} s: closing their connections`);
+      app.getHttpServer().closeAllConnections();
+    },
+    Math.max(0, drainMs - (Date.now() - started)),
+  );
   try {
     await app.close();
   } finally {
