@@ -23,6 +23,12 @@ const BENCHMARKS = [
     flags: REGISTRY_NODE_FLAGS,
   },
   {
+    name: 'publish',
+    module: 'registry/dist/bench/publish.bench.js',
+    fn: 'runPublishBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
     name: 'lineage',
     module: 'registry/dist/bench/lineage.bench.js',
     fn: 'runLineageBench',
@@ -39,6 +45,10 @@ const TARGETS = {
   'test.peak_rss_mb': '< 300 MB',
   'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
   'lineage.impact_p99_ms': '≤ 200 ms',
+  'publish.per_s_20_writers': '≥ 150/s',
+  'publish.p99_ms': '≤ 200 ms',
+  'publish.hot_product_per_s': '≥ 10/s',
+  'publish.hot_product_5xx': '0',
 };
 
 function runOne(b) {
