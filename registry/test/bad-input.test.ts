@@ -62,6 +62,8 @@ describe('bad input', () => {
   it("answers Fastify's own refusals with the common body: 413, 414, 415", async () => {
     const big = JSON.stringify({ descriptor: 'x'.repeat(5 * 1024 * 1024) });
     expectAnswer(await send('POST', '/v1/products/sales.orders/versions', big), 413, 'PAYLOAD_TOO_LARGE');
+    const bigSchema = JSON.stringify({ schema: { description: 'x'.repeat(1_200_000) } });
+    expectAnswer(await send('POST', '/v1/lineage/products/a.b/ports/c/impact', bigSchema), 413, 'PAYLOAD_TOO_LARGE');
     expectAnswer(await get(`/v1/products/${'a'.repeat(250)}`), 414, 'URI_TOO_LONG');
     expectAnswer(await get(`/v1/products?q=${'a'.repeat(9000)}`), 414, 'URI_TOO_LONG');
     const form = await fetch(`${registry.url}/v1/products/sales.orders/versions`, {

@@ -102,7 +102,12 @@ async function compare(
   [previous, next, mode, against, proposed]: [unknown, unknown, CompatibilityMode, string, string],
 ) {
   try {
-    return await cpu.run('compatibility', [previous, next, mode, { labels: { previous: [against], next: proposed } }]);
+    return await cpu.run('breakingChanges', [
+      previous,
+      next,
+      mode,
+      { labels: { previous: [against], next: proposed } },
+    ]);
   } catch (err) {
     if (err instanceof RequestError) throw err;
     const message = (err as Error).message;

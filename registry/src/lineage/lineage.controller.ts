@@ -104,6 +104,7 @@ export class LineageController {
   @ApiOkResponse({ type: ImpactReportDto })
   @ApiResponse({ status: 400, type: ErrorDto })
   @ApiResponse({ status: 404, type: ErrorDto })
+  @ApiResponse({ status: 413, type: ErrorDto, description: 'The body is over 1 MB (no larger schema compiles).' })
   impact(
     @Param('id', idPipe('product')) id: string,
     @Param('port', idPipe('port')) port: string,

@@ -8,6 +8,15 @@ import { bundleHash, checkCompatibility, validateProduct, type ProductBundle } f
 export const CPU_TASKS = {
   /** The SDK's compatibility check of a proposed contract against earlier ones. */
   compatibility: (...args: Parameters<typeof checkCompatibility>) => checkCompatibility(...args),
+  /**
+   * The same check, answering only the breaking changes: impact analysis
+   * needs no more, and a proposed schema of thousands of new properties would
+   * otherwise send thousands of harmless changes back across the threads.
+   */
+  breakingChanges: (...args: Parameters<typeof checkCompatibility>) => {
+    const report = checkCompatibility(...args);
+    return { ...report, changes: report.changes.filter((c) => c.breaking) };
+  },
   /** Shape and rule problems of a publish bundle, and its content hash when it has none. */
   checkBundle: (bundle: ProductBundle) => {
     const problems = validateProduct(bundle);

@@ -8,6 +8,16 @@ import { installUrlGuard } from './url-guard.js';
 /** The largest body accepted (a publish bundle: a descriptor and contracts of at most 1 MB each). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * An impact check's body is one proposed schema, and a schema over 1 MB never
+ * compiles (the SDK's contract limit): such bodies are refused before they
+ * are parsed, since anyone may send them.
+ */
+export const MAX_IMPACT_BODY_BYTES = 1024 * 1024;
+
+const bodyLimitFor = (request: FastifyRequest) =>
+  request.routeOptions.url?.endsWith('/impact') ? MAX_IMPACT_BODY_BYTES : MAX_BODY_BYTES;
+
 /** Path parameters longer than this are refused with 414 (a product id is at most 127 characters). */
 export const MAX_PARAM_LENGTH = 200;
 
@@ -49,5 +59,5 @@ export function configureHttp(fastify: FastifyInstance, hooks: HttpHooks = {}): 
   installUrlGuard(fastify);
   hooks.drain?.install(fastify);
   installBulkhead(fastify, hooks.bulkhead ?? DEFAULT_BULKHEAD);
-  installJsonBody(fastify, MAX_BODY_BYTES);
+  installJsonBody(fastify, MAX_BODY_BYTES, bodyLimitFor);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RequestError } from '../registry-error.js';
 import { isForbiddenKey, textProblem } from './text-checks.js';
 
@@ -11,16 +11,28 @@ export const MAX_JSON_DEPTH = 128;
  * nesting beyond MAX_JSON_DEPTH are 400s naming the JSON pointer, before any
  * handler runs.
  */
-export function installJsonBody(fastify: FastifyInstance, bodyLimit: number): void {
+export function installJsonBody(
+  fastify: FastifyInstance,
+  bodyLimit: number,
+  limitFor: (request: FastifyRequest) => number = () => bodyLimit,
+): void {
   fastify.removeContentTypeParser(['application/json']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, text, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, text, done) => {
     try {
+      const limit = limitFor(request);
+      if ((text as string).length > limit) throw tooLarge(limit);
       done(null, parseJsonBody(text as string));
     } catch (err) {
       done(err as Error, undefined);
     }
   });
 }
+
+/** A route's own, smaller limit: refused before the text is parsed. */
+const tooLarge = (limit: number) =>
+  new RequestError('PAYLOAD_TOO_LARGE', `the body is larger than this operation accepts (${limit / 1024 / 1024} MB)`, [
+    { code: 'BODY_TOO_LARGE', path: '', message: `over ${limit} bytes`, fix: 'send a smaller body' },
+  ]);
 
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '')
@@ -35,12 +47,28 @@ export function parseJsonBody(text: string): unknown {
       { code: 'INVALID_JSON', path: '', message: (err as Error).message, fix: 'send the body as JSON' },
     ]);
   }
-  // NUL and surrogates only arrive as \u escapes (raw ones are invalid JSON or decode to U+FFFD).
+  // NUL and surrogates only arrive as \u escapes (raw ones are invalid JSON or decode to U+FFFD);
+  // the walk over the parsed value runs only when the text has one, a prototype key, or too deep a nesting.
   const checkText = text.includes('\\u') || text.includes('__proto__') || text.includes('prototype');
-  const problem = findProblem(value, checkText);
+  const problem = checkText || nestingOf(text) > MAX_JSON_DEPTH ? findProblem(value, checkText) : undefined;
   if (problem)
     throw new RequestError('BAD_REQUEST', `the body ${problem.message} at ${problem.path || '/'}`, [problem]);
   return value;
+}
+
+/** The deepest nesting of objects and arrays in JSON text (a scan of its characters, strings skipped). */
+export function nestingOf(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote, over escaped characters
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
 }
 
 interface Problem {
