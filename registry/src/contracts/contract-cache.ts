@@ -14,6 +14,11 @@ export class ContractCache {
     private readonly maxEntryBytes = 256 * 1024,
   ) {}
 
+  /** Whether the schema is kept: it was read from the table, so it is stored (contracts are never deleted). */
+  has(hash: string): boolean {
+    return this.entries.has(hash);
+  }
+
   get(hash: string): unknown {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;

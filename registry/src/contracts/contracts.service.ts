@@ -17,13 +17,13 @@ export class ContractsService {
   /** Stores schemas not stored yet (in the caller's transaction); returns their hashes in order. */
   async store(tx: EntityManager, schemas: unknown[]): Promise<string[]> {
     const hashes = schemas.map((s) => contentHash(s));
+    // Each new one once; one read earlier (cached) is stored already: an unchanged contract costs no statement.
+    const fresh = hashes.flatMap((h, i) => (hashes.indexOf(h) === i && !this.cache.has(h) ? [i] : []));
+    if (!fresh.length) return hashes;
     // json, not jsonb: the stored text keeps property order as the producer wrote it. One statement for all.
     await tx.query(
       `INSERT INTO contracts (hash, schema) SELECT * FROM unnest($1::text[], $2::json[]) ON CONFLICT (hash) DO NOTHING`,
-      [
-        hashes.filter((h, i) => hashes.indexOf(h) === i),
-        schemas.filter((_, i) => hashes.indexOf(hashes[i]) === i).map((s) => JSON.stringify(s)),
-      ],
+      [fresh.map((i) => hashes[i]), fresh.map((i) => JSON.stringify(schemas[i]))],
     );
     return hashes;
   }
