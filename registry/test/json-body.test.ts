@@ -14,7 +14,8 @@ describe('the JSON body parser', () => {
     const clean = fc
       .jsonValue({ depthSize: 'small' })
       .filter((v) => !/\\u0000|\\ud[89a-f]|__proto__|"prototype"/i.test(JSON.stringify(v)));
-    fc.assert(fc.property(clean, (v) => expect(parseJsonBody(JSON.stringify(v))).toEqual(v)));
+    // Compared with what JSON.parse makes of the text (JSON itself has no -0 to give back).
+    fc.assert(fc.property(clean.map(JSON.stringify), (text) => expect(parseJsonBody(text)).toEqual(JSON.parse(text))));
   });
 
   it('refuses a NUL, a lone surrogate or a prototype key anywhere, naming its JSON pointer', () => {
