@@ -489,7 +489,12 @@ export interface components {
              *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
              *     FORBIDDEN (403, request): the token's role or domains do not allow this
              *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     PAYLOAD_TOO_LARGE (413, request): the body, or a schema in it, is larger than the registry accepts
+             *     URI_TOO_LONG (414, request): the URL, or a path parameter in it, is longer than the registry accepts
+             *     UNSUPPORTED_MEDIA_TYPE (415, request): the body is not application/json
+             *     UNAVAILABLE (503, request): the database cannot be reached, or the registry is stopping; retry later
+             *     BUSY (503, request): too many heavy requests at once; retry after the Retry-After header
+             *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
              *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
              *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
@@ -1109,7 +1114,84 @@ export interface components {
             history: components["schemas"]["SlaObservationDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description A parameter or the body is malformed: empty, repeated, out of range, not of its pattern, or with NUL characters, lone surrogates or forbidden keys; details name it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description No token, or an unknown, expired or revoked one. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The token's role or domains do not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is larger than 4 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The URL is longer than 8 KB, or a path parameter longer than 200 characters. */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description Too many requests from this client; retry after Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The database is unavailable, the registry is stopping, too many heavy requests run at once (BUSY), or the request ran out of time (TIMEOUT); retry after Retry-After. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1149,6 +1231,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1165,6 +1248,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     whoami: {
@@ -1191,6 +1277,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTokens: {
@@ -1210,6 +1299,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createToken: {
@@ -1241,6 +1334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1258,6 +1352,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeToken: {
@@ -1277,6 +1376,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1285,6 +1387,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listVersions: {
@@ -1292,6 +1397,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1306,6 +1412,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1314,6 +1421,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     publishVersion: {
@@ -1324,6 +1434,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1334,8 +1445,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Published, unchanged (identical content) or dry-run verdict. */
+            /** @description Unchanged (identical content is stored already) or a dry-run verdict. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Published: the version is stored. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1352,7 +1472,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description The token may not publish to this domain. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1369,6 +1491,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rejected by a check; details name each problem and its fix. */
             422: {
                 headers: {
@@ -1378,18 +1503,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProducts: {
         parameters: {
             query?: {
-                /** @description Words to match in names, titles, descriptions, tags and fields. */
+                /** @description Words to match in names, titles, descriptions, tags and fields (at most 16 words). */
                 q?: string;
                 domain?: string;
                 tag?: string;
                 /** @description A field name in a contract, e.g. customer_id. */
                 field?: string;
                 first?: number;
+                /** @description nextCursor of the previous page. */
                 after?: string;
             };
             header?: never;
@@ -1406,6 +1534,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProduct: {
@@ -1413,6 +1553,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1427,6 +1568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1435,6 +1577,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getVersion: {
@@ -1442,7 +1587,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
             };
             cookie?: never;
@@ -1457,6 +1604,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1465,6 +1613,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDomains: {
@@ -1484,6 +1635,9 @@ export interface operations {
                     "application/json": components["schemas"]["DomainDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -1506,6 +1660,17 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPolicy: {
@@ -1513,6 +1678,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1527,6 +1693,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1535,6 +1702,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putPolicy: {
@@ -1545,6 +1715,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1572,6 +1743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,6 +1752,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A domain policy that loosens a global error policy (named in the message). */
             422: {
                 headers: {
@@ -1589,6 +1764,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
@@ -1599,6 +1776,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1611,6 +1789,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1627,6 +1807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
             /** @description A built-in error policy, and no reason. */
             422: {
                 headers: {
@@ -1636,6 +1817,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     restorePolicy: {
@@ -1643,6 +1826,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1657,6 +1841,9 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No deleted policy with this id. */
             404: {
                 headers: {
@@ -1666,6 +1853,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWaivers: {
@@ -1687,6 +1877,17 @@ export interface operations {
                     "application/json": components["schemas"]["WaiverDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWaiver: {
@@ -1718,6 +1919,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such policy. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeWaiver: {
@@ -1725,6 +1942,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A waiver id (a positive whole number). */
                 id: string;
             };
             cookie?: never;
@@ -1737,6 +1955,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such waiver, or revoked already. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deprecateMajor: {
@@ -1744,6 +1977,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1771,6 +2005,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,6 +2015,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireMajor: {
@@ -1786,6 +2036,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1801,6 +2052,27 @@ export interface operations {
                     "application/json": components["schemas"]["MajorLineChangeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             /** @description Too early: the message names the consumers still on the line. */
             422: {
                 headers: {
@@ -1810,6 +2082,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineage: {
@@ -1817,7 +2091,7 @@ export interface operations {
             query?: {
                 /** @description Default BOTH. */
                 direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
-                /** @description Hops, 1–50 (default 5). */
+                /** @description Hops (default 5). */
                 depth?: number;
                 /** @description Add field nodes and field-to-field edges. */
                 fieldLevel?: boolean;
@@ -1826,6 +2100,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1856,6 +2131,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineagePaths: {
@@ -1878,6 +2156,15 @@ export interface operations {
                     "application/json": components["schemas"]["LineagePathsDto"];
                 };
             };
+            /** @description from or to is missing or not a product id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1886,6 +2173,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortConsumers: {
@@ -1893,7 +2183,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1908,6 +2200,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortConsumerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1916,6 +2209,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     analyseImpact: {
@@ -1923,7 +2219,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1958,6 +2256,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The body is over 1 MB (no larger schema compiles). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineageDrift: {
@@ -1965,6 +2276,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1979,6 +2291,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLineageDrift: {
@@ -1998,6 +2314,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ingestOpenLineage: {
@@ -2049,6 +2368,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportObservation: {
@@ -2056,7 +2380,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2111,6 +2437,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortSla: {
@@ -2118,7 +2449,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2133,6 +2466,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortSlaDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown product or port. */
             404: {
                 headers: {
@@ -2142,6 +2476,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
