@@ -161,6 +161,12 @@ describe('dmesh pull and export from the registry', () => {
     const again = await fetch(url, { headers: { 'if-none-match': pulled.etag } });
     expect([again.status, await again.text()]).toEqual([304, '']);
     expect((await fetch(url.replace('/orders/contract', '/nope/contract'))).status).toBe(404);
+    const malformed = await fetch(url.replace('/1.1.0/', '/latest/'));
+    expect([malformed.status, (await malformed.json()).details[0]]).toEqual([
+      400,
+      expect.objectContaining({ code: 'BAD_PARAMETER', path: 'version' }),
+    ]);
+    expect((await fetch(`${registry.url}/v1/lineage/consumers/Finance/exec-kpis`)).status).toBe(400);
     const offline = await dmesh(['export', 'pulled', '--port', 'orders', '--format', 'sql-ddl']);
     expect(offline.stdout).toContain('CREATE TABLE sales.orders (');
   });
@@ -178,11 +184,39 @@ describe('dmesh consume --remove', () => {
   it('removes the registration; the port no longer lists it', async () => {
     const run = await dmesh(['consume', 'sales.orders/orders', '--as', 'finance.exec-kpis', '--remove']);
     expect([run.code, run.stdout.trim()]).toEqual([0, '✓ finance.exec-kpis: removed its read of sales.orders/orders']);
-    const consumers = await fetch(`${registry.url}/v1/lineage/products/sales.orders/ports/orders/consumers`).then((r) =>
-      r.json(),
-    );
-    expect(consumers.map((c: { product: string }) => c.product)).not.toContain('finance:dashboard/exec-kpis');
+    const consumers = (await fetch(`${registry.url}/v1/lineage/products/sales.orders/ports/orders/consumers`).then(
+      (r) => r.json(),
+    )) as { product: string }[];
+    expect(consumers.map((c) => c.product)).not.toContain('finance:dashboard/exec-kpis');
     const again = await dmesh(['consume', 'sales.orders/orders', '--as', 'finance.exec-kpis', '--remove']);
     expect(again.code).toBe(1);
+  });
+});
+
+describe('dmesh consume with the consumer id form, a kind and an expiry', () => {
+  it('registers finance:ml/churn-features until a date, refuses a bad kind or a past date, and removes it whole', async () => {
+    const as = ['--as', 'finance:ml/churn-features'];
+    const run = await dmesh(['consume', 'sales.orders/orders@^1.0.0', ...as, '--fields', 'customer_id,order_id']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const expiring = await dmesh(['consume', 'sales.orders/orders@^1.0.0', ...as, '--expires', '2099-12-31', '--json']);
+    expect(JSON.parse(expiring.stdout)).toMatchObject({
+      id: 'finance:ml/churn-features',
+      kind: 'ml',
+      reads: [{ port: 'sales.orders/orders', expires: '2099-12-31', expired: false }],
+    });
+    const kind = await dmesh(['consume', 'sales.orders/orders@^1.0.0', '--as', 'finance.x', '--kind', 'spreadsheet']);
+    expect([kind.code, kind.stderr]).toEqual([
+      2,
+      expect.stringContaining('use one of dashboard, ml, notebook, service'),
+    ]);
+    const clash = await dmesh(['consume', 'sales.orders/orders@^1.0.0', ...as, '--kind', 'dashboard']);
+    expect([clash.code, clash.stderr]).toEqual([2, expect.stringContaining('contradicts --as')]);
+    const past = await dmesh(['consume', 'sales.orders/orders@^1.0.0', ...as, '--expires', '2000-01-01']);
+    expect([past.code, past.stderr]).toEqual([2, expect.stringContaining('expires 2000-01-01 is in the past')]);
+    const removed = await dmesh(['consume', ...as, '--remove']);
+    expect([removed.code, removed.stdout.trim()]).toEqual([
+      0,
+      '✓ finance.churn-features: removed it and all its reads',
+    ]);
   });
 });

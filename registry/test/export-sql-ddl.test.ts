@@ -89,4 +89,28 @@ describe('export --format sql-ddl on a real PostgreSQL', () => {
     expect(await insert(orders.table, orders.records[0])).toMatch(/orders_pkey/);
     await client.query('ROLLBACK');
   });
+
+  it('writes a pattern CHECK that means what the contract pattern means (translated as the SQL engine translates it)', async () => {
+    const { bundle } = await loadProduct(join(DOMAINS, 'sales/orders'));
+    const product = bundle.descriptor as DataProduct;
+    const port = {
+      ...product.spec.outputs[0],
+      name: 'codes',
+      location: 'postgres://warehouse/sales.codes',
+      quality: [],
+    };
+    // \b is a word boundary in the contract (ECMA-262) and a backspace in PostgreSQL's own syntax
+    const contract = {
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '\\bEUR\\b' }, odd: { type: 'string', pattern: '\\BEUR' } },
+    };
+    const ddl = toSqlDdl({ product, port, contract });
+    expect(ddl).toMatch(/-- .*\/properties\/odd: pattern \\BEUR \(no exact PostgreSQL translation/);
+    await client.query('BEGIN');
+    await client.query(ddl);
+    expect(await insert('sales.codes', { code: 'pay EUR now' })).toBeUndefined();
+    expect(await insert('sales.codes', { code: 'EUROS' })).toMatch(/code_pattern/);
+    expect(await insert('sales.codes', { odd: 'nothing to check' })).toBeUndefined();
+    await client.query('ROLLBACK');
+  });
 });

@@ -3,6 +3,9 @@ export { loadProduct, checkLoadedProduct, ProductLoadError, type LoadedProduct }
 export { parseYaml, parseJson } from './io/parse-files.js';
 // Pipeline entry points: test a batch and report the SLA observation (see domains/sales/orders/pipeline/).
 export { runDataTest, type RunDataTestOptions, type DataTestRunResult } from './io/data/run-data-test.js';
+// The same test where the data lives: DuckDB over Parquet folders, a PostgreSQL table in place (one verdict).
+export { runSqlTest, type RunSqlTestOptions, type SqlTestRunResult } from './io/sql/run-sql-test.js';
+export { runPostgresStream, type PostgresStreamOptions } from './io/sql/postgres-stream.js';
 export { buildObservation, type DataObservation } from './core/quality/observation.js';
 // In-memory quality checks with typed rules: the same rule shapes dataproduct.yaml holds (a port's
 // `quality` array can be passed as it is), the same evaluation as `dmesh test`.

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CompatibilityChange } from '@dmesh/sdk';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { CpuPool } from '../common/cpu/cpu-pool.js';
 import type { ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -44,6 +45,7 @@ export class LineageService {
     private readonly dataSource: DataSource,
     private readonly products: ProductsService,
     private readonly contracts: ContractsService,
+    private readonly cpu: CpuPool,
     private readonly externals: ExternalConsumersService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -130,7 +132,7 @@ export class LineageService {
     }
     return analyseImpact(
       this.dataSource.manager,
-      { products: this.products, contracts: this.contracts },
+      { products: this.products, contracts: this.contracts, cpu: this.cpu },
       { product, port, ...request, today: this.today() },
     );
   }

@@ -29,5 +29,6 @@ export async function loadPortForTest(productDir: string, portName?: string): Pr
     contract: loaded.bundle.contracts[port.contract],
     contractPath: port.contract,
     quality: port.quality ?? [],
+    ...(port.location && { location: port.location }),
   };
 }

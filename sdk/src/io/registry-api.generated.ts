@@ -559,7 +559,12 @@ export interface components {
              *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
              *     FORBIDDEN (403, request): the token's role or domains do not allow this
              *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     PAYLOAD_TOO_LARGE (413, request): the body, or a schema in it, is larger than the registry accepts
+             *     URI_TOO_LONG (414, request): the URL, or a path parameter in it, is longer than the registry accepts
+             *     UNSUPPORTED_MEDIA_TYPE (415, request): the body is not application/json
+             *     UNAVAILABLE (503, request): the database cannot be reached, or the registry is stopping; retry later
+             *     BUSY (503, request): too many heavy requests at once; retry after the Retry-After header
+             *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
              *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
              *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
@@ -1282,7 +1287,84 @@ export interface components {
             history: components["schemas"]["SlaObservationDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description A parameter or the body is malformed: empty, repeated, out of range, not of its pattern, or with NUL characters, lone surrogates or forbidden keys; details name it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description No token, or an unknown, expired or revoked one. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The token's role or domains do not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is larger than 4 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The URL is longer than 8 KB, or a path parameter longer than 200 characters. */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description Too many requests from this client; retry after Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The database is unavailable, the registry is stopping, too many heavy requests run at once (BUSY), or the request ran out of time (TIMEOUT); retry after Retry-After. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1322,6 +1404,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1338,6 +1421,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     whoami: {
@@ -1364,6 +1450,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTokens: {
@@ -1383,6 +1472,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createToken: {
@@ -1414,6 +1507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1431,6 +1525,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeToken: {
@@ -1450,6 +1549,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1458,6 +1560,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listVersions: {
@@ -1465,6 +1570,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1479,6 +1585,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1487,6 +1594,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     publishVersion: {
@@ -1497,6 +1607,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1507,8 +1618,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Published, unchanged (identical content) or dry-run verdict. */
+            /** @description Unchanged (identical content is stored already) or a dry-run verdict. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Published: the version is stored. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1525,7 +1645,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description The token may not publish to this domain. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1542,6 +1664,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rejected by a check; details name each problem and its fix. */
             422: {
                 headers: {
@@ -1551,18 +1676,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProducts: {
         parameters: {
             query?: {
-                /** @description Words to match in names, titles, descriptions, tags and fields. */
+                /** @description Words to match in names, titles, descriptions, tags and fields (at most 16 words). */
                 q?: string;
                 domain?: string;
                 tag?: string;
                 /** @description A field name in a contract, e.g. customer_id. */
                 field?: string;
                 first?: number;
+                /** @description nextCursor of the previous page. */
                 after?: string;
             };
             header?: never;
@@ -1579,6 +1707,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProduct: {
@@ -1586,6 +1726,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1600,6 +1741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,6 +1750,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getVersion: {
@@ -1615,7 +1760,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
             };
             cookie?: never;
@@ -1630,6 +1777,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1638,6 +1786,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDomains: {
@@ -1657,6 +1808,9 @@ export interface operations {
                     "application/json": components["schemas"]["DomainDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortContract: {
@@ -1667,8 +1821,11 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1695,6 +1852,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description No such product, version or port. */
             404: {
                 headers: {
@@ -1704,6 +1862,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -1726,6 +1887,17 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPolicy: {
@@ -1733,6 +1905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1747,6 +1920,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1755,6 +1929,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putPolicy: {
@@ -1765,6 +1942,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1792,6 +1970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1800,6 +1979,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A domain policy that loosens a global error policy (named in the message). */
             422: {
                 headers: {
@@ -1809,6 +1991,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
@@ -1819,6 +2003,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1831,6 +2016,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1847,6 +2034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
             /** @description A built-in error policy, and no reason. */
             422: {
                 headers: {
@@ -1856,6 +2044,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     restorePolicy: {
@@ -1863,6 +2053,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1877,6 +2068,9 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No deleted policy with this id. */
             404: {
                 headers: {
@@ -1886,6 +2080,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWaivers: {
@@ -1907,6 +2104,17 @@ export interface operations {
                     "application/json": components["schemas"]["WaiverDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWaiver: {
@@ -1938,6 +2146,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such policy. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeWaiver: {
@@ -1945,6 +2169,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A waiver id (a positive whole number). */
                 id: string;
             };
             cookie?: never;
@@ -1957,6 +2182,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such waiver, or revoked already. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deprecateMajor: {
@@ -1964,6 +2204,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1991,6 +2232,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1999,6 +2242,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireMajor: {
@@ -2006,6 +2263,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -2021,6 +2279,27 @@ export interface operations {
                     "application/json": components["schemas"]["MajorLineChangeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             /** @description Too early: the message names the consumers still on the line. */
             422: {
                 headers: {
@@ -2030,6 +2309,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineage: {
@@ -2037,7 +2318,7 @@ export interface operations {
             query?: {
                 /** @description Default BOTH. */
                 direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
-                /** @description Hops, 1–50 (default 5). */
+                /** @description Hops (default 5). */
                 depth?: number;
                 /** @description Add field nodes and field-to-field edges. */
                 fieldLevel?: boolean;
@@ -2046,6 +2327,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -2076,6 +2358,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineagePaths: {
@@ -2098,6 +2383,15 @@ export interface operations {
                     "application/json": components["schemas"]["LineagePathsDto"];
                 };
             };
+            /** @description from or to is missing or not a product id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2106,6 +2400,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortConsumers: {
@@ -2113,7 +2410,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2128,6 +2427,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortConsumerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2136,6 +2436,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     analyseImpact: {
@@ -2143,7 +2446,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2178,6 +2483,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The body is over 1 MB (no larger schema compiles). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineageDrift: {
@@ -2185,6 +2503,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -2199,6 +2518,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLineageDrift: {
@@ -2218,6 +2541,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ingestOpenLineage: {
@@ -2269,6 +2595,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listExternalConsumers: {
@@ -2290,6 +2621,18 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalConsumerDto"][];
                 };
             };
+            /** @description domain is empty, repeated or not kebab-case. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getExternalConsumer: {
@@ -2297,7 +2640,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A domain name (kebab-case). */
                 domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
                 name: string;
             };
             cookie?: never;
@@ -2312,6 +2657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalConsumerDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2320,6 +2666,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteExternalConsumer: {
@@ -2327,7 +2676,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A domain name (kebab-case). */
                 domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
                 name: string;
             };
             cookie?: never;
@@ -2340,6 +2691,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2364,6 +2716,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putExternalRead: {
@@ -2371,9 +2726,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A domain name (kebab-case). */
                 domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
                 name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
                 product: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2427,6 +2786,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteExternalRead: {
@@ -2434,9 +2798,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A domain name (kebab-case). */
                 domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
                 name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
                 product: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2449,6 +2817,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2473,6 +2842,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportObservation: {
@@ -2480,7 +2852,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2535,6 +2909,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortSla: {
@@ -2542,7 +2921,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2557,6 +2938,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortSlaDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown product or port. */
             404: {
                 headers: {
@@ -2566,6 +2948,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

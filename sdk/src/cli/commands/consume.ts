@@ -77,6 +77,8 @@ async function consume(portText: string | undefined, options: ConsumeOptions, io
     );
   const ref = parsePortRef(portText);
   if (!ref.range) throw new UsageError(`give the versions it reads: ${portText}@^<major>.0.0, e.g. ${portText}@^1.0.0`);
+  if (options.kind && who.kind && options.kind !== who.kind)
+    throw new UsageError(`--kind ${options.kind} contradicts --as ${options.as}; give the kind once`);
   const kind = options.kind ?? who.kind;
   if (kind !== undefined && !isConsumerKind(kind))
     throw new UsageError(`--kind ${kind}: use one of ${CONSUMER_KINDS.join(', ')}`);

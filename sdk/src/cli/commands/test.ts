@@ -14,6 +14,7 @@ import {
 import { reportFailure } from '../errors.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
+import { routeDataTest } from './test-sql.js';
 
 /** The output port `dmesh test` checks, as the descriptor loader resolves it. */
 export interface LoadedPort {
@@ -22,6 +23,8 @@ export interface LoadedPort {
   contract: unknown;
   contractPath: string;
   quality: QualityRule[];
+  /** The port's `location` (a `postgres://` table is tested in place by the SQL engine). */
+  location?: string;
 }
 
 export interface TestCommandDeps {
@@ -51,6 +54,10 @@ interface TestOptions {
   token?: string;
   timeout?: string;
   json?: boolean;
+  engine?: string;
+  emitSql?: boolean;
+  connection?: string;
+  maxRejects?: string;
 }
 
 export function registerTestCommand(
@@ -64,7 +71,10 @@ export function registerTestCommand(
     .description("test a data file against an output port's contract and quality rules")
     .argument('[product-dir]', 'folder with dataproduct.yaml', '.')
     .option('--port <name>', 'output port to test (default: the only one)')
-    .option('--data <file>', 'data file: .jsonl/.ndjson, .csv (header row) or .parquet')
+    .option(
+      '--data <file>',
+      'data file: .jsonl/.ndjson, .csv (header row) or .parquet; a Parquet folder or glob, or postgres://… (SQL engine)',
+    )
     .option(
       '--ref-data <id>=<file>',
       'reference data for relationship rules, e.g. customers.profiles/profiles=profiles.jsonl (repeatable)',
@@ -80,6 +90,13 @@ export function registerTestCommand(
     )
     .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
+    .option('--engine <engine>', 'auto (SQL for Parquet folders/globs and postgres:// ports), stream or sql', 'auto')
+    .option('--emit-sql', 'print the SQL statements the SQL engine would run, and stop')
+    .option(
+      '--connection <url>',
+      'PostgreSQL credentials, postgres://user:password@host/db (default: DMESH_CONNECTION)',
+    )
+    .option('--max-rejects <n>', 'SQL engine: write at most n rows to --reject-file (default 10000)')
     .action(async (productDir: string, options: TestOptions) => {
       try {
         done(await runTestCommand(productDir, options, io, deps));
@@ -95,6 +112,8 @@ async function runTestCommand(
   io: CliIO,
   deps: TestCommandDeps,
 ): Promise<number> {
+  const routed = await routeDataTest(productDir, options, io, deps, (entries) => parseRefData(entries, io.cwd));
+  if (routed !== undefined) return routed;
   if (!options.data) throw new UsageError('--data <file> is required, e.g. dmesh test --data data/orders.jsonl');
   const workers = parseWorkers(options.workers);
   const refData = parseRefData(options.refData, io.cwd);

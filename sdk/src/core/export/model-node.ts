@@ -1,20 +1,8 @@
+import { ANNOTATIONS } from '../compat/shape.js';
 import { UNRESOLVED_REF } from '../contract/normalize.js';
 import { brief } from './losses.js';
 import { defineRef, type BuildCtx, type Field, type Node, type NumberNode, type StringNode } from './model.js';
 
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  '$comment',
-  'contentEncoding',
-  'contentMediaType',
-  '$defs',
-]);
 /** Keywords the model carries, per type; anything else that asserts is a loss. */
 const CARRIED = new Set([
   'type',

@@ -1,9 +1,12 @@
+import { postgresDialect } from '../sql/postgres/dialect.js';
+import { translatePattern } from '../sql/regex/emit.js';
 import type { Losses } from './losses.js';
 import type { Node } from './model.js';
 
 // The PostgreSQL side of sql-ddl: the type of a column and the CHECKs its
-// contract keywords become. Written as the PostgreSQL dialect of a
-// contract-to-SQL compiler would be, so it can move there.
+// contract keywords become. Patterns go through the contract-to-SQL
+// compiler's regex translation (core/sql/regex), so a CHECK means what the
+// contract's pattern means; one it cannot translate exactly is left out and said.
 
 const INT4 = { min: -2147483648, max: 2147483647 };
 
@@ -72,14 +75,7 @@ export function sqlChecks(name: string, node: Node, table: string, losses: Losse
     if (node.enum) check('check', `${col} IN (${node.enum.map(literal).join(', ')})`);
     if (node.minLength !== undefined) check('min_length', `char_length(${col}) >= ${node.minLength}`);
     if (node.maxLength !== undefined) check('max_length', `char_length(${col}) <= ${node.maxLength}`);
-    if (node.pattern !== undefined) {
-      check('pattern', `${col} ~ ${literal(node.pattern)}`);
-      if (/\\p\{|\(\?<[=!]|\\u\{/.test(node.pattern))
-        losses.add(
-          node.path ?? '',
-          `pattern ${node.pattern} (uses ECMA-262 syntax PostgreSQL regular expressions read differently)`,
-        );
-    }
+    if (node.pattern !== undefined) patternCheck(col, node.pattern, node.path ?? '', check, losses);
     if (node.format && !['uuid', 'date-time', 'date', 'time'].includes(node.format))
       losses.add(node.path ?? '', `format ${node.format}`);
   }
@@ -94,4 +90,22 @@ export function sqlChecks(name: string, node: Node, table: string, losses: Losse
       losses.add(node.path ?? '', `multipleOf ${node.multipleOf} (as the numeric scale)`);
   }
   return out;
+}
+
+/**
+ * A `pattern` as a CHECK in PostgreSQL's regular-expression syntax, translated
+ * as `dmesh test --engine sql` translates it (ECMA-262 and PostgreSQL's ARE read
+ * `\b`, `\d`, `.` and `$` differently); left out, and said, when no exact
+ * translation exists.
+ */
+function patternCheck(
+  col: string,
+  pattern: string,
+  path: string,
+  check: (suffix: string, condition: string) => void,
+  losses: Losses,
+): void {
+  const translated = translatePattern(pattern, postgresDialect.regex);
+  if (translated.ok) check('pattern', `${col} ~ ${postgresDialect.string(translated.pattern)}`);
+  else losses.add(path, `pattern ${pattern} (no exact PostgreSQL translation: ${translated.reason})`);
 }
