@@ -162,7 +162,7 @@ describe('dmesh pull and export from the registry', () => {
     expect([again.status, await again.text()]).toEqual([304, '']);
     expect((await fetch(url.replace('/orders/contract', '/nope/contract'))).status).toBe(404);
     const malformed = await fetch(url.replace('/1.1.0/', '/latest/'));
-    expect([malformed.status, (await malformed.json()).details[0]]).toEqual([
+    expect([malformed.status, ((await malformed.json()) as { details: unknown[] }).details[0]]).toEqual([
       400,
       expect.objectContaining({ code: 'BAD_PARAMETER', path: 'version' }),
     ]);
