@@ -17,6 +17,8 @@ export interface ImpactRequest {
   /** The version the producer means to publish; default: the next minor of the latest version. */
   version?: string;
   mode?: string;
+  /** YYYY-MM-DD: registrations of consumers outside the mesh that lapsed before it no longer count. */
+  today: string;
 }
 
 /** What impact analysis reads from other contexts. */
@@ -47,7 +49,13 @@ export async function analyseImpact(
   const mode = checkedMode(req.mode ?? base.compatibility);
   const previous = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
   const report = await compare(sources.cpu, [previous, req.schema, mode, base.version, proposedVersion]);
-  const impact = await consumerImpact(manager, sources, req.product, req.port, proposedVersion, report.changes);
+  const impact = await consumerImpact(
+    manager,
+    sources,
+    { product: req.product, port: req.port, today: req.today },
+    proposedVersion,
+    report.changes,
+  );
   return {
     port: `${req.product}/${req.port}`,
     against: base.version,
@@ -127,8 +135,7 @@ function baseFor(history: PortVersion[], proposed: string): PortVersion {
 export async function consumerImpact(
   manager: EntityManager,
   sources: Pick<ImpactSources, 'products'>,
-  product: string,
-  port: string,
+  target: { product: string; port: string; today: string },
   proposedVersion: string,
   changes: CompatibilityChange[],
 ): Promise<Pick<ImpactReport, 'changes' | 'consumers' | 'unaffected' | 'truncated'>> {
@@ -137,7 +144,8 @@ export async function consumerImpact(
   for (const change of changes.filter((c) => c.breaking)) {
     const field = fieldOfPath(change.path);
     const local: Propagation = { affected: out.affected, unaffected: [], truncated: false, reached: new Set() };
-    await propagateBreak(manager, { product, port, field: field ?? '*' }, proposedVersion, change.code, local);
+    const start = { product: target.product, port: target.port, field: field ?? '*' };
+    await propagateBreak(manager, start, proposedVersion, change.code, local, target.today);
     out.unaffected.push(...local.unaffected);
     out.truncated ||= local.truncated;
     impactChanges.push({
