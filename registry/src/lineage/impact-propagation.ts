@@ -58,11 +58,10 @@ export async function propagateBreak(
       frontier.map((b) => ({ product: b.product, port: b.port })),
       (p) => `${p.product}/${p.port}`,
     );
-    const [consumers, readers, externals] = await Promise.all([
-      consumersOfPorts(manager, ports),
-      fieldReaders(manager, frontier),
-      externalReadsOfPorts(manager, ports),
-    ]);
+    // One after another: inside a publish the manager is one transaction's connection, which runs one query at a time.
+    const consumers = await consumersOfPorts(manager, ports);
+    const readers = await fieldReaders(manager, frontier);
+    const externals = await externalReadsOfPorts(manager, ports);
     const step: Step = { depth, proposedVersion, code, field: start.field };
     visitExternalReaders(into, externals, frontier, { depth, proposedVersion, code, today });
     const next = consumers.flatMap((c) => visit(into, c, readers, step));
