@@ -24,6 +24,18 @@ const BENCHMARKS = [
     flags: REGISTRY_NODE_FLAGS,
   },
   {
+    name: 'abuse',
+    module: 'registry/dist/bench/abuse.bench.js',
+    fn: 'runAbuseBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
+    name: 'publish',
+    module: 'registry/dist/bench/publish.bench.js',
+    fn: 'runPublishBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
     name: 'lineage',
     module: 'registry/dist/bench/lineage.bench.js',
     fn: 'runLineageBench',
@@ -49,6 +61,12 @@ const TARGETS = {
   'test.pg_1m_raw_ratio': '≤ 1.5',
   'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
   'lineage.impact_p99_ms': '≤ 200 ms',
+  'health.live_p99_ms_under_abuse': '≤ 50 ms',
+  'products.get_p99_ms_under_abuse': '≤ 100 ms',
+  'publish.per_s_20_writers': '≥ 150/s',
+  'publish.p99_ms': '≤ 200 ms',
+  'publish.hot_product_per_s': '≥ 10/s',
+  'publish.hot_product_5xx': '0',
 };
 
 function runOne(b) {

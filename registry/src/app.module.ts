@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import type { AccessConfig } from './auth/access-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
+import { CpuModule } from './common/cpu/cpu.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { ContractsModule } from './contracts/contracts.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
       global: true,
       imports: [
         ClockModule,
+        CpuModule,
         AuditModule,
         AuthModule.register(options.access),
         OpsModule.register(options.ops),

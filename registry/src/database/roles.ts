@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
+import { DEFAULT_POOL_LIMITS, type PoolLimits } from './pool-options.js';
 
 /**
  * Two database roles: the owner runs migrations and owns every table; the
@@ -58,7 +59,8 @@ export function roleOf(url: string): string {
 
 /** Runs the migrations as the owner, then grants the runtime role what it needs (nothing when both are one role). */
 export async function migrateAsOwner(ownerUrl: string, runtimeUrl: string): Promise<void> {
-  const owner = createDataSource(ownerUrl, { poolSize: 1 });
+  // No statement timeout for migrations: they may run long on a big catalog.
+  const owner = createDataSource(ownerUrl, { poolSize: 1, limits: false });
   await owner.initialize();
   try {
     await owner.runMigrations();
@@ -98,10 +100,11 @@ export async function checkRuntimeRole(dataSource: DataSource): Promise<RuntimeR
 export async function openRegistryDatabase(
   ownerUrl: string,
   runtimeUrl: string,
+  limits: Partial<PoolLimits> = {},
   warn: (line: string) => void = (line) => process.stderr.write(`warning: ${line}\n`),
 ): Promise<DataSource> {
   await migrateAsOwner(ownerUrl, runtimeUrl);
-  const dataSource = createDataSource(runtimeUrl);
+  const dataSource = createDataSource(runtimeUrl, { limits: { ...DEFAULT_POOL_LIMITS, ...limits } });
   await dataSource.initialize();
   const warning = await runtimeRoleWarning(dataSource);
   if (warning) warn(warning);

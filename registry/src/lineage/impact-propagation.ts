@@ -1,8 +1,10 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
-import type { AffectedConsumer, UnaffectedConsumer } from '../common/impact.types.js';
+import type { AffectedConsumer, Owner, UnaffectedConsumer } from '../common/impact.types.js';
 import type { ProductsService } from '../products/products.service.js';
+import { visitExternalReaders } from './external/external-impact.js';
 import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-ports.js';
+import { externalReadsOfPorts } from './operations/external-reads.js';
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
 /** A field (or `*`: a change to the record as a whole) that breaks. */
@@ -15,8 +17,8 @@ interface Broken {
 const MAX_DEPTH = 20;
 const MAX_AFFECTED = 5000;
 
-/** An affected consumer before its owner is looked up (once, for all of them: withOwners). */
-export type Reached = Omit<AffectedConsumer, 'owner'>;
+/** An affected consumer before its owner is looked up (once, for all products: withOwners); external ones carry theirs. */
+export type Reached = Omit<AffectedConsumer, 'owner'> & { owner?: Owner };
 
 export interface Propagation {
   affected: Map<string, Reached>;
@@ -43,6 +45,7 @@ export async function propagateBreak(
   proposedVersion: string,
   code: string,
   into: Propagation,
+  today: string,
 ): Promise<void> {
   let frontier: Broken[] = [start];
   const seen = new Set([key(start)]);
@@ -55,8 +58,12 @@ export async function propagateBreak(
       frontier.map((b) => ({ product: b.product, port: b.port })),
       (p) => `${p.product}/${p.port}`,
     );
-    const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier)]);
+    // One after another: inside a publish the manager is one transaction's connection, which runs one query at a time.
+    const consumers = await consumersOfPorts(manager, ports);
+    const readers = await fieldReaders(manager, frontier);
+    const externals = await externalReadsOfPorts(manager, ports);
     const step: Step = { depth, proposedVersion, code, field: start.field };
+    visitExternalReaders(into, externals, frontier, { depth, proposedVersion, code, today });
     const next = consumers.flatMap((c) => visit(into, c, readers, step));
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
   }
@@ -167,11 +174,10 @@ export async function withOwners(
   products: Pick<ProductsService, 'cards'>,
   reached: Reached[],
 ): Promise<AffectedConsumer[]> {
-  const cards = new Map(
-    (await products.cards([...new Set(reached.map((r) => r.product))], manager)).map((c) => [c.id, c]),
-  );
-  return reached.map(({ product, ...rest }) => {
+  const ids = [...new Set(reached.filter((r) => !r.owner).map((r) => r.product))];
+  const cards = new Map((await products.cards(ids, manager)).map((c) => [c.id, c]));
+  return reached.map(({ product, owner, ...rest }) => {
     const card = cards.get(product);
-    return { product, owner: { team: card?.ownerTeam ?? '', email: card?.ownerEmail ?? '' }, ...rest };
+    return { product, owner: owner ?? { team: card?.ownerTeam ?? '', email: card?.ownerEmail ?? '' }, ...rest };
   });
 }

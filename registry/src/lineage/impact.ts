@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
-import { checkCompatibility, isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
+import { isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
+import type { CpuPool } from '../common/cpu/cpu-pool.js';
 import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
@@ -16,12 +17,16 @@ export interface ImpactRequest {
   /** The version the producer means to publish; default: the next minor of the latest version. */
   version?: string;
   mode?: string;
+  /** YYYY-MM-DD: registrations of consumers outside the mesh that lapsed before it no longer count. */
+  today: string;
 }
 
 /** What impact analysis reads from other contexts. */
 export interface ImpactSources {
   products: Pick<ProductsService, 'cards' | 'portHistory'>;
   contracts: Pick<ContractsService, 'schemasByHashes'>;
+  /** The compatibility check runs on a worker thread: a proposed schema is anyone's, of any size. */
+  cpu: Pick<CpuPool, 'run'>;
 }
 
 /**
@@ -43,8 +48,14 @@ export async function analyseImpact(
   const base = baseFor(await portHistoryOf(sources, req.product, req.port), proposedVersion);
   const mode = checkedMode(req.mode ?? base.compatibility);
   const previous = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
-  const report = compare(previous, req.schema, mode, base.version, proposedVersion);
-  const impact = await consumerImpact(manager, sources, req.product, req.port, proposedVersion, report.changes);
+  const report = await compare(sources.cpu, [previous, req.schema, mode, base.version, proposedVersion]);
+  const impact = await consumerImpact(
+    manager,
+    sources,
+    { product: req.product, port: req.port, today: req.today },
+    proposedVersion,
+    report.changes,
+  );
   return {
     port: `${req.product}/${req.port}`,
     against: base.version,
@@ -94,10 +105,19 @@ async function portHistoryOf(sources: ImpactSources, product: string, port: stri
   ]);
 }
 
-function compare(previous: unknown, next: unknown, mode: CompatibilityMode, against: string, proposed: string) {
+async function compare(
+  cpu: ImpactSources['cpu'],
+  [previous, next, mode, against, proposed]: [unknown, unknown, CompatibilityMode, string, string],
+) {
   try {
-    return checkCompatibility(previous, next, mode, { labels: { previous: [against], next: proposed } });
+    return await cpu.run('breakingChanges', [
+      previous,
+      next,
+      mode,
+      { labels: { previous: [against], next: proposed } },
+    ]);
   } catch (err) {
+    if (err instanceof RequestError) throw err;
     const message = (err as Error).message;
     throw new RequestError('BAD_REQUEST', `the proposed contract is not a usable JSON Schema: ${message}`, [
       { code: 'BAD_SCHEMA', path: 'schema', message, fix: 'check the schema with dmesh diff' },
@@ -115,8 +135,7 @@ function baseFor(history: PortVersion[], proposed: string): PortVersion {
 export async function consumerImpact(
   manager: EntityManager,
   sources: Pick<ImpactSources, 'products'>,
-  product: string,
-  port: string,
+  target: { product: string; port: string; today: string },
   proposedVersion: string,
   changes: CompatibilityChange[],
 ): Promise<Pick<ImpactReport, 'changes' | 'consumers' | 'unaffected' | 'truncated'>> {
@@ -125,7 +144,8 @@ export async function consumerImpact(
   for (const change of changes.filter((c) => c.breaking)) {
     const field = fieldOfPath(change.path);
     const local: Propagation = { affected: out.affected, unaffected: [], truncated: false, reached: new Set() };
-    await propagateBreak(manager, { product, port, field: field ?? '*' }, proposedVersion, change.code, local);
+    const start = { product: target.product, port: target.port, field: field ?? '*' };
+    await propagateBreak(manager, start, proposedVersion, change.code, local, target.today);
     out.unaffected.push(...local.unaffected);
     out.truncated ||= local.truncated;
     impactChanges.push({

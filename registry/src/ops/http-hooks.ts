@@ -77,16 +77,19 @@ export function installHttpHooks(
       !requestContext.run(req.dmesh, () => deps.refusals.shouldRecord(finished))
     )
       return payload;
-    await requestContext.run(req.dmesh, () =>
-      deps.refusals.record({
-        ...finished,
-        route,
-        path: req.url.split('?')[0],
-        actor: req.principal?.name ?? `anonymous ${req.ip}`,
-        error: errorBody(payload),
-        ...(route === '/graphql' && { graphqlOperation: graphqlOperation(req.body) }),
-      }),
-    );
+    // The answer is already decided: a refusal the audit cannot store (the database is down) is logged, and the answer stands.
+    await requestContext
+      .run(req.dmesh, () =>
+        deps.refusals.record({
+          ...finished,
+          route,
+          path: req.url.split('?')[0],
+          actor: req.principal?.name ?? `anonymous ${req.ip}`,
+          error: errorBody(payload),
+          ...(route === '/graphql' && { graphqlOperation: graphqlOperation(req.body) }),
+        }),
+      )
+      .catch((err: Error) => req.log.warn({ err: err.message, route, status: finished.status }, 'refusal not audited'));
     return payload;
   });
   fastify.addHook('onResponse', (req: Req, reply) => accessLogAndMetrics(req, reply, deps.metrics));

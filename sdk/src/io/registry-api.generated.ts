@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/versions/{version}/ports/{port}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema contract of one output port of one version, with its content hash as ETag */
+        get: operations["getPortContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policies": {
         parameters: {
             query?: never;
@@ -400,6 +417,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lineage/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumers outside the mesh (dashboards, ML jobs, notebooks, services), all or of one domain */
+        get: operations["listExternalConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/consumers/{domain}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consumer outside the mesh with what it reads */
+        get: operations["getExternalConsumer"];
+        put?: never;
+        post?: never;
+        /** Remove a consumer outside the mesh and all its reads */
+        delete: operations["deleteExternalConsumer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/consumers/{domain}/{name}/reads/{product}/{port}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Register (or update) a consumer outside the mesh and the fields it reads of one port (publisher of its domain, or admin) */
+        put: operations["putExternalRead"];
+        post?: never;
+        /** Stop registering the read of one port (the consumer goes with its last read) */
+        delete: operations["deleteExternalRead"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{id}/ports/{port}/observations": {
         parameters: {
             query?: never;
@@ -489,7 +559,12 @@ export interface components {
              *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
              *     FORBIDDEN (403, request): the token's role or domains do not allow this
              *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     PAYLOAD_TOO_LARGE (413, request): the body, or a schema in it, is larger than the registry accepts
+             *     URI_TOO_LONG (414, request): the URL, or a path parameter in it, is longer than the registry accepts
+             *     UNSUPPORTED_MEDIA_TYPE (415, request): the body is not application/json
+             *     UNAVAILABLE (503, request): the database cannot be reached, or the registry is stopping; retry later
+             *     BUSY (503, request): too many heavy requests at once; retry after the Retry-After header
+             *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
              *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
              *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
@@ -863,7 +938,15 @@ export interface components {
             reason: string;
         };
         LineConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /** @description YYYY-MM-DD its registration lapses (consumers outside the mesh). */
+            expires?: string;
             port: string;
             range: string;
             resolved?: string | null;
@@ -885,12 +968,12 @@ export interface components {
         };
         LineageNodeDto: {
             /**
-             * @description Product, port, field id, or external:<location>.
+             * @description Product, port, field id, external:<location>, or <domain>:<kind>/<name> (a consumer outside the mesh).
              * @example sales.orders/orders#customer_id
              */
             id: string;
             /** @enum {string} */
-            kind: "PRODUCT" | "PORT" | "FIELD" | "EXTERNAL";
+            kind: "PRODUCT" | "PORT" | "FIELD" | "EXTERNAL" | "CONSUMER";
             product?: string;
             port?: string;
             field?: string;
@@ -902,6 +985,11 @@ export interface components {
             ownerTeam?: string;
             /** @description Normalised location (external datasets). */
             location?: string;
+            /**
+             * @description What a consumer outside the mesh is (CONSUMER nodes).
+             * @enum {string}
+             */
+            consumerKind?: "dashboard" | "ml" | "notebook" | "service";
         };
         LineageEdgeDto: {
             /** @description Upstream end. */
@@ -946,9 +1034,19 @@ export interface components {
             email: string;
         };
         PortConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
-            /** @description The consumer major line whose latest version reads the port. */
-            major: number;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /** @description The consumer major line whose latest version reads the port (products). */
+            major?: number;
+            /** @description YYYY-MM-DD its registration lapses (consumers outside the mesh). */
+            expires?: string;
+            /** @description True once that registration has lapsed. */
+            expired?: boolean;
             /** @description The port it reads. */
             port: string;
             versionRange: string;
@@ -975,7 +1073,13 @@ export interface components {
             affected: string[];
         };
         AffectedConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
             owner: components["schemas"]["LineageOwnerDto"];
             /** @description 1 = reads the port; 2+ = reads something derived from it. */
             depth: number;
@@ -994,7 +1098,7 @@ export interface components {
             product: string;
             versionRange: string;
             /** @enum {string} */
-            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD";
+            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD" | "REGISTRATION_EXPIRED";
             message: string;
         };
         ImpactReportDto: {
@@ -1043,6 +1147,80 @@ export interface components {
             outputs: components["schemas"]["IngestedDatasetDto"][];
             edges: number;
             columnEdges: number;
+        };
+        ExternalReadDto: {
+            /**
+             * @description The port it reads.
+             * @example sales.orders/orders
+             */
+            port: string;
+            /** @example ^1.0.0 */
+            versionRange: string;
+            /** @description The highest published, non-retired version the range admits now; absent when none does. */
+            resolvedVersion?: string;
+            /** @description Fields of the port it reads (dotted for nesting); empty: any. */
+            fields: string[];
+            /**
+             * @description The day after which the registration lapses: it then no longer holds up a retirement nor counts in impact.
+             * @example 2026-12-31
+             */
+            expires?: string;
+            /** @description True once the registration has lapsed. */
+            expired: boolean;
+        };
+        ExternalConsumerDto: {
+            /**
+             * @description <domain>:<kind>/<name>
+             * @example finance:dashboard/exec-kpis
+             */
+            id: string;
+            /**
+             * @description The owning domain: its publishers register, update and remove it.
+             * @example finance
+             */
+            domain: string;
+            /** @example exec-kpis */
+            name: string;
+            /** @enum {string} */
+            kind: "dashboard" | "ml" | "notebook" | "service";
+            description?: string;
+            owner: components["schemas"]["LineageOwnerDto"];
+            reads: components["schemas"]["ExternalReadDto"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExternalOwnerInputDto: {
+            team?: string;
+            email?: string;
+        };
+        ExternalReadInputDto: {
+            /**
+             * @description Required for a new consumer; default: the consumer's.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /**
+             * @description The semver range of the product it reads.
+             * @example ^1.0.0
+             */
+            versionRange: string;
+            /**
+             * @description Fields of the port's contract it reads; absent or empty: it may read any (every change affects it).
+             * @example [
+             *       "order_id",
+             *       "total_amount"
+             *     ]
+             */
+            fields?: string[];
+            /**
+             * @description YYYY-MM-DD after which the registration lapses.
+             * @example 2026-12-31
+             */
+            expires?: string;
+            description?: string;
+            /** @description Who to talk to; default: the consumer's, else the domain's owner. */
+            owner?: components["schemas"]["ExternalOwnerInputDto"];
         };
         ObservationQualityDto: {
             /** @example unique */
@@ -1109,7 +1287,84 @@ export interface components {
             history: components["schemas"]["SlaObservationDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description A parameter or the body is malformed: empty, repeated, out of range, not of its pattern, or with NUL characters, lone surrogates or forbidden keys; details name it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description No token, or an unknown, expired or revoked one. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The token's role or domains do not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is larger than 4 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The URL is longer than 8 KB, or a path parameter longer than 200 characters. */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description Too many requests from this client; retry after Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The database is unavailable, the registry is stopping, too many heavy requests run at once (BUSY), or the request ran out of time (TIMEOUT); retry after Retry-After. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1149,6 +1404,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1165,6 +1421,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     whoami: {
@@ -1191,6 +1450,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTokens: {
@@ -1210,6 +1472,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createToken: {
@@ -1241,6 +1507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1258,6 +1525,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeToken: {
@@ -1277,6 +1549,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1285,6 +1560,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listVersions: {
@@ -1292,6 +1570,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1306,6 +1585,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1314,6 +1594,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     publishVersion: {
@@ -1324,6 +1607,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1334,8 +1618,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Published, unchanged (identical content) or dry-run verdict. */
+            /** @description Unchanged (identical content is stored already) or a dry-run verdict. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Published: the version is stored. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1352,7 +1645,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description The token may not publish to this domain. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1369,6 +1664,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rejected by a check; details name each problem and its fix. */
             422: {
                 headers: {
@@ -1378,18 +1676,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProducts: {
         parameters: {
             query?: {
-                /** @description Words to match in names, titles, descriptions, tags and fields. */
+                /** @description Words to match in names, titles, descriptions, tags and fields (at most 16 words). */
                 q?: string;
                 domain?: string;
                 tag?: string;
                 /** @description A field name in a contract, e.g. customer_id. */
                 field?: string;
                 first?: number;
+                /** @description nextCursor of the previous page. */
                 after?: string;
             };
             header?: never;
@@ -1406,6 +1707,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProduct: {
@@ -1413,6 +1726,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1427,6 +1741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1435,6 +1750,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getVersion: {
@@ -1442,7 +1760,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
             };
             cookie?: never;
@@ -1457,6 +1777,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1465,6 +1786,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDomains: {
@@ -1484,6 +1808,63 @@ export interface operations {
                     "application/json": components["schemas"]["DomainDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPortContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: 304 if it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
+                id: string;
+                /** @description A semantic version. */
+                version: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract (application/schema+json); ETag is its content hash. */
+            200: {
+                headers: {
+                    /** @description The content hash of the contract, quoted. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The contract matches If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such product, version or port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -1506,6 +1887,17 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPolicy: {
@@ -1513,6 +1905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1527,6 +1920,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1535,6 +1929,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putPolicy: {
@@ -1545,6 +1942,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1572,6 +1970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,6 +1979,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A domain policy that loosens a global error policy (named in the message). */
             422: {
                 headers: {
@@ -1589,6 +1991,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
@@ -1599,6 +2003,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1611,6 +2016,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1627,6 +2034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
             /** @description A built-in error policy, and no reason. */
             422: {
                 headers: {
@@ -1636,6 +2044,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     restorePolicy: {
@@ -1643,6 +2053,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1657,6 +2068,9 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No deleted policy with this id. */
             404: {
                 headers: {
@@ -1666,6 +2080,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWaivers: {
@@ -1687,6 +2104,17 @@ export interface operations {
                     "application/json": components["schemas"]["WaiverDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWaiver: {
@@ -1718,6 +2146,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such policy. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeWaiver: {
@@ -1725,6 +2169,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A waiver id (a positive whole number). */
                 id: string;
             };
             cookie?: never;
@@ -1737,6 +2182,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such waiver, or revoked already. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deprecateMajor: {
@@ -1744,6 +2204,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1771,6 +2232,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,6 +2242,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireMajor: {
@@ -1786,6 +2263,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1801,6 +2279,27 @@ export interface operations {
                     "application/json": components["schemas"]["MajorLineChangeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             /** @description Too early: the message names the consumers still on the line. */
             422: {
                 headers: {
@@ -1810,6 +2309,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineage: {
@@ -1817,7 +2318,7 @@ export interface operations {
             query?: {
                 /** @description Default BOTH. */
                 direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
-                /** @description Hops, 1–50 (default 5). */
+                /** @description Hops (default 5). */
                 depth?: number;
                 /** @description Add field nodes and field-to-field edges. */
                 fieldLevel?: boolean;
@@ -1826,6 +2327,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1856,6 +2358,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineagePaths: {
@@ -1878,6 +2383,15 @@ export interface operations {
                     "application/json": components["schemas"]["LineagePathsDto"];
                 };
             };
+            /** @description from or to is missing or not a product id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1886,6 +2400,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortConsumers: {
@@ -1893,7 +2410,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1908,6 +2427,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortConsumerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1916,6 +2436,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     analyseImpact: {
@@ -1923,7 +2446,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1958,6 +2483,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The body is over 1 MB (no larger schema compiles). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineageDrift: {
@@ -1965,6 +2503,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1979,6 +2518,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLineageDrift: {
@@ -1998,6 +2541,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ingestOpenLineage: {
@@ -2049,6 +2595,256 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listExternalConsumers: {
+        parameters: {
+            query?: {
+                domain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"][];
+                };
+            };
+            /** @description domain is empty, repeated or not kebab-case. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getExternalConsumer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteExternalConsumer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putExternalRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
+                product: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalReadInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"];
+                };
+            };
+            /** @description Bad name, kind, range or expiry; a field the contract lacks. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Not a publisher of the consumer domain. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description No such published port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteExternalRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
+                product: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportObservation: {
@@ -2056,7 +2852,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2111,6 +2909,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortSla: {
@@ -2118,7 +2921,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -2133,6 +2938,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortSlaDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown product or port. */
             404: {
                 headers: {
@@ -2142,6 +2948,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
