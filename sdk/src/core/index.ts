@@ -9,3 +9,4 @@ export { validateDocument } from '@dmesh/contracts';
 export * from './compat/index.js';
 export * from './governance/index.js';
 export * from './sla/status.js';
+export * from './sla/timeline.js';

@@ -4,6 +4,8 @@ export interface ContractField {
   type?: string;
   description?: string;
   classification?: string;
+  /** Listed in `required` of the object that holds it (a nested field is required within its parent); listFields always sets it. */
+  required?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function listFields(schema: unknown): ContractField[] {
     }
     if (s.items && typeof s.items === 'object') visit(s.items, prefix, depth + 1);
     const props = s.properties as Record<string, Record<string, unknown>> | undefined;
+    const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
     for (const [name, prop] of Object.entries(props ?? {})) {
       const path = prefix ? `${prefix}.${name}` : name;
       if (!out.some((f) => f.path === path)) {
@@ -35,6 +38,7 @@ export function listFields(schema: unknown): ContractField[] {
           ...(typeOf(prop) && { type: typeOf(prop) }),
           ...(typeof prop?.description === 'string' && { description: prop.description }),
           ...(typeof prop?.['x-classification'] === 'string' && { classification: prop['x-classification'] as string }),
+          required: required.includes(name),
         });
       }
       visit(prop, path, depth + 1);
