@@ -13,6 +13,7 @@ import { ContractsModule } from './contracts/contracts.module.js';
 import { ContractsService } from './contracts/contracts.service.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
 import { createLoaders } from './discovery/loaders.js';
+import { SearchService } from './discovery/search.service.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
@@ -33,9 +34,10 @@ export interface AppOptions {
 export const GRAPHQL_MAX_DEPTH = 12;
 
 /** What every GraphQL request gets: its own DataLoaders, so each level of a query is one SQL statement. */
-export const graphqlContext = (products: ProductsService, contracts: ContractsService) => () => ({
-  loaders: createLoaders(products, contracts),
-});
+export const graphqlContext =
+  (products: ProductsService, contracts: ContractsService, searches: SearchService) => () => ({
+    loaders: createLoaders(products, contracts, searches),
+  });
 
 /** The schema's description documents the error codes a client can branch on (`extensions.code`). */
 export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
@@ -47,9 +49,9 @@ export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
 function mercuriusGraphQL(ide: boolean): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
-    imports: [ProductsModule, ContractsModule],
-    inject: [ProductsService, ContractsService],
-    useFactory: (products: ProductsService, contracts: ContractsService) => ({
+    imports: [ProductsModule, ContractsModule, DiscoveryModule],
+    inject: [ProductsService, ContractsService, SearchService],
+    useFactory: (products: ProductsService, contracts: ContractsService, searches: SearchService) => ({
       autoSchemaFile: true,
       sortSchema: true,
       graphiql: ide,
@@ -58,7 +60,7 @@ function mercuriusGraphQL(ide: boolean): DynamicModule {
       path: '/graphql',
       queryDepth: GRAPHQL_MAX_DEPTH,
       jit: 1,
-      context: graphqlContext(products, contracts),
+      context: graphqlContext(products, contracts, searches),
       transformSchema: describeSchema,
     }),
   });

@@ -5,6 +5,7 @@ import { AuditModule } from '../src/audit/audit.module.js';
 import { CLOCK, ManualClock } from '../src/common/clock.js';
 import { ClockModule } from '../src/common/clock.module.js';
 import { ContractsModule } from '../src/contracts/contracts.module.js';
+import { DiscoveryModule } from '../src/discovery/discovery.module.js';
 import { GovernanceModule } from '../src/governance/governance.module.js';
 import { LineageModule } from '../src/lineage/lineage.module.js';
 import { ProductsModule } from '../src/products/products.module.js';
@@ -28,6 +29,7 @@ class ServicesModule {
         LineageModule,
         SlaModule,
         GovernanceModule,
+        DiscoveryModule,
       ],
       providers: [{ provide: DataSource, useValue: dataSource }],
       exports: [DataSource],

@@ -6,6 +6,7 @@ import { Sla1763800200000 } from './migrations/1763800200000-sla.js';
 import { Lineage1763800100000 } from './migrations/1763800100000-lineage.js';
 import { Governance1763800300000 } from './migrations/1763800300000-governance.js';
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
+import { SearchReadModel1763800500000 } from './migrations/1763800500000-search-read-model.js';
 
 /** The tables read through TypeORM repositories; every other table is read with typed SQL by its owning context. */
 export const ENTITIES = [ApiTokenEntity, EventEntity];
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Sla1763800200000,
   Governance1763800300000,
   LineageWalkOrder1763800400000,
+  SearchReadModel1763800500000,
 ];
 
 /** Migrations are explicit and hand-reviewed; `synchronize` is never on. */

@@ -26,7 +26,7 @@ export interface VersionToStore {
  */
 export async function storeVersion(tx: EntityManager, v: VersionToStore): Promise<string> {
   const ports = v.descriptor.spec.outputs.map((port) => ({ port, fields: listFields(v.contracts[port.contract]) }));
-  await upsertProduct(tx, v, searchText(v, ports));
+  await upsertProduct(tx, v);
   const versionId = await insertVersion(tx, v);
   for (const { port, fields } of ports) {
     const portId = await insertPort(tx, versionId, v.productId, port, contentHash(v.contracts[port.contract]));
@@ -43,25 +43,17 @@ export async function storeVersion(tx: EntityManager, v: VersionToStore): Promis
 
 type Fields = ReturnType<typeof listFields>;
 
-/** The words search matches: id, title, description, tags, port and field names and descriptions. */
-function searchText(v: VersionToStore, ports: { port: OutputPort; fields: Fields }[]): string {
-  const m = v.descriptor.metadata;
-  const words = [v.productId, m.title, m.description, ...(m.tags ?? [])];
-  for (const { port, fields } of ports) words.push(port.name, ...fields.flatMap((f) => [f.path, f.description ?? '']));
-  return words.join(' ').toLowerCase();
-}
-
 /** Creates or refreshes the product row; its metadata follows the highest version. */
-async function upsertProduct(tx: EntityManager, v: VersionToStore, text: string): Promise<void> {
+async function upsertProduct(tx: EntityManager, v: VersionToStore): Promise<void> {
   const m = v.descriptor.metadata;
   await tx.query(
-    `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+    `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
      ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
        owner_team = EXCLUDED.owner_team, owner_email = EXCLUDED.owner_email, tags = EXCLUDED.tags,
        classification = EXCLUDED.classification, tier = EXCLUDED.tier, latest_version = EXCLUDED.latest_version,
-       search_text = EXCLUDED.search_text, updated_at = now()
-     WHERE $13::boolean`,
+       updated_at = now()
+     WHERE $12::boolean`,
     [
       v.productId,
       m.domain,
@@ -74,7 +66,6 @@ async function upsertProduct(tx: EntityManager, v: VersionToStore, text: string)
       m.classification ?? 'internal',
       m.tier ?? 'bronze',
       m.version,
-      text,
       v.highest,
     ],
   );

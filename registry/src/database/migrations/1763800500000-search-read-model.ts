@@ -1,0 +1,100 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Discovery's search read model: one row per product with everything search
+ * ranks, filters and counts facets by — from products (metadata, lifecycle,
+ * consumers), governance (the latest version's report) and SLA (a status
+ * timeline: the changes the stored observations imply, so "status now" is an
+ * array lookup with the request's time) — kept in the transaction that
+ * changes them by discovery's publish stage and the hooks the SLA and
+ * products contexts call. Its fields (latest version, every port) answer field
+ * search; its words (names, titles, tags, field names) correct typos with
+ * pg_trgm. Replaces products.search_text.
+ *
+ * Indexes (measured at 100,000 products, 1,000,000 fields; see bench/):
+ * the weighted tsvector's GIN answers matching; filters have b-trees or GIN;
+ * each non-relevance sort order has its own b-tree so a page reads 21 rows.
+ */
+export class SearchReadModel1763800500000 implements MigrationInterface {
+  name = 'SearchReadModel1763800500000';
+
+  // A migration is one reviewed DDL script, read top to bottom; splitting it would hide the order of its statements.
+  // eslint-disable-next-line max-lines-per-function
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await q.query(`
+      CREATE TABLE search_products (
+        product_id     text PRIMARY KEY,
+        domain         text NOT NULL,
+        name           text NOT NULL,
+        title          text NOT NULL,
+        description    text NOT NULL,
+        owner_team     text NOT NULL,
+        owner_email    text NOT NULL,
+        tags           text[] NOT NULL,
+        classification text NOT NULL,
+        tier           text NOT NULL,
+        latest_version text NOT NULL,
+        status         text NOT NULL CHECK (status IN ('active', 'deprecated', 'retired')),
+        published_at   timestamptz NOT NULL,
+        consumers      integer NOT NULL,
+        governance     text NOT NULL CHECK (governance IN ('clean', 'warning', 'waived')),
+        -- The part of the ranking that does not change with time: active over deprecated over retired, clean
+        -- governance over warnings over waivers, more consumers (the tenth adds less than the first).
+        quality        real NOT NULL GENERATED ALWAYS AS (
+                         (CASE status WHEN 'active' THEN 1 WHEN 'deprecated' THEN 0.6 ELSE 0.3 END)
+                         * (CASE governance WHEN 'clean' THEN 1.1 WHEN 'warning' THEN 1 ELSE 0.85 END)
+                         * (1 + ln(1 + consumers) / 5)) STORED,
+        -- the SLA status of the latest ports from sla_at[i] on: a bit per status (1 met, 2 at_risk, 4 breached, 8 unknown)
+        sla_at         timestamptz[] NOT NULL,
+        sla_masks      smallint[] NOT NULL,
+        words          text[] NOT NULL,
+        document       tsvector NOT NULL,
+        -- the stemmed words of the name, title and domain, sorted: a search for exactly them ranks first
+        name_key       text NOT NULL,
+        title_key      text NOT NULL,
+        domain_key     text NOT NULL
+      )`);
+    await q.query(`CREATE INDEX search_products_document_idx ON search_products USING gin (document)`);
+    await q.query(`CREATE INDEX search_products_tags_idx ON search_products USING gin (tags)`);
+    await q.query(`CREATE INDEX search_products_domain_idx ON search_products (domain, product_id)`);
+    await q.query(`CREATE INDEX search_products_owner_idx ON search_products (owner_team)`);
+    await q.query(`CREATE INDEX search_products_name_idx ON search_products (name, product_id)`);
+    await q.query(`CREATE INDEX search_products_published_idx ON search_products (published_at DESC, product_id)`);
+    await q.query(`CREATE INDEX search_products_consumers_idx ON search_products (consumers DESC, product_id)`);
+    await q.query(`CREATE INDEX search_products_quality_idx ON search_products (quality DESC, product_id)`);
+    await q.query(`
+      CREATE TABLE search_fields (
+        product_id     text NOT NULL REFERENCES search_products(product_id) ON DELETE CASCADE,
+        port           text NOT NULL,
+        path           text NOT NULL,
+        name           text NOT NULL, -- lower-case last segment of the path
+        type           text,
+        required       boolean NOT NULL,
+        classification text,
+        description    text,
+        PRIMARY KEY (product_id, port, path)
+      )`);
+    // Exact and prefix lookups by the last segment and by the whole path; trigrams for misspelt names.
+    await q.query(`CREATE INDEX search_fields_name_idx ON search_fields (name text_pattern_ops)`);
+    await q.query(`CREATE INDEX search_fields_path_idx ON search_fields (lower(path) text_pattern_ops)`);
+    await q.query(`CREATE INDEX search_fields_name_trgm_idx ON search_fields USING gin (name gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX search_fields_description_idx ON search_fields USING gin (to_tsvector('english', coalesce(description, '')))`,
+    );
+    await q.query(`
+      CREATE TABLE search_words (
+        word     text PRIMARY KEY,
+        products integer NOT NULL -- how many products have it; rows at 0 are deleted
+      )`);
+    await q.query(`CREATE INDEX search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)`);
+    await q.query(`ALTER TABLE products DROP COLUMN search_text`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE products ADD COLUMN search_text text NOT NULL DEFAULT ''`);
+    await q.query(`DROP TABLE IF EXISTS search_words`);
+    await q.query(`DROP TABLE IF EXISTS search_fields`);
+    await q.query(`DROP TABLE IF EXISTS search_products`);
+  }
+}

@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+import type { SearchFieldRow, SearchRow } from '../index/search-row.js';
+
+/** The document: name and title weigh most (A), then tags and domain (B), description (C), ports and fields (D). */
+export const DOCUMENT_SQL = `setweight(to_tsvector('english', r.a), 'A') || setweight(to_tsvector('english', r.b), 'B')
+  || setweight(to_tsvector('english', r.c), 'C') || setweight(to_tsvector('english', r.d), 'D')`;
+
+/** Stemmed, distinct, sorted words of a text (hyphens split words): what an exact search for it has too. */
+export const wordKey = (text: string) =>
+  `array_to_string(ARRAY(SELECT DISTINCT w FROM unnest(tsvector_to_array(to_tsvector('english', replace(${text}, '-', ' ')))) w ORDER BY w), ' ')`;
+
+const COLUMNS = `product_id, domain, name, title, description, owner_team, owner_email, tags, classification, tier,
+  latest_version, status, published_at, consumers, governance, sla_at, sla_masks, words`;
+
+/** Inserts or replaces the rows of many products, their documents built by PostgreSQL's English configuration. */
+export async function upsertSearchRows(tx: EntityManager, rows: readonly SearchRow[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.query(
+    `INSERT INTO search_products (${COLUMNS}, document, name_key, title_key, domain_key)
+     SELECT ${COLUMNS}, ${DOCUMENT_SQL}, ${wordKey('r.name')}, ${wordKey('r.title')}, ${wordKey('r.domain')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(product_id text, domain text, name text, title text, description text,
+            owner_team text, owner_email text, tags text[], classification text, tier text, latest_version text,
+            status text, published_at timestamptz, consumers integer, governance text, sla_at timestamptz[],
+            sla_masks smallint[], words text[], a text, b text, c text, d text)
+     ON CONFLICT (product_id) DO UPDATE SET (${COLUMNS}, document, name_key, title_key, domain_key) =
+       (${COLUMNS.split(',')
+         .map((c) => `EXCLUDED.${c.trim()}`)
+         .join(', ')}, EXCLUDED.document, EXCLUDED.name_key, EXCLUDED.title_key, EXCLUDED.domain_key)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Replaces the fields of many products. */
+export async function replaceSearchFields(
+  tx: EntityManager,
+  ids: readonly string[],
+  fields: readonly SearchFieldRow[],
+): Promise<void> {
+  await tx.query('DELETE FROM search_fields WHERE product_id = ANY($1)', [ids]);
+  if (!fields.length) return;
+  await tx.query(
+    `INSERT INTO search_fields (product_id, port, path, name, type, required, classification, description)
+     SELECT product_id, port, path, name, type, required, classification, description
+       FROM jsonb_to_recordset($1::jsonb) AS r(product_id text, port text, path text, name text, type text,
+            required boolean, classification text, description text)`,
+    [JSON.stringify(fields)],
+  );
+}
+
+/** Adds (or takes back, with a negative count) products to each word of the vocabulary; words no product has go. */
+export async function applyWordCounts(tx: EntityManager, deltas: ReadonlyMap<string, number>): Promise<void> {
+  const changed = [...deltas].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!changed.length) return;
+  await tx.query(
+    `INSERT INTO search_words (word, products) SELECT * FROM unnest($1::text[], $2::int[])
+     ON CONFLICT (word) DO UPDATE SET products = search_words.products + EXCLUDED.products`,
+    [changed.map(([w]) => w), changed.map(([, n]) => n)],
+  );
+  await tx.query('DELETE FROM search_words WHERE word = ANY($1) AND products <= 0', [changed.map(([w]) => w)]);
+}
+
+/** A product's SLA timeline (the hook an observation calls). */
+export async function updateSearchSla(
+  tx: EntityManager,
+  productId: string,
+  sla: { at: string[]; masks: number[] },
+): Promise<void> {
+  await tx.query('UPDATE search_products SET sla_at = $2, sla_masks = $3 WHERE product_id = $1', [
+    productId,
+    sla.at,
+    sla.masks,
+  ]);
+}
+
+/** Consumer counts of many products (a publish changes its upstreams' counts). */
+export async function updateSearchConsumers(tx: EntityManager, counts: ReadonlyMap<string, number>): Promise<void> {
+  await tx.query(
+    `UPDATE search_products p SET consumers = c.n FROM unnest($1::text[], $2::int[]) AS c(id, n)
+      WHERE p.product_id = c.id AND p.consumers <> c.n`,
+    [[...counts.keys()], [...counts.values()]],
+  );
+}
