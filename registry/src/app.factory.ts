@@ -28,10 +28,10 @@ function describeErrorBody(document: OpenAPIObject): void {
 /** Builds the Nest application (not listening). */
 export async function createApp(
   dataSource: DataSource,
-  options: { ide?: boolean; logger?: boolean } = {},
+  options: { ide?: boolean; introspection?: boolean; logger?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ dataSource, ide: options.ide ?? false }),
+    AppModule.register({ dataSource, ide: options.ide ?? false, introspection: options.introspection }),
     new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
     { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
   );

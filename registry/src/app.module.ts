@@ -7,6 +7,17 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
+import { GraphiqlController } from './common/graphql/graphiql.controller.js';
+import { checkCost } from './common/graphql/graphql-cost.js';
+import { graphqlErrorFormatter } from './common/graphql/graphql-errors.js';
+import {
+  GRAPHQL_LIMITS,
+  GraphQLLimitError,
+  asGraphQLError,
+  checkDocument,
+  limitRules,
+} from './common/graphql/graphql-limits.js';
+import { Deadline, withDeadlines } from './common/graphql/graphql-timeout.js';
 import { describeErrorCodes } from './common/registry-error.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { ContractsModule } from './contracts/contracts.module.js';
@@ -26,17 +37,17 @@ export interface AppOptions {
   dataSource: DataSource;
   /** Serve the GraphiQL browser IDE at /graphiql. */
   ide: boolean;
+  /** Answer introspection and suggest field names in errors (default: as `ide`: development only). */
+  introspection?: boolean;
   /** Another GraphQL driver module (the driver benchmark compares Apollo with Mercurius). */
   graphql?: DynamicModule;
 }
 
-/** Depth limit of GraphQL queries; list sizes are bounded by `first` (≤ 100) and the lineage node budget. */
-export const GRAPHQL_MAX_DEPTH = 12;
-
-/** What every GraphQL request gets: its own DataLoaders, so each level of a query is one SQL statement. */
+/** What every GraphQL request gets: its own DataLoaders (each level of a query is one SQL statement) and deadline. */
 export const graphqlContext =
   (products: ProductsService, contracts: ContractsService, searches: SearchService) => () => ({
     loaders: createLoaders(products, contracts, searches),
+    deadline: new Deadline(),
   });
 
 /** The schema's description documents the error codes a client can branch on (`extensions.code`). */
@@ -45,8 +56,42 @@ export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
   return new GraphQLSchema({ ...schema.toConfig(), description });
 }
 
-/** Mercurius (graphql-jit) on Fastify: faster than Apollo on this codebase (see `npm run bench`, graphql.* figures). */
-function mercuriusGraphQL(ide: boolean): DynamicModule {
+type Hooks = NonNullable<MercuriusDriverConfig['hooks']>;
+
+/** The limits that run outside validation: document size/tokens/nesting before parsing, cost with variables, deadline. */
+const limitHooks: Hooks = {
+  preParsing: [
+    async (_schema, source) => {
+      try {
+        checkDocument(source);
+      } catch (err) {
+        throw err instanceof GraphQLLimitError ? asGraphQLError(err) : err;
+      }
+    },
+  ],
+  preExecution: [
+    async (schema, document, context, variables) => {
+      const request = (context as { reply?: { request: { body?: unknown; query?: unknown } } }).reply?.request;
+      const { operationName } = (request?.body ?? request?.query ?? {}) as { operationName?: string };
+      try {
+        checkCost(schema, document, variables as Record<string, unknown>, operationName);
+      } catch (err) {
+        throw err instanceof GraphQLLimitError ? asGraphQLError(err) : err;
+      }
+    },
+  ],
+  onResolution: [async (_execution, context) => (context as { deadline?: Deadline }).deadline?.clear()],
+};
+
+/**
+ * Mercurius (graphql-jit) on Fastify: faster than Apollo on this codebase (see
+ * `npm run bench`, graphql.* figures), with the limits of GRAPHQL_LIMITS:
+ * graphql-armor's depth and alias rules, graphql-query-complexity's cost (in
+ * preExecution, where variables are known), a lexer scan before parsing,
+ * no batches, a per-request deadline; introspection and field suggestions only
+ * where `introspection` is on.
+ */
+function mercuriusGraphQL(options: { introspection: boolean }): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
     imports: [ProductsModule, ContractsModule, DiscoveryModule],
@@ -54,14 +99,18 @@ function mercuriusGraphQL(ide: boolean): DynamicModule {
     useFactory: (products: ProductsService, contracts: ContractsService, searches: SearchService) => ({
       autoSchemaFile: true,
       sortSchema: true,
-      graphiql: ide,
+      graphiql: false, // served from npm packages by GraphiqlController: no CDN
       // Errors thrown in field resolvers go through RegistryErrorFilter too, so they carry extensions.code.
       fieldResolverEnhancers: ['filters'],
       path: '/graphql',
-      queryDepth: GRAPHQL_MAX_DEPTH,
+      allowBatchedQueries: false,
+      additionalRouteOptions: { bodyLimit: GRAPHQL_LIMITS.bodyBytes },
+      validationRules: limitRules(options.introspection),
+      errorFormatter: graphqlErrorFormatter(options.introspection),
+      hooks: limitHooks,
       jit: 1,
       context: graphqlContext(products, contracts, searches),
-      transformSchema: describeSchema,
+      transformSchema: (schema: GraphQLSchema) => withDeadlines(describeSchema(schema)),
     }),
   });
 }
@@ -84,9 +133,9 @@ export class AppModule {
         GovernanceModule,
         LineageModule,
         SlaModule,
-        options.graphql ?? mercuriusGraphQL(options.ide),
+        options.graphql ?? mercuriusGraphQL({ introspection: options.introspection ?? options.ide }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(options.ide ? [GraphiqlController] : [])],
       providers: [
         { provide: DataSource, useValue: options.dataSource },
         { provide: APP_FILTER, useClass: RegistryErrorFilter },

@@ -13,6 +13,8 @@ export interface RegistryConfig {
   domainsDir: string;
   bootstrapToken?: string;
   ide: boolean;
+  /** GraphQL introspection and field suggestions: development, or DMESH_GRAPHQL_INTROSPECTION=1. */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -38,5 +40,6 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     domainsDir: resolve(env.DMESH_DOMAINS_DIR ?? join(REPO_ROOT, 'domains')),
     ...(env.DMESH_BOOTSTRAP_TOKEN && { bootstrapToken: env.DMESH_BOOTSTRAP_TOKEN }),
     ide: env.NODE_ENV !== 'production',
+    introspection: env.NODE_ENV !== 'production' || env.DMESH_GRAPHQL_INTROSPECTION === '1',
   };
 }

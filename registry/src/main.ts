@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
   }
   const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url);
-  const app = await createApp(dataSource, { ide: config.ide });
+  const app = await createApp(dataSource, { ide: config.ide, introspection: config.introspection });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { jest } from '@jest/globals';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { PolicyService } from '../../src/governance/policy.service.js';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
 import { seedDomains } from '../../src/seed/seed-domains.js';
@@ -199,5 +201,28 @@ describe('limits of search text', () => {
     const words = await registry.graphql(SEARCH, { query: 'a b c d e f g h i j k' });
     expect(words.errors?.[0].message).toBe('the search text has 11 words; the limit is 10');
     expect((await search({ filter: { field: '%' } })).totalCount).toBe(0);
+  });
+});
+
+describe('no N+1', () => {
+  const NESTED = `query($first: Int) { search(first: $first) { totalCount edges { match { fields { path } } node {
+    id owner { team email } consumers { product } majorLines { state consumers { product } }
+    versions { version ports { name contract { hash } slaStatus { status } } inputs { product } governance { passed } } } } } }`;
+
+  /** SQL statements the registry sends to answer one request. */
+  async function statements(first: number): Promise<number> {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const res = await registry.graphql(NESTED, { first });
+    const count = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(res.errors).toBeUndefined();
+    expect(res.data.search.edges).toHaveLength(first);
+    return count;
+  }
+
+  it('answers a search page with nested versions, ports, contracts and owners in as many statements at any size', async () => {
+    const [two, six] = [await statements(2), await statements(6)];
+    expect(six).toBe(two);
+    expect(two).toBeLessThanOrEqual(16);
   });
 });
