@@ -53,6 +53,8 @@ export const graphqlContext =
 /** The schema's description documents the error codes a client can branch on (`extensions.code`). */
 export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
   const description = `dmesh registry: discovery, lineage and governance reads.\n\nErrors carry extensions.code and extensions.status:\n${describeErrorCodes()}`;
+  const query = schema.getQueryType();
+  if (query) query.description = 'Discovery (search, fields, product), lineage and governance reads.';
   return new GraphQLSchema({ ...schema.toConfig(), description });
 }
 

@@ -5,6 +5,7 @@ import { PolicyService } from '../../src/governance/policy.service.js';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
 import { seedDomains } from '../../src/seed/seed-domains.js';
 import { startRegistry, type RunningRegistry } from '../app-harness.js';
+import { runDmesh } from '../cli-runner.js';
 import { JUDGED_SEARCHES } from './judged-searches.js';
 
 const DOMAINS = fileURLToPath(new URL('../../../domains', import.meta.url));
@@ -224,5 +225,39 @@ describe('no N+1', () => {
     const [two, six] = [await statements(2), await statements(6)];
     expect(six).toBe(two);
     expect(two).toBeLessThanOrEqual(16);
+  });
+});
+
+describe('dmesh search and dmesh fields', () => {
+  const dmesh = (...args: string[]) => runDmesh(args, DOMAINS, { DMESH_REGISTRY_URL: registry.url });
+
+  it('prints each hit with domain, owner, status, SLA status and the matched field, and the next page', async () => {
+    const run = await dmesh('search', 'coupon', '--first', '2');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('sales.orders@1.1.0  Orders');
+    expect(lines[1]).toBe('  domain sales · owner sales-data · active · SLA unknown · 4 consumer(s)');
+    expect(lines[2]).toContain('field orders#coupon_code');
+    expect(run.stdout).toContain('2 of 3 product(s)');
+    const next = /next page: dmesh search "coupon" --after (\S+)/.exec(run.stdout)![1];
+    const page2 = await dmesh('search', 'coupon', '--first', '2', '--after', next, '--json');
+    expect(page2.json.items.map((i: { id: string }) => i.id)).toHaveLength(1);
+    expect(page2.json.items[0].id).not.toMatch(/^sales\.orders$/);
+  });
+
+  it('says when it searched for a corrected word, and refuses a bad filter value (exit 2)', async () => {
+    expect((await dmesh('search', 'revnue')).stdout).toContain('showing results for "revenue"');
+    const bad = await dmesh('search', '--sla', 'late');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('?slaStatus=late is not one of met, at_risk, breached, unknown');
+  });
+
+  it('dmesh fields says where a field is and whether it is PII', async () => {
+    const run = await dmesh('fields', 'email');
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /^customers\.profiles\/profiles#email {2}string (required|optional) pii — /,
+    );
+    const json = await dmesh('fields', 'customer_id', '--domain', 'sales', '--json');
+    expect(json.json.items.map((f: { product: string }) => f.product)).toEqual(['sales.order-lines', 'sales.orders']);
   });
 });

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerFieldsCommand } from './commands/fields.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerLifecycleCommands } from './commands/lifecycle.js';
 import { registerLineageCommand } from './commands/lineage.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   });
   registerPublishCommand(program, io, done);
   registerSearchCommand(program, io, done);
+  registerFieldsCommand(program, io, done);
   registerShowCommand(program, io, done);
   registerLineageCommand(program, io, done);
   registerLifecycleCommands(program, io, done);

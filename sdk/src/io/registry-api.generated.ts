@@ -46,8 +46,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List or search products */
+        /** Search products: the GraphQL search (ranked, filtered, cursor-paged, facets) with lowercase values */
         get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where is a field: fields of every product's latest ports by name, prefix, similar name or description */
+        get: operations["searchFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -448,6 +465,8 @@ export interface components {
              *     FORBIDDEN (403, request): the token's role or domains do not allow this
              *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
              *     UNAVAILABLE (503, request): the database cannot be reached; retry later
+             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
+             *     QUERY_TIMEOUT (503, graphql): the GraphQL request ran past its time limit; ask for less (smaller first, fewer nested lists) and retry
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
              *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
              *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
@@ -472,7 +491,23 @@ export interface components {
             team: string;
             email: string;
         };
-        ProductSummaryDto: {
+        MatchedFieldDto: {
+            /** @description The output port. */
+            port: string;
+            /** @description Dotted path of the field. */
+            path: string;
+        };
+        SearchMatchDto: {
+            /** @description Relevance score it was ranked by (0 in other sort orders). */
+            score: number;
+            /** @description Parts of the product with a searched word. */
+            sections: ("name" | "tags" | "description" | "fields")[];
+            /** @description The description around the searched words, each marked as «word». */
+            snippet?: string;
+            /** @description Up to three fields with a searched word. */
+            fields: components["schemas"]["MatchedFieldDto"][];
+        };
+        SearchHitDto: {
             /** @example sales.orders */
             id: string;
             domain: string;
@@ -486,9 +521,62 @@ export interface components {
             /** @enum {string} */
             tier: "bronze" | "silver" | "gold";
             latestVersion: string;
+            /**
+             * @description Lifecycle of the latest version's major line.
+             * @enum {string}
+             */
+            status: "active" | "deprecated" | "retired";
+            /**
+             * @description SLA status now: the worst of its latest ports.
+             * @enum {string}
+             */
+            slaStatus: "met" | "at_risk" | "breached" | "unknown";
+            /** @description Products whose latest version reads one of its ports. */
+            consumers: number;
+            /** @description Why it matched. */
+            match: components["schemas"]["SearchMatchDto"];
+        };
+        FacetCountDto: {
+            value: string;
+            count: number;
+        };
+        SearchFacetsDto: {
+            domain: components["schemas"]["FacetCountDto"][];
+            tag: components["schemas"]["FacetCountDto"][];
+            owner: components["schemas"]["FacetCountDto"][];
+            classification: components["schemas"]["FacetCountDto"][];
+            status: components["schemas"]["FacetCountDto"][];
+            tier: components["schemas"]["FacetCountDto"][];
+            slaStatus: components["schemas"]["FacetCountDto"][];
         };
         ProductPageDto: {
-            items: components["schemas"]["ProductSummaryDto"][];
+            items: components["schemas"]["SearchHitDto"][];
+            /** @description Matches over all pages. */
+            totalCount: number;
+            /** @description Pass as ?after= for the next page. */
+            nextCursor?: string;
+            /** @description When no product had the typed words: the similar known words searched for. */
+            correctedQuery?: string;
+            /** @description With ?facets=true: counts per value (top 20). */
+            facets?: components["schemas"]["SearchFacetsDto"];
+        };
+        FieldHitDto: {
+            /** @example sales.orders */
+            product: string;
+            port: string;
+            /** @example customer_id */
+            path: string;
+            type?: string;
+            required: boolean;
+            /** @example pii */
+            classification?: string;
+            description?: string;
+            /** @enum {string} */
+            match: "name" | "prefix" | "similar" | "description";
+        };
+        FieldPageDto: {
+            items: components["schemas"]["FieldHitDto"][];
+            /** @description Matching fields, counted up to 1000 (1001 means more). */
             totalCount: number;
             /** @description Pass as ?after= for the next page. */
             nextCursor?: string;
@@ -1084,14 +1172,32 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description Words to match in names, titles, descriptions, tags and fields. */
-                q?: string;
-                domain?: string;
-                tag?: string;
-                /** @description A field name in a contract, e.g. customer_id. */
-                field?: string;
+                /** @description nextCursor of the previous page. */
+                after?: unknown;
+                /** @description 1 to 100 (default 20). */
                 first?: number;
-                after?: string;
+                /** @description true: add counts per facet value. */
+                facets?: unknown;
+                /** @description relevance (default), name, recent, consumed. */
+                sort?: unknown;
+                /** @description A contract field name or path, e.g. customer_id. */
+                field?: unknown;
+                /** @description met, at_risk, breached, unknown (now). Repeat the parameter or separate values with commas; any value matches. */
+                slaStatus?: unknown;
+                /** @description bronze, silver, gold. Repeat the parameter or separate values with commas; any value matches. */
+                tier?: unknown;
+                /** @description active, deprecated, retired. Repeat the parameter or separate values with commas; any value matches. */
+                status?: unknown;
+                /** @description public, internal, confidential, restricted. Repeat the parameter or separate values with commas; any value matches. */
+                classification?: unknown;
+                /** @description Owner teams. Repeat the parameter or separate values with commas; any value matches. */
+                owner?: unknown;
+                /** @description Repeat the parameter or separate values with commas; any value matches. */
+                tag?: unknown;
+                /** @description Repeat the parameter or separate values with commas; any value matches. */
+                domain?: unknown;
+                /** @description Words (≤ 200 characters, ≤ 10 words); all must match. */
+                q?: unknown;
             };
             header?: never;
             path?: never;
@@ -1105,6 +1211,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    searchFields: {
+        parameters: {
+            query: {
+                /** @description nextCursor of the previous page. */
+                after?: unknown;
+                /** @description 1 to 100 (default 20). */
+                first?: number;
+                /** @description true or false. */
+                required?: unknown;
+                /** @description JSON type. Repeat the parameter or separate values with commas; any value matches. */
+                type?: unknown;
+                /** @description x-classification, e.g. pii. Repeat the parameter or separate values with commas; any value matches. */
+                classification?: unknown;
+                /** @description Repeat the parameter or separate values with commas; any value matches. */
+                domain?: unknown;
+                /** @description A field name, path or description words. */
+                q: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

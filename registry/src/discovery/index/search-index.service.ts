@@ -77,6 +77,7 @@ export class SearchIndex implements CatalogListener, OnApplicationBootstrap {
 
   /** Indexes the products the read model does not have yet (a registry upgraded from before it, a bulk load). */
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.dataSource.isInitialized) return; // rendering API documents: no database
     const indexed = new Set(await indexedIds(this.dataSource.manager));
     const missing = (await this.products.productIds()).filter((id) => !indexed.has(id));
     if (!missing.length) return;
