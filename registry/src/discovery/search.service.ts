@@ -8,10 +8,11 @@ import type { DomainRecord } from '../products/products.types.js';
 import { matchedFields, type MatchedField } from './operations/matched-fields.js';
 import { searchCards, type SearchCard } from './operations/search-cards.js';
 import { searchCount, searchFacets } from './operations/search-facets.js';
-import { searchPage } from './operations/search-page.js';
 import { similarWords } from './operations/similar-words.js';
 import { decodeSearchCursor, type SearchSort } from './search/search-cursor.js';
-import type { SearchFilter, SearchPage, SearchRequest } from './search/search-request.js';
+import { searchPage } from './search/search-page.js';
+import type { Facets, SearchFilter, SearchPage, SearchRequest } from './search/search-request.js';
+import { StatsCache } from './search/stats-cache.js';
 import { parseSearchText, type SearchText } from './search/search-text.js';
 
 /** A search as the transports take it, before parsing. */
@@ -21,6 +22,8 @@ export interface SearchInput {
   sort?: SearchSort;
   first?: number;
   after?: string | null;
+  /** Matches ranked exactly before the rest follow by quality (tests make it small). */
+  window?: number;
 }
 
 /** A page and the request it answered (the words actually searched for, when corrected): counts and facets follow it. */
@@ -28,11 +31,13 @@ export type SearchAnswer = SearchPage & { request: SearchRequest };
 
 /**
  * Catalog search over discovery's read model, for REST and GraphQL: ranked
- * pages, counts, facets, and a second try with the most similar known words
- * when the typed ones match nothing.
+ * pages, counts and facets (reused for STATS_TTL_MS), and a second try with
+ * the most similar known words when the typed ones match nothing.
  */
 @Injectable()
 export class SearchService {
+  readonly stats = new StatsCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly products: ProductsService,
@@ -63,6 +68,7 @@ export class SearchService {
       sort,
       first,
       ...(input.after && { after: decodeSearchCursor(input.after, sort) }),
+      ...(input.window && { window: input.window }),
       now: this.clock.now(),
     };
   }
@@ -85,12 +91,17 @@ export class SearchService {
     return { terms: best as string[], prefix: text.prefix && best.at(-1) === text.terms.at(-1) };
   }
 
-  count(request: SearchRequest): Promise<number> {
-    return searchCount(this.db, request.text, request.filter, request.now);
+  /** Matches over all pages (facets' total when they were counted for the same search). */
+  async count(request: SearchRequest): Promise<number> {
+    const key = ['count', request.text, request.filter];
+    const counted = () => searchCount(this.db, request.text, request.filter, request.now).then((total) => ({ total }));
+    return (await this.stats.get(key, request.now, counted)).total;
   }
 
-  facets(request: SearchRequest) {
-    return searchFacets(this.db, request.text, request.filter, request.now);
+  async facets(request: SearchRequest): Promise<{ total: number; facets: Facets }> {
+    const key = ['facets', request.text, request.filter];
+    const counted = () => searchFacets(this.db, request.text, request.filter, request.now);
+    return (await this.stats.get(key, request.now, counted)) as { total: number; facets: Facets };
   }
 
   matchedFields(request: SearchRequest, ids: readonly string[]): Promise<MatchedField[]> {

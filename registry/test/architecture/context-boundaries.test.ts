@@ -31,6 +31,7 @@ const TABLE_OWNERS: Record<string, string> = {
   search_products: 'discovery',
   search_fields: 'discovery',
   search_words: 'discovery',
+  search_documents: 'discovery',
 };
 
 const SRC = new URL('../../src/', import.meta.url).pathname;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { SearchIndex } from '../../src/discovery/index/search-index.service.js';
+import { encodeSearchCursor } from '../../src/discovery/search/search-cursor.js';
 import { SearchService } from '../../src/discovery/search.service.js';
 import { LifecycleService } from '../../src/governance/lifecycle.service.js';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
@@ -117,5 +118,25 @@ describe('keeping the read model in step', () => {
     await s.get(SearchIndex).onApplicationBootstrap();
     expect(await card('sales.glacier')).toMatchObject({ status: 'active' });
     expect(await s.rows("SELECT products FROM search_words WHERE word = 'glacier'")).toEqual([{ products: 1 }]);
+  });
+});
+
+describe('relevance pages past the ranked window', () => {
+  it('rank the window exactly, then give every other match once, by quality', async () => {
+    const all = (await searches.search({ filter: { domain: ['sales'] }, first: 100 })).hits.map((h) => h.product.id);
+    expect(all.length).toBeGreaterThan(8);
+    const seen: string[] = [];
+    const phases: (number | undefined)[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 50; pages++) {
+      const page = await searches.search({ filter: { domain: ['sales'] }, first: 2, after, window: 3 });
+      seen.push(...page.hits.map((h) => h.product.id));
+      phases.push(...page.hits.map((h) => h.cursor.phase));
+      if (!page.hasNextPage) break;
+      after = encodeSearchCursor(page.hits.at(-1)!.cursor);
+    }
+    expect([...seen].sort()).toEqual([...all].sort());
+    expect(phases.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+    expect(phases.slice(3).every((p) => p === 2)).toBe(true);
   });
 });

@@ -12,8 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * pg_trgm. Replaces products.search_text.
  *
  * Indexes (measured at 100,000 products, 1,000,000 fields; see bench/):
- * the weighted tsvector's GIN answers matching; filters have b-trees or GIN;
- * each non-relevance sort order has its own b-tree so a page reads 21 rows.
+ * GIN on the narrow match vector answers matching; filters have b-trees or
+ * GIN; every sort order has a b-tree, so a page reads a bounded number of rows.
  */
 export class SearchReadModel1763800500000 implements MigrationInterface {
   name = 'SearchReadModel1763800500000';
@@ -22,13 +22,15 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
   // eslint-disable-next-line max-lines-per-function
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    // Hot: one narrow row per product (~300 bytes) with what filters, facets and orderings read, so scans
+    // over tens of thousands of matches stay in shared buffers. Its `match` vector has no positions or weights
+    // (names, title, tags, domain, description, port and field names); ranking reads the cold document.
     await q.query(`
       CREATE TABLE search_products (
         product_id     text PRIMARY KEY,
         domain         text NOT NULL,
         name           text NOT NULL,
         title          text NOT NULL,
-        description    text NOT NULL,
         owner_team     text NOT NULL,
         owner_email    text NOT NULL,
         tags           text[] NOT NULL,
@@ -48,21 +50,34 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
         -- the SLA status of the latest ports from sla_at[i] on: a bit per status (1 met, 2 at_risk, 4 breached, 8 unknown)
         sla_at         timestamptz[] NOT NULL,
         sla_masks      smallint[] NOT NULL,
-        words          text[] NOT NULL,
-        document       tsvector NOT NULL,
         -- the stemmed words of the name, title and domain, sorted: a search for exactly them ranks first
         name_key       text NOT NULL,
         title_key      text NOT NULL,
-        domain_key     text NOT NULL
+        domain_key     text NOT NULL,
+        match          tsvector NOT NULL,
+        head           tsvector NOT NULL
       )`);
-    await q.query(`CREATE INDEX search_products_document_idx ON search_products USING gin (document)`);
+    await q.query(`CREATE INDEX search_products_match_idx ON search_products USING gin (match)`);
+    await q.query(`CREATE INDEX search_products_head_idx ON search_products USING gin (head)`);
     await q.query(`CREATE INDEX search_products_tags_idx ON search_products USING gin (tags)`);
     await q.query(`CREATE INDEX search_products_domain_idx ON search_products (domain, product_id)`);
     await q.query(`CREATE INDEX search_products_owner_idx ON search_products (owner_team)`);
+    await q.query(`CREATE INDEX search_products_keys_idx ON search_products (name_key)`);
+    await q.query(`CREATE INDEX search_products_title_key_idx ON search_products (title_key)`);
+    await q.query(`CREATE INDEX search_products_domain_key_idx ON search_products (domain_key)`);
     await q.query(`CREATE INDEX search_products_name_idx ON search_products (name, product_id)`);
     await q.query(`CREATE INDEX search_products_published_idx ON search_products (published_at DESC, product_id)`);
     await q.query(`CREATE INDEX search_products_consumers_idx ON search_products (consumers DESC, product_id)`);
     await q.query(`CREATE INDEX search_products_quality_idx ON search_products (quality DESC, product_id)`);
+    // Cold: what only the page's rows are read for: the weighted document (A name and title, B tags and domain,
+    // C description, D ports, fields and their descriptions) ranking and highlights use, and the vocabulary words.
+    await q.query(`
+      CREATE TABLE search_documents (
+        product_id  text PRIMARY KEY REFERENCES search_products(product_id) ON DELETE CASCADE,
+        description text NOT NULL,
+        words       text[] NOT NULL,
+        document    tsvector NOT NULL
+      )`);
     await q.query(`
       CREATE TABLE search_fields (
         product_id     text NOT NULL REFERENCES search_products(product_id) ON DELETE CASCADE,
@@ -95,6 +110,7 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
     await q.query(`ALTER TABLE products ADD COLUMN search_text text NOT NULL DEFAULT ''`);
     await q.query(`DROP TABLE IF EXISTS search_words`);
     await q.query(`DROP TABLE IF EXISTS search_fields`);
+    await q.query(`DROP TABLE IF EXISTS search_documents`);
     await q.query(`DROP TABLE IF EXISTS search_products`);
   }
 }

@@ -19,7 +19,12 @@ export interface IndexInput {
 
 export type Governance = 'clean' | 'warning' | 'waived';
 
-/** One search_products row (quality is a generated column); a..d are the texts of the document's weights (A name, B tags, C description, D fields). */
+/**
+ * One product's rows: search_products (quality is a generated column) and
+ * search_documents. a..d are the texts of the document's weights (A name,
+ * B tags, C description, D fields); `names` the port and field names the
+ * match vector has besides a..c.
+ */
 export interface SearchRow {
   product_id: string;
   domain: string;
@@ -43,6 +48,7 @@ export interface SearchRow {
   b: string;
   c: string;
   d: string;
+  names: string;
 }
 
 export interface SearchFieldRow {
@@ -119,5 +125,6 @@ export function searchRow(input: IndexInput, fields: readonly SearchFieldRow[]):
     b: `${p.domain} ${p.tags.join(' ')}`,
     c: p.description,
     d: [...portNames, ...fieldText].join(' '),
+    names: [...portNames, ...fields.map((f) => f.path)].join(' '),
   };
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /** The words each indexed product adds to the vocabulary (what a re-index must take back). */
 export async function indexedWords(tx: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
   const rows: { product_id: string; words: string[] }[] = await tx.query(
-    'SELECT product_id, words FROM search_products WHERE product_id = ANY($1)',
+    'SELECT product_id, words FROM search_documents WHERE product_id = ANY($1)',
     [ids],
   );
   return new Map(rows.map((r) => [r.product_id, r.words]));

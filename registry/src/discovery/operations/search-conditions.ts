@@ -26,6 +26,13 @@ export const tsQuery = (params: Params, text: SearchText, join: '&' | '|' = '&')
   `to_tsquery('english', ${params.add(tsQueryText(text, join))}::text)`;
 
 /**
+ * The same, for the match vectors, which have no positions: the parts of a
+ * word PostgreSQL splits (customer_id) must all be there, in any order.
+ */
+export const matchQuery = (params: Params, text: SearchText) =>
+  `replace(${tsQuery(params, text)}::text, '<->', '&')::tsquery`;
+
+/**
  * What search_products rows (alias p) must satisfy: the text's words and each
  * filter. Shared by the page, its count and its facets, so they always agree.
  * `now` gives the parameter of the request's time (added only if a condition needs it).
@@ -37,7 +44,7 @@ export function searchConditions(
   now: () => string,
 ): string[] {
   const where: string[] = [];
-  if (text) where.push(`p.document @@ ${tsQuery(params, text)}`);
+  if (text) where.push(`p.match @@ ${matchQuery(params, text)}`);
   const anyOf = (column: string, values: string[] | undefined) => {
     if (values?.length) where.push(`${column} = ANY(${params.add(values)}::text[])`);
   };

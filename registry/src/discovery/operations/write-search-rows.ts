@@ -9,24 +9,40 @@ export const DOCUMENT_SQL = `setweight(to_tsvector('english', r.a), 'A') || setw
 export const wordKey = (text: string) =>
   `array_to_string(ARRAY(SELECT DISTINCT w FROM unnest(tsvector_to_array(to_tsvector('english', replace(${text}, '-', ' ')))) w ORDER BY w), ' ')`;
 
-const COLUMNS = `product_id, domain, name, title, description, owner_team, owner_email, tags, classification, tier,
-  latest_version, status, published_at, consumers, governance, sla_at, sla_masks, words`;
+const COLUMNS = `product_id, domain, name, title, owner_team, owner_email, tags, classification, tier,
+  latest_version, status, published_at, consumers, governance, sla_at, sla_masks`;
+const RECORD = `jsonb_to_recordset($1::jsonb) AS r(product_id text, domain text, name text, title text, description text,
+  owner_team text, owner_email text, tags text[], classification text, tier text, latest_version text, status text,
+  published_at timestamptz, consumers integer, governance text, sla_at timestamptz[], sla_masks smallint[], words text[],
+  a text, b text, c text, d text, names text)`;
+const excluded = (columns: string) =>
+  columns
+    .split(',')
+    .map((c) => `EXCLUDED.${c.trim()}`)
+    .join(', ');
+const HOT = `${COLUMNS}, name_key, title_key, domain_key, match, head`;
+const COLD = 'product_id, description, words, document';
 
-/** Inserts or replaces the rows of many products, their documents built by PostgreSQL's English configuration. */
+/**
+ * Inserts or replaces the rows of many products: the narrow row (with the
+ * stripped match and head vectors, no positions) and the document row, both
+ * built by PostgreSQL's English configuration.
+ */
 export async function upsertSearchRows(tx: EntityManager, rows: readonly SearchRow[]): Promise<void> {
   if (!rows.length) return;
+  const json = JSON.stringify(rows);
   await tx.query(
-    `INSERT INTO search_products (${COLUMNS}, document, name_key, title_key, domain_key)
-     SELECT ${COLUMNS}, ${DOCUMENT_SQL}, ${wordKey('r.name')}, ${wordKey('r.title')}, ${wordKey('r.domain')}
-       FROM jsonb_to_recordset($1::jsonb) AS r(product_id text, domain text, name text, title text, description text,
-            owner_team text, owner_email text, tags text[], classification text, tier text, latest_version text,
-            status text, published_at timestamptz, consumers integer, governance text, sla_at timestamptz[],
-            sla_masks smallint[], words text[], a text, b text, c text, d text)
-     ON CONFLICT (product_id) DO UPDATE SET (${COLUMNS}, document, name_key, title_key, domain_key) =
-       (${COLUMNS.split(',')
-         .map((c) => `EXCLUDED.${c.trim()}`)
-         .join(', ')}, EXCLUDED.document, EXCLUDED.name_key, EXCLUDED.title_key, EXCLUDED.domain_key)`,
-    [JSON.stringify(rows)],
+    `INSERT INTO search_products (${HOT})
+     SELECT ${COLUMNS}, ${wordKey('r.name')}, ${wordKey('r.title')}, ${wordKey('r.domain')},
+            strip(to_tsvector('english', concat_ws(' ', r.a, r.b, r.c, r.names))), strip(to_tsvector('english', r.a))
+       FROM ${RECORD}
+     ON CONFLICT (product_id) DO UPDATE SET (${HOT}) = (${excluded(HOT)})`,
+    [json],
+  );
+  await tx.query(
+    `INSERT INTO search_documents (${COLD}) SELECT r.product_id, r.description, r.words, ${DOCUMENT_SQL} FROM ${RECORD}
+     ON CONFLICT (product_id) DO UPDATE SET (${COLD}) = (${excluded(COLD)})`,
+    [json],
   );
 }
 

@@ -10,13 +10,15 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
  */
 export interface SearchCursor {
   sort: SearchSort;
-  /** The sort value: a score, a name, a time (ms) or a consumer count. */
+  /** The sort value: a score, a name, a time (µs) or a consumer count. */
   key: number | string;
   id: string;
+  /** Relevance only: 2 past the ranked window, where hits follow by quality (`key` is then the quality). */
+  phase?: 2;
 }
 
 export function encodeSearchCursor(c: SearchCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.key, c.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([c.sort, c.key, c.id, ...(c.phase ? [c.phase] : [])])).toString('base64url');
 }
 
 function invalid(cursor: string, why: string): RequestError {
@@ -37,11 +39,12 @@ export function decodeSearchCursor(cursor: string, sort: SearchSort): SearchCurs
   } catch {
     throw invalid(cursor, 'not one this API wrote');
   }
-  if (!Array.isArray(value) || value.length !== 3 || typeof value[2] !== 'string')
+  if (!Array.isArray(value) || value.length < 3 || value.length > 4 || typeof value[2] !== 'string')
     throw invalid(cursor, 'not one this API wrote');
-  const [from, key, id] = value as [string, unknown, string];
+  const [from, key, id, phase] = value as [string, unknown, string, unknown];
+  if (phase !== undefined && (phase !== 2 || from !== 'relevance')) throw invalid(cursor, 'not one this API wrote');
   if (from !== sort) throw invalid(cursor, `it is from a search sorted by ${from}, this one is sorted by ${sort}`);
   if (typeof key !== (sort === 'name' ? 'string' : 'number') || (typeof key === 'number' && !Number.isFinite(key)))
     throw invalid(cursor, 'not one this API wrote');
-  return { sort, key: key as number | string, id };
+  return { sort, key: key as number | string, id, ...(phase === 2 && { phase: 2 as const }) };
 }

@@ -26,6 +26,8 @@ export interface SearchRequest {
   after?: SearchCursor;
   /** The registry clock's time: SLA status is compared with it. */
   now: Date;
+  /** How many matches a relevance page ranks exactly (default WINDOW; tests make it small). */
+  window?: number;
 }
 
 /** A product as search shows it (from the read model: one row, no joins). */
