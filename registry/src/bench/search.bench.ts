@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { systemClock } from '../common/clock.js';
-import { FieldSearchService } from '../discovery/field-search.service.js';
 import type { ProductsService } from '../products/products.service.js';
 import { SearchService } from '../discovery/search.service.js';
 import { benchDatabase, percentile } from './bench-db.js';
