@@ -93,6 +93,8 @@ export class SearchService {
 
   /** Matches over all pages (facets' total when they were counted for the same search). */
   async count(request: SearchRequest): Promise<number> {
+    const faceted = this.stats.peek(['facets', request.text, request.filter], request.now);
+    if (faceted) return (await faceted).total;
     const key = ['count', request.text, request.filter];
     const counted = () => searchCount(this.db, request.text, request.filter, request.now).then((total) => ({ total }));
     return (await this.stats.get(key, request.now, counted)).total;

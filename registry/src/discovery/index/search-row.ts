@@ -56,6 +56,7 @@ export interface SearchFieldRow {
   port: string;
   path: string;
   name: string;
+  lpath: string;
   type: string | null;
   required: boolean;
   classification: string | null;
@@ -88,6 +89,7 @@ export function fieldRows(input: IndexInput): SearchFieldRow[] {
       port: port.name,
       path: f.path,
       name: f.path.slice(f.path.lastIndexOf('.') + 1).toLowerCase(),
+      lpath: f.path.toLowerCase(),
       type: f.type ?? null,
       required: f.required ?? false,
       classification: f.classification ?? null,

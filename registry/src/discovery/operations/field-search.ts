@@ -39,11 +39,11 @@ function matchCondition(kind: FieldMatch, params: Params, text: string): string 
   const like = (pattern: string) => `${params.add(pattern)} ESCAPE '\\'`;
   if (kind === 'name') {
     const p = params.add(lower);
-    return `(f.name = ${p} OR lower(f.path) = ${p})`;
+    return `(f.name = ${p} OR f.lpath = ${p})`;
   }
   if (kind === 'prefix') {
     const [p, pattern] = [params.add(lower), like(`${escapeLike(lower)}%`)];
-    return `(f.name LIKE ${pattern} OR lower(f.path) LIKE ${pattern}) AND f.name <> ${p} AND lower(f.path) <> ${p}`;
+    return `(f.name LIKE ${pattern} OR f.lpath LIKE ${pattern}) AND f.name <> ${p} AND f.lpath <> ${p}`;
   }
   if (kind === 'similar') return `f.name % ${params.add(lower)} AND f.name NOT LIKE ${like(`${escapeLike(lower)}%`)}`;
   return `to_tsvector('english', coalesce(f.description, '')) @@ plainto_tsquery('english', ${params.add(text)})

@@ -21,7 +21,7 @@ export async function searchCount(
   return count;
 }
 
-interface FacetRow {
+interface FacetRow extends Record<keyof typeof SLA_BITS, number> {
   facet: string;
   value: string | null;
   count: number;
@@ -29,8 +29,8 @@ interface FacetRow {
 
 /**
  * Counts per value of every facet over the matches, and the matches' total,
- * in one pass without ranking: one row per match (and per tag), grouped by
- * each facet at once. A product counts once per facet; under `tag` and
+ * in one pass without ranking: the matches' facet columns, grouped by each
+ * facet at once (SLA statuses counted in the same pass), and once more per tag. A product counts once per facet; under `tag` and
  * `slaStatus` once per tag and per status its ports are in.
  */
 export async function searchFacets(
@@ -42,9 +42,7 @@ export async function searchFacets(
   const params = new Params();
   const at = params.add(now.toISOString());
   const where = searchConditions(params, text, filter, () => at);
-  const sla = Object.entries(SLA_BITS).map(
-    ([status, bit]) => `SELECT 'slaStatus', '${status}', count(*) FILTER (WHERE m.mask & ${bit} <> 0)::int FROM m`,
-  );
+  const sla = Object.entries(SLA_BITS).map(([s, bit]) => `count(*) FILTER (WHERE mask & ${bit} <> 0)::int AS "${s}"`);
   const rows: FacetRow[] = await tx.query(
     `WITH m AS MATERIALIZED (
        SELECT p.domain, p.owner_team, p.classification, p.tier, p.status, p.tags, ${slaMaskAt(at)} AS mask
@@ -52,17 +50,21 @@ export async function searchFacets(
      SELECT CASE WHEN grouping(domain) = 0 THEN 'domain' WHEN grouping(owner_team) = 0 THEN 'owner'
                  WHEN grouping(classification) = 0 THEN 'classification' WHEN grouping(tier) = 0 THEN 'tier'
                  WHEN grouping(status) = 0 THEN 'status' ELSE 'total' END AS facet,
-            coalesce(domain, owner_team, classification, tier, status) AS value, count(*)::int AS count
+            coalesce(domain, owner_team, classification, tier, status) AS value, count(*)::int AS count,
+            ${sla.join(', ')}
        FROM m GROUP BY GROUPING SETS ((domain), (owner_team), (classification), (tier), (status), ())
-     UNION ALL SELECT 'tag', tag, count(*)::int FROM m, unnest(m.tags) tag GROUP BY tag
-     UNION ALL ${sla.join(' UNION ALL ')}`,
+     UNION ALL SELECT 'tag', tag, count(*)::int, 0, 0, 0, 0 FROM m, unnest(m.tags) tag GROUP BY tag`,
     params.values,
   );
   const facets = { domain: [], tag: [], owner: [], classification: [], status: [], tier: [], slaStatus: [] } as Facets;
   let total = 0;
   for (const r of rows) {
-    if (r.facet === 'total') total = r.count;
-    else if (r.count > 0) facets[r.facet as keyof Facets].push({ value: r.value!, count: r.count });
+    if (r.facet !== 'total') facets[r.facet as keyof Facets].push({ value: r.value!, count: r.count });
+    else {
+      total = r.count;
+      for (const s of Object.keys(SLA_BITS) as (keyof typeof SLA_BITS)[])
+        if (r[s] > 0) facets.slaStatus.push({ value: s, count: r[s] });
+    }
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   return { total, facets };

@@ -1,7 +1,7 @@
 import type { Facets } from './search-request.js';
 
 /** How long counts and facets of one search (words and filters) are reused: a popular search is counted once. */
-export const STATS_TTL_MS = 30_000;
+export const STATS_TTL_MS = 60_000;
 const MAX_ENTRIES = 2_000;
 
 export interface SearchStats {
@@ -21,8 +21,17 @@ export class StatsCache {
   hits = 0;
   misses = 0;
 
+  /** What is reused for `key` now, if anything. */
+  peek(key: unknown, now: Date): Promise<SearchStats> | undefined {
+    return this.entries.get(this.id(key, now));
+  }
+
+  private id(key: unknown, now: Date): string {
+    return JSON.stringify([key, Math.floor(now.getTime() / STATS_TTL_MS)]);
+  }
+
   get(key: unknown, now: Date, compute: () => Promise<SearchStats>): Promise<SearchStats> {
-    const id = JSON.stringify([key, Math.floor(now.getTime() / STATS_TTL_MS)]);
+    const id = this.id(key, now);
     const found = this.entries.get(id);
     if (found) {
       this.hits++;
