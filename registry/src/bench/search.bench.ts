@@ -126,7 +126,7 @@ async function measure(registry: RegistryProcess, dataSource: DataSource, sample
   );
   const ordinary = searchRequests(sample, Math.max(1000, count / 3), 19);
   const answers = abuse(registry.url, (ordinary.length / RATE) * 1000 + 2000);
-  const abused = await openLoop(ordinary, RATE, send);
+  const abused = await openLoop(ordinary, RATE, sender<SearchVariables>(registry.url, SEARCH_QUERY, 'abuse'));
   return { mix, byKind, fields, abused, abuseAnswers: await answers, overhead: over } satisfies Measured;
 }
 
@@ -176,6 +176,9 @@ function figures(
     'search.p99_ms': ms(percentile(m.mix, 99), scale),
     'search.p999_ms': ms(percentile(m.mix, 99.9), scale),
     'search.requests': { value: m.mix.length, unit: 'requests', scale },
+    'search.errors': { value: failures.search ?? 0, unit: 'requests', scale },
+    'fieldsearch.errors': { value: failures.fields ?? 0, unit: 'requests', scale },
+    'search.abuse_errors': { value: failures.abuse ?? 0, unit: 'requests', scale },
     ...kinds,
     'search.graphql_overhead_ms': ms(m.overhead.api - m.overhead.sql, scale, { baseline: round(m.overhead.sql) }),
     'search.graphql_overhead_ratio': {

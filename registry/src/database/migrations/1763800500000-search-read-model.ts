@@ -89,6 +89,7 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
         required       boolean NOT NULL,
         classification text,
         description    text,
+        dvec           tsvector NOT NULL, -- the description's words, stored so a scan in key order stays cheap
         PRIMARY KEY (product_id, port, path)
       )`);
     // Exact and prefix lookups by the last segment and by the whole path, answered from the index alone for the
@@ -96,9 +97,7 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
     await q.query(`CREATE INDEX search_fields_name_idx ON search_fields (name text_pattern_ops, lpath, product_id)`);
     await q.query(`CREATE INDEX search_fields_path_idx ON search_fields (lpath text_pattern_ops)`);
     await q.query(`CREATE INDEX search_fields_name_trgm_idx ON search_fields USING gin (name gin_trgm_ops)`);
-    await q.query(
-      `CREATE INDEX search_fields_description_idx ON search_fields USING gin (to_tsvector('english', coalesce(description, '')))`,
-    );
+    await q.query(`CREATE INDEX search_fields_description_idx ON search_fields USING gin (dvec)`);
     await q.query(`
       CREATE TABLE search_words (
         word     text PRIMARY KEY,

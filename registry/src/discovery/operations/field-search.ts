@@ -45,9 +45,12 @@ function matchCondition(kind: FieldMatch, params: Params, text: string): string 
     const [p, pattern] = [params.add(lower), like(`${escapeLike(lower)}%`)];
     return `(f.name LIKE ${pattern} OR f.lpath LIKE ${pattern}) AND f.name <> ${p} AND f.lpath <> ${p}`;
   }
-  if (kind === 'similar') return `f.name % ${params.add(lower)} AND f.name NOT LIKE ${like(`${escapeLike(lower)}%`)}`;
-  return `to_tsvector('english', coalesce(f.description, '')) @@ plainto_tsquery('english', ${params.add(text)})
-          AND f.name NOT LIKE ${like(`%${escapeLike(lower)}%`)}`;
+  if (kind === 'similar')
+    // The ten known words most like it (the vocabulary's trigram index), then their fields (the name b-tree).
+    return `f.name IN (SELECT w.word FROM search_words w WHERE w.word % ${params.add(lower)}
+                        ORDER BY similarity(w.word, ${params.add(lower)}) DESC, w.word LIMIT 10)
+            AND f.name NOT LIKE ${like(`${escapeLike(lower)}%`)}`;
+  return `f.dvec @@ plainto_tsquery('english', ${params.add(text)}) AND f.name NOT LIKE ${like(`%${escapeLike(lower)}%`)}`;
 }
 
 function filterConditions(params: Params, filter: FieldFilter): string[] {
@@ -83,7 +86,7 @@ export async function fieldMatches(
   return rows.map(({ product_id, ...r }) => ({ ...r, product: product_id, match: kind }));
 }
 
-/** How many fields match in any way, counted up to `cap` (a common word can be in a hundred thousand descriptions). */
+/** How many fields match in any way, counted up to `cap` per kind (a common word is in a hundred thousand descriptions). */
 export async function fieldMatchCount(
   tx: EntityManager,
   text: string,
@@ -91,12 +94,16 @@ export async function fieldMatchCount(
   kinds: readonly FieldMatch[],
   cap: number,
 ): Promise<number> {
-  const params = new Params();
-  const any = kinds.map((k) => `(${matchCondition(k, params, text)})`).join(' OR ');
-  const where = [`(${any})`, ...filterConditions(params, filter)];
-  const [{ count }] = await tx.query(
-    `SELECT count(*)::int AS count FROM (SELECT 1 FROM search_fields f WHERE ${where.join(' AND ')} LIMIT ${cap + 1}) m`,
-    params.values,
-  );
-  return count;
+  let total = 0;
+  for (const kind of kinds) {
+    const params = new Params();
+    const where = [matchCondition(kind, params, text), ...filterConditions(params, filter)];
+    const [{ count }] = await tx.query(
+      `SELECT count(*)::int AS count FROM (SELECT 1 FROM search_fields f WHERE ${where.join(' AND ')} LIMIT ${cap + 1}) m`,
+      params.values,
+    );
+    total += count;
+    if (total > cap) return cap + 1;
+  }
+  return total;
 }

@@ -23,7 +23,7 @@ export async function matchedFields(
               row_number() OVER (PARTITION BY f.product_id ORDER BY (f.name = ANY($3)) DESC, f.port, f.path) AS k
          FROM search_fields f
         WHERE f.product_id = ANY($1)
-          AND to_tsvector('english', f.path || ' ' || coalesce(f.description, '')) @@ to_tsquery('english', $2::text)) m
+          AND (f.dvec || to_tsvector('english', f.path)) @@ to_tsquery('english', $2::text)) m
       WHERE k <= $4 ORDER BY product_id, k`,
     [ids, tsQueryText(text, '|'), text.terms, limit],
   );

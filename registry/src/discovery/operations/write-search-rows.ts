@@ -55,8 +55,9 @@ export async function replaceSearchFields(
   await tx.query('DELETE FROM search_fields WHERE product_id = ANY($1)', [ids]);
   if (!fields.length) return;
   await tx.query(
-    `INSERT INTO search_fields (product_id, port, path, name, lpath, type, required, classification, description)
-     SELECT product_id, port, path, name, lpath, type, required, classification, description
+    `INSERT INTO search_fields (product_id, port, path, name, lpath, type, required, classification, description, dvec)
+     SELECT product_id, port, path, name, lpath, type, required, classification, description,
+            to_tsvector('english', coalesce(description, ''))
        FROM jsonb_to_recordset($1::jsonb) AS r(product_id text, port text, path text, name text, lpath text, type text,
             required boolean, classification text, description text)`,
     [JSON.stringify(fields)],
