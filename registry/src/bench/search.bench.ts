@@ -111,11 +111,24 @@ interface Measured {
   overhead: { api: number; sql: number };
 }
 
+/** Requests answered with an error (a refusal or a timeout): counted, and their latency kept. */
+const failures: Record<string, number> = {};
+function sender<V>(url: string, query: string, phase: string) {
+  return (r: TimedRequest<V>) =>
+    graphql(url, query, r.variables).then(
+      () => undefined,
+      (err: Error) => {
+        failures[phase] = (failures[phase] ?? 0) + 1;
+        if (failures[phase] <= 3) process.stderr.write(`${phase}: ${err.message}\n`);
+      },
+    );
+}
+
 async function measure(registry: RegistryProcess, dataSource: DataSource, sample: BenchProduct[], count: number) {
   const requests = searchRequests(sample, count);
-  const send = (r: TimedRequest<SearchVariables>) =>
-    graphql(registry.url, SEARCH_QUERY, r.variables).then(() => undefined);
+  const send = sender<SearchVariables>(registry.url, SEARCH_QUERY, 'search');
   for (const r of requests.slice(0, 200)) await send(r); // warm-up: JIT, plans, caches
+  delete failures.search;
   const mix = await openLoop(requests, RATE, send);
   const byKind: Record<string, number[]> = {};
   requests.forEach((r, k) => (byKind[r.kind] ??= []).push(mix[k]));
