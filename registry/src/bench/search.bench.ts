@@ -134,9 +134,7 @@ async function measure(registry: RegistryProcess, dataSource: DataSource, sample
   requests.forEach((r, k) => (byKind[r.kind] ??= []).push(mix[k]));
   const over = await overhead(registry.url, dataSource, searchRequests(sample, 400, 17));
   const fieldMix = fieldRequests(sample, Math.max(1000, count / 5));
-  const fields = await openLoop(fieldMix, RATE, (r) =>
-    graphql(registry.url, FIELDS_QUERY, r.variables).then(() => undefined),
-  );
+  const fields = await openLoop(fieldMix, RATE, sender(registry.url, FIELDS_QUERY, 'fields'));
   const ordinary = searchRequests(sample, Math.max(1000, count / 3), 19);
   const answers = abuse(registry.url, (ordinary.length / RATE) * 1000 + 2000);
   const abused = await openLoop(ordinary, RATE, sender<SearchVariables>(registry.url, SEARCH_QUERY, 'abuse'));
