@@ -6,7 +6,7 @@ import { CatalogController } from './catalog.controller.js';
 import { FieldSearchService } from './field-search.service.js';
 import { FieldSearchResolver } from './graphql/field-search.resolver.js';
 import { OutputPortResolver, ProductResolver, ProductVersionResolver } from './graphql/product.resolver.js';
-import { SearchMatchResolver, SearchResolver } from './graphql/search.resolver.js';
+import { SearchResolver } from './graphql/search.resolver.js';
 import { SearchIndex } from './index/search-index.service.js';
 import { SearchIndexStage } from './index/search.stage.js';
 import { ProductViewService } from './product-view.service.js';
@@ -31,7 +31,6 @@ import { SearchService } from './search.service.js';
     ProductVersionResolver,
     OutputPortResolver,
     SearchResolver,
-    SearchMatchResolver,
     FieldSearchResolver,
   ],
   exports: [SearchService],

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Classification, CompatibilityMode, LifecycleStatus, PortKind, Tier } from './catalog.enums.js';
+import { Classification, CompatibilityMode, LifecycleStatus, PortKind, SlaStatusValue, Tier } from './catalog.enums.js';
 import { JSONScalar } from './json.scalar.js';
 import { CompatibilityReport, QualityRule, SlaPromise } from './report.types.js';
 
@@ -104,6 +104,14 @@ export class Product {
   @Field(() => Classification, { description: 'How restricted its data is.' }) classification!: Classification;
   @Field(() => Tier, { description: 'Its service tier.' }) tier!: Tier;
   @Field(() => String, { description: 'The highest published version.' }) latestVersion!: string;
+  @Field(() => LifecycleStatus, { description: "Lifecycle of the latest version's major line." })
+  status!: LifecycleStatus;
+  @Field(() => SlaStatusValue, {
+    description: 'SLA status now: the worst of its latest ports (BREACHED > AT_RISK > MET > UNKNOWN).',
+  })
+  slaStatus!: SlaStatusValue;
+  @Field(() => Int, { description: 'How many products read one of its ports in their latest version.' })
+  consumerCount!: number;
   @Field(() => [ProductVersion], { description: 'Newest first.' }) versions!: ProductVersion[];
   @Field(() => ProductVersion, { nullable: true, description: 'One version, or the latest when omitted.' })
   version?: ProductVersion;

@@ -52,20 +52,28 @@ const tableEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   return cost ? cost(args, childComplexity) : undefined;
 };
 
-/** The cost of the operation a request runs, with its variables; refused above the limit, naming both. */
+/** Costs already computed, by document (Mercurius parses a query text once) and the values that change a cost. */
+const known = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * The cost of the operation a request runs, with its variables; refused above
+ * the limit, naming both. Only numbers (first, budget) and booleans (@include,
+ * @skip) among the variables change a cost, so it is computed once for those.
+ */
 export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string,
 ): number {
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    ...(operationName && { operationName }),
-    estimators: [tableEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  const shape = JSON.stringify([
+    operationName,
+    Object.entries(variables ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean'),
+  ]);
+  if (!known.has(document)) known.set(document, new Map());
+  const costs = known.get(document)!;
+  const cost = costs.get(shape) ?? computeCost(schema, document, variables, operationName);
+  if (costs.size < 100) costs.set(shape, cost);
   if (cost > GRAPHQL_LIMITS.cost)
     throw limitError(
       'COST_LIMIT',
@@ -73,4 +81,19 @@ export function checkCost(
       'ask for smaller pages (first), fewer nested lists or a smaller lineage budget',
     );
   return cost;
+}
+
+function computeCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    ...(operationName && { operationName }),
+    estimators: [tableEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
 }

@@ -1,16 +1,22 @@
-import type { Classification, CompatibilityMode, PortKind, Tier } from '../../common/graphql/catalog.enums.js';
+import type {
+  Classification,
+  CompatibilityMode,
+  LifecycleStatus,
+  PortKind,
+  SlaStatusValue,
+  Tier,
+} from '../../common/graphql/catalog.enums.js';
 import type { OutputPort, Product, ProductVersion } from '../../common/graphql/catalog.types.js';
 import { toCompatibilityReport, toQualityRule } from '../../common/graphql/report.types.js';
 import type { PortRecord, ProductRecord, VersionRecord } from '../../products/products.types.js';
 import type { SearchCard } from '../operations/search-cards.js';
 import type { SearchRecord } from '../search/search-request.js';
 
-/** A product object; from search it already carries what search knows (status, SLA status, consumers). */
-export type ProductNode = Product & { card?: SearchCard };
-
-export function toProduct(p: ProductRecord | SearchRecord): ProductNode {
+/** A product object with what search knows of it (lifecycle, SLA status now, consumers): from search, or `card`. */
+export function toProduct(p: ProductRecord | SearchRecord, card?: SearchCard): Product {
+  const known = 'status' in p ? { status: p.status, slaStatus: p.slaStatus, consumers: p.consumers } : card;
   const { id, domain, name, title, description, owner, tags, latestVersion } = p;
-  const node = {
+  return {
     id,
     domain,
     name,
@@ -21,9 +27,10 @@ export function toProduct(p: ProductRecord | SearchRecord): ProductNode {
     latestVersion,
     classification: p.classification as Classification,
     tier: p.tier as Tier,
-  } as ProductNode;
-  if ('status' in p) node.card = { status: p.status, slaStatus: p.slaStatus, consumers: p.consumers };
-  return node;
+    status: (known?.status ?? 'active') as LifecycleStatus,
+    slaStatus: (known?.slaStatus ?? 'unknown') as SlaStatusValue,
+    consumerCount: known?.consumers ?? 0,
+  } as Product;
 }
 
 export function toVersion(v: VersionRecord): ProductVersion {

@@ -1,5 +1,5 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { LifecycleStatus, SlaStatusValue } from '../../common/graphql/catalog.enums.js';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { LifecycleStatus } from '../../common/graphql/catalog.enums.js';
 import {
   Consumer,
   Contract,
@@ -12,9 +12,8 @@ import {
 } from '../../common/graphql/catalog.types.js';
 import { RequestError } from '../../common/registry-error.js';
 import type { GraphQLContext } from '../loaders.js';
-import type { SearchCard } from '../operations/search-cards.js';
 import { SearchService } from '../search.service.js';
-import { toPort, toProduct, toVersion, type ProductNode } from './mapping.js';
+import { toPort, toProduct, toVersion } from './mapping.js';
 
 /** The product, its versions, lines and consumers: every list one batched query per level (DataLoader). */
 @Resolver(() => Product)
@@ -26,36 +25,13 @@ export class ProductResolver {
     @Args('id', { type: () => String, description: '<domain>.<product>, e.g. sales.orders.' }) id: string,
     @Context() ctx: GraphQLContext,
   ): Promise<Product | null> {
-    const row = await ctx.loaders.product.load(id);
-    return row ? toProduct(row) : null;
+    const [row, card] = await Promise.all([ctx.loaders.product.load(id), ctx.loaders.searchCard.load(id)]);
+    return row ? toProduct(row, card) : null;
   }
 
   @Query(() => [Domain], { description: 'Every domain, by name.' })
   async domains(): Promise<Domain[]> {
     return this.searches.domains();
-  }
-
-  private async card(p: ProductNode, ctx: GraphQLContext): Promise<SearchCard> {
-    return (
-      p.card ?? (await ctx.loaders.searchCard.load(p.id)) ?? { status: 'active', slaStatus: 'unknown', consumers: 0 }
-    );
-  }
-
-  @ResolveField(() => LifecycleStatus, { description: "Lifecycle of the latest version's major line." })
-  async status(@Parent() p: ProductNode, @Context() ctx: GraphQLContext): Promise<LifecycleStatus> {
-    return (await this.card(p, ctx)).status as LifecycleStatus;
-  }
-
-  @ResolveField(() => SlaStatusValue, {
-    description: 'SLA status now: the worst of its latest ports (BREACHED > AT_RISK > MET > UNKNOWN).',
-  })
-  async slaStatus(@Parent() p: ProductNode, @Context() ctx: GraphQLContext): Promise<SlaStatusValue> {
-    return (await this.card(p, ctx)).slaStatus as SlaStatusValue;
-  }
-
-  @ResolveField(() => Int, { description: 'How many products read one of its ports in their latest version.' })
-  async consumerCount(@Parent() p: ProductNode, @Context() ctx: GraphQLContext): Promise<number> {
-    return (await this.card(p, ctx)).consumers;
   }
 
   @ResolveField(() => [ProductVersion], { description: 'Newest first.' })

@@ -1,5 +1,4 @@
 import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { encodeSearchCursor } from '../search/search-cursor.js';
 import type { Facets, SearchHit } from '../search/search-request.js';
@@ -10,7 +9,6 @@ import { toProduct } from './mapping.js';
 import { selects } from './selection.js';
 import {
   HighlightSectionValue,
-  MatchedField,
   ProductConnection,
   SearchFacets,
   SearchFilter,
@@ -28,26 +26,25 @@ type Connection = ProductConnection & {
   facetsOnce?: Promise<{ total: number; facets: Facets }>;
   wantsFacets: boolean;
 };
-type Match = SearchMatch & { fieldsLoader: DataLoader<string, MatchedFieldRecord[]> };
-
-function toEdge(hit: SearchHit, fieldsLoader: DataLoader<string, MatchedFieldRecord[]>) {
-  const match: Match = {
+function toEdge(hit: SearchHit, fields: MatchedFieldRecord[]) {
+  const match: SearchMatch = {
     productId: hit.product.id,
     score: hit.score,
     sections: hit.sections as SearchSectionValue[],
     highlights: hit.highlights.map((h) => ({ section: h.section as HighlightSectionValue, fragments: h.fragments })),
-    fields: [],
-    fieldsLoader,
+    fields: fields.map(({ port, path }) => ({ port, path })),
   };
   return { cursor: encodeSearchCursor(hit.cursor), node: toProduct(hit.product), match };
 }
 
-function toConnection(answer: SearchAnswer, searches: SearchService, wantsFacets: boolean): Connection {
+function toConnection(answer: SearchAnswer, fields: MatchedFieldRecord[], wantsFacets: boolean): Connection {
   const { request } = answer;
-  const fieldsLoader = new DataLoader<string, MatchedFieldRecord[]>(async (ids) =>
-    groupBy(await searches.matchedFields(request, ids), (f) => f.productId, ids),
+  const byProduct = groupBy(
+    fields,
+    (f) => f.productId,
+    answer.hits.map((h) => h.product.id),
   );
-  const edges = answer.hits.map((h) => toEdge(h, fieldsLoader));
+  const edges = answer.hits.map((h, k) => toEdge(h, byProduct[k]));
   return {
     edges,
     pageInfo: {
@@ -92,7 +89,12 @@ export class SearchResolver {
     after?: string,
   ): Promise<ProductConnection> {
     const answer = await this.searches.search({ query, filter: { ...filter }, sort, first, after });
-    return toConnection(answer, this.searches, selects(info, 'facets'));
+    const ids = answer.hits.map((h) => h.product.id);
+    // Matched fields of the whole page in one query, when asked for.
+    const fields = selects(info, 'edges', 'match', 'fields')
+      ? await this.searches.matchedFields(answer.request, ids)
+      : [];
+    return toConnection(answer, fields, selects(info, 'facets'));
   }
 
   private stats(c: Connection) {
@@ -118,15 +120,5 @@ export class SearchResolver {
     return Object.fromEntries(
       Object.entries(facets).map(([k, list]) => [k, list.slice(0, n).map((f) => ({ ...f, value: named(k, f.value) }))]),
     ) as unknown as SearchFacets;
-  }
-}
-
-@Resolver(() => SearchMatch)
-export class SearchMatchResolver {
-  @ResolveField(() => [MatchedField], {
-    description: 'Up to three fields with a searched word in their name or description (one query for the whole page).',
-  })
-  async fields(@Parent() m: Match): Promise<MatchedField[]> {
-    return (await m.fieldsLoader.load(m.productId)).map(({ port, path }) => ({ port, path }));
   }
 }

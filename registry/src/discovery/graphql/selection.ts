@@ -17,16 +17,17 @@ function skipped(
 }
 
 /**
- * Whether the field being resolved selects `name` directly (through fragments
- * too, @include/@skip applied): lets a resolver answer two fields with one query.
+ * Whether the field being resolved selects the path of fields below it
+ * (through fragments too, @include/@skip applied): lets a resolver answer
+ * nested fields with one query for the whole page instead of one per item.
  */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
+export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
+  const visit = (set: SelectionSetNode | undefined, rest: string[]): boolean =>
     (set?.selections ?? []).some((s) => {
       if (skipped(s, info)) return false;
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
-      return visit(info.fragments[s.name.value]?.selectionSet);
+      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet, rest);
+      if (s.kind === Kind.FRAGMENT_SPREAD) return visit(info.fragments[s.name.value]?.selectionSet, rest);
+      return s.name.value === rest[0] && (rest.length === 1 || visit(s.selectionSet, rest.slice(1)));
     });
-  return info.fieldNodes.some((n) => visit(n.selectionSet));
+  return info.fieldNodes.some((n) => visit(n.selectionSet, path));
 }

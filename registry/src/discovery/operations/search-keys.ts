@@ -6,7 +6,7 @@ import { Params, matchQuery, searchConditions, slaFactor, slaMaskAt, whereClause
 import { wordKey } from './write-search-rows.js';
 
 /** Products ranked exactly per query: the best this many by quality, by quality among name matches, and exact names. */
-export const WINDOW = 100;
+export const WINDOW = 40;
 /** Weights of the document's parts for ts_rank ({D fields, C description, B tags, A name/title}). */
 const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'`;
 
