@@ -32,7 +32,7 @@ function nameBonus(params: Params, text: SearchText): string {
 
 /** Name, title or domain are exactly the words (three b-trees answer it). */
 function exactName(params: Params, text: SearchText): string {
-  const key = `(SELECT ${wordKey(`${params.add(text.terms.join(' '))}::text`)})`;
+  const key = wordKey(`${params.add(text.terms.join(' '))}::text`);
   return `(p.name_key = ${key} OR p.title_key = ${key} OR p.domain_key = ${key})`;
 }
 
