@@ -74,14 +74,19 @@ export class SearchService {
   }
 
   async search(input: SearchInput): Promise<SearchAnswer> {
-    const request = this.request(input);
-    const { hits, more } = await searchPage(this.db, request);
+    const request = await this.counted(this.request(input));
+    const { hits, more } = request.total ? await searchPage(this.db, request) : { hits: [], more: false };
     if (hits.length || !request.text || request.after) return { hits, hasNextPage: more, request };
     const corrected = await this.correct(request.text);
     if (!corrected) return { hits, hasNextPage: false, request };
-    const retry = { ...request, text: corrected };
-    const again = await searchPage(this.db, retry);
+    const retry = await this.counted({ ...request, text: corrected });
+    const again = retry.total ? await searchPage(this.db, retry) : { hits: [], more: false };
     return { hits: again.hits, hasNextPage: again.more, corrected, request: retry };
+  }
+
+  /** The request with its match count (reused by totalCount): how many match decides how the page is read. */
+  private async counted(request: SearchRequest): Promise<SearchRequest> {
+    return { ...request, total: await this.count(request) };
   }
 
   /** The text with each unknown word replaced by the most similar known one; undefined when nothing changes or fits. */

@@ -69,6 +69,8 @@ export class SearchReadModel1763800500000 implements MigrationInterface {
     await q.query(`CREATE INDEX search_products_published_idx ON search_products (published_at DESC, product_id)`);
     await q.query(`CREATE INDEX search_products_consumers_idx ON search_products (consumers DESC, product_id)`);
     await q.query(`CREATE INDEX search_products_quality_idx ON search_products (quality DESC, product_id)`);
+    // Lifecycle goes with quality (deprecated ranks lower): a deprecated-only page reads this one in order.
+    await q.query(`CREATE INDEX search_products_status_idx ON search_products (status, quality DESC, product_id)`);
     // Cold: what only the page's rows are read for: the weighted document (A name and title, B tags and domain,
     // C description, D ports, fields and their descriptions) ranking and highlights use, and the vocabulary words.
     await q.query(`

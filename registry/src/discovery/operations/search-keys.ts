@@ -10,6 +10,18 @@ export const WINDOW = 40;
 /** Weights of the document's parts for ts_rank ({D fields, C description, B tags, A name/title}). */
 const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'`;
 
+/**
+ * Up to this many matches, a page sorts them all (the match index finds them,
+ * a top-N sort orders them); beyond it, reading an order's b-tree and keeping
+ * matches stops after a few dozen rows. Reading the b-tree for rare matches
+ * would read most of it: at 100,000 products, 20 matches cost 5 s that way.
+ */
+export const SORT_ALL_UP_TO = 2000;
+
+/** `column` as an ORDER BY key: itself (its b-tree may be read in order) or an expression no index has (sort the matches). */
+const orderKey = (column: string, total: number | undefined, cast: string) =>
+  total !== undefined && total <= SORT_ALL_UP_TO ? (cast === 'text' ? `(${column} || '')` : `(${column} + 0)`) : column;
+
 /** A hit's place in its order. */
 export interface Keyed {
   id: string;
@@ -62,16 +74,17 @@ export async function relevanceWindow(tx: EntityManager, req: SearchRequest): Pr
   const now = params.add(req.now.toISOString());
   const where = searchConditions(params, req.text, req.filter, () => now);
   const size = req.window ?? WINDOW;
-  const best = (extra: string) =>
+  // Name and exact-name matches are few: always sorted; the best by quality read in b-tree order when many match.
+  const best = (extra: string, total?: number) =>
     `SELECT p.product_id, p.quality FROM search_products p ${whereClause([...where, ...(extra ? [extra] : [])])}
-      ORDER BY p.quality DESC, p.product_id LIMIT ${size}`;
+      ORDER BY ${orderKey('p.quality', total, 'float8')} DESC, p.product_id LIMIT ${size}`;
   const named = req.text
-    ? `UNION SELECT product_id FROM (${best(`p.head @@ ${matchQuery(params, req.text)}`)}) n
-       UNION SELECT product_id FROM (${best(exactName(params, req.text))}) e`
+    ? `UNION SELECT product_id FROM (${best(`p.head @@ ${matchQuery(params, req.text)}`, 0)}) n
+       UNION SELECT product_id FROM (${best(exactName(params, req.text), 0)}) e`
     : '';
   const rows: { product_id: string; key: number; bq: number | null; bid: string | null; full: boolean }[] =
     await tx.query(
-      `WITH byq AS (${best('')}),
+      `WITH byq AS (${best('', req.total)}),
             ids AS (SELECT product_id FROM byq ${named}),
             edge AS (SELECT quality, product_id, (SELECT count(*) FROM byq) = ${size} AS full FROM byq ORDER BY quality, product_id DESC LIMIT 1)
        SELECT i.product_id, ${relevance(params, req.text, now)} AS key, edge.quality AS bq, edge.product_id AS bid, edge.full
@@ -102,7 +115,7 @@ export async function relevanceTail(
   where.push(`p.product_id <> ALL(${params.add(window.hits.map((h) => h.id))}::text[])`);
   const rows: { product_id: string; quality: number }[] = await tx.query(
     `SELECT p.product_id, p.quality FROM search_products p ${whereClause(where)}
-      ORDER BY p.quality DESC, p.product_id LIMIT ${limit}`,
+      ORDER BY ${orderKey('p.quality', req.total, 'float8')} DESC, p.product_id LIMIT ${limit}`,
     params.values,
   );
   return rows.map((r) => ({ id: r.product_id, key: Number(r.quality) }));
@@ -130,7 +143,7 @@ export async function orderedPage(
   }
   const rows: { product_id: string; key: string | number }[] = await tx.query(
     `SELECT p.product_id, ${o.key} AS key FROM search_products p ${whereClause(where)}
-      ORDER BY ${o.key} ${o.descending ? 'DESC' : 'ASC'}, p.product_id LIMIT ${limit}`,
+      ORDER BY ${orderKey(o.key, req.total, o.cast)} ${o.descending ? 'DESC' : 'ASC'}, p.product_id LIMIT ${limit}`,
     params.values,
   );
   return rows.map((r) => ({ id: r.product_id, key: req.sort === 'name' ? String(r.key) : Number(r.key) }));

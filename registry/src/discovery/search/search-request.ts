@@ -28,6 +28,8 @@ export interface SearchRequest {
   now: Date;
   /** How many matches a relevance page ranks exactly (default WINDOW; tests make it small). */
   window?: number;
+  /** How many products match (counted before the page: it decides how the page is read). */
+  total?: number;
 }
 
 /** A product as search shows it (from the read model: one row, no joins). */
