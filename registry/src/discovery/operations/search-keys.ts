@@ -17,6 +17,8 @@ const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'`;
  * would read most of it: at 100,000 products, 20 matches cost 5 s that way.
  */
 export const SORT_ALL_UP_TO = 2000;
+/** Above this many matches the window leaves out the best by quality among name matches (they are then thousands). */
+const NAMES_UP_TO = 10_000;
 
 /** `column` as an ORDER BY key: itself (its b-tree may be read in order) or an expression no index has (sort the matches). */
 const orderKey = (column: string, total: number | undefined, cast: string) =>
@@ -65,9 +67,10 @@ export interface Window {
 
 /**
  * The ranked window of a relevance search: the best WINDOW matches by
- * quality, the best WINDOW by quality whose name or title has the words, and
- * exact names, each fetched in an index's order (so a word in 60,000 products
- * reads a few hundred rows), then ranked by the full score.
+ * quality, the best WINDOW by quality whose name or title has the words (up
+ * to NAMES_UP_TO matches), and exact names, each read in a b-tree's order or
+ * sorted, whichever reads fewer rows (so a word in 60,000 products reads a few
+ * hundred), then ranked by the full score.
  */
 export async function relevanceWindow(tx: EntityManager, req: SearchRequest): Promise<Window> {
   const params = new Params();
@@ -78,10 +81,11 @@ export async function relevanceWindow(tx: EntityManager, req: SearchRequest): Pr
   const best = (extra: string, total?: number) =>
     `SELECT p.product_id, p.quality FROM search_products p ${whereClause([...where, ...(extra ? [extra] : [])])}
       ORDER BY ${orderKey('p.quality', total, 'float8')} DESC, p.product_id LIMIT ${size}`;
-  const named = req.text
-    ? `UNION SELECT product_id FROM (${best(`p.head @@ ${matchQuery(params, req.text)}`, 0)}) n
-       UNION SELECT product_id FROM (${best(exactName(params, req.text), 0)}) e`
-    : '';
+  const names =
+    req.text && (req.total ?? 0) <= NAMES_UP_TO
+      ? `UNION SELECT product_id FROM (${best(`p.head @@ ${matchQuery(params, req.text)}`, 0)}) n`
+      : '';
+  const named = req.text ? `${names} UNION SELECT product_id FROM (${best(exactName(params, req.text), 0)}) e` : '';
   const rows: { product_id: string; key: number; bq: number | null; bid: string | null; full: boolean }[] =
     await tx.query(
       `WITH byq AS (${best('', req.total)}),
