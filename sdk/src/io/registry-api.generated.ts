@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit: every write and every refused attempt, newest first (admin) */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/whoami": {
         parameters: {
             query?: never;
@@ -16,6 +33,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your token and the tokens it created (admins: every token) */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create a token (admins: any; publishers: publisher tokens for their own domains) */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: yours, one it created, or any (admins) */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -153,8 +205,25 @@ export interface paths {
         /** Create or replace a policy (governance or admin token) */
         put: operations["putPolicy"];
         post?: never;
-        /** Delete a policy (governance or admin token) */
+        /** Soft-delete a policy (governance or admin; a built-in error policy: admin with a reason) */
         delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted policy (governance or admin token) */
+        post: operations["restorePolicy"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -386,12 +455,152 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Token name, or "anonymous <address>". */
+            actor: string;
+            /** @example publish */
+            action: string;
+            /** @description The target: a product, policy:<id>, token:<id>, a route… */
+            subject: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected" | "info";
+            /** @description The request id (x-request-id, in the access log). */
+            requestId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageDto: {
+            events: components["schemas"]["AuditEventDto"][];
+            hasNextPage: boolean;
+            /** @description Pass as `after` for the next (older) page. */
+            endCursor?: string;
+        };
+        ErrorDetailDto: {
+            code: string;
+            message: string;
+            path?: string;
+            file?: string;
+            fix?: string;
+        };
+        PublishIssueDto: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            /** @description Pipeline stage that raised it. */
+            stage: string;
+            /** @description JSON pointer inside the file. */
+            path?: string;
+            file?: string;
+            message: string;
+            /** @description What to do about it. */
+            fix?: string;
+        };
+        ErrorDto: {
+            /**
+             * @description Machine code:
+             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
+             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
+             *     FORBIDDEN (403, request): the token's role or domains do not allow this
+             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
+             *     PAYLOAD_TOO_LARGE (413, request): the body, or a schema in it, is larger than the registry accepts
+             *     URI_TOO_LONG (414, request): the URL, or a path parameter in it, is longer than the registry accepts
+             *     UNSUPPORTED_MEDIA_TYPE (415, request): the body is not application/json
+             *     UNAVAILABLE (503, request): the database cannot be reached, or the registry is stopping; retry later
+             *     BUSY (503, request): too many heavy requests at once; retry after the Retry-After header
+             *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
+             *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
+             *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
+             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
+             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
+             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
+             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
+             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
+             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
+             *     POLICY_BELOW_FLOOR (422, governance): the change would delete or loosen a built-in global error policy; it needs an admin token and a reason (?reason=)
+             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
+             */
+            code: string;
+            message: string;
+            details: components["schemas"]["ErrorDetailDto"][];
+            issues?: components["schemas"]["PublishIssueDto"][];
+            /** @description Per-port compatibility reports of a rejected publish. */
+            compatibility?: {
+                [key: string]: unknown;
+            };
+            /** @description Governance report of a rejected publish. */
+            governance?: {
+                [key: string]: unknown;
+            };
+        };
         PrincipalDto: {
+            /** @description The token id (dmesh token revoke <id>). */
+            id?: string;
             name: string;
             /** @enum {string} */
-            role: "admin" | "governance" | "publisher" | "reader";
-            /** @description Domains a publisher may write to; empty means all. */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /** @description Domains a publisher may write to; '*' means every domain. */
             domains: string[];
+        };
+        TokenInputDto: {
+            /**
+             * @description Names the actor in the audit; unique among active tokens.
+             * @example sales-ci
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /**
+             * @description A publisher's domains (required for publishers); '*' is every domain, granted only by an admin.
+             * @example [
+             *       "sales"
+             *     ]
+             */
+            domains?: string[];
+            /**
+             * @description Lifetime: <n>h, <n>d or <n>w, at most 365d (default 90d).
+             * @example 90d
+             */
+            expires?: string;
+        };
+        CreatedTokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
+            /** @description The token itself: shown this once, stored only as a hash. */
+            token: string;
+        };
+        TokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
         };
         PublishRequestDto: {
             /** @description The parsed dataproduct.yaml (see contracts/schemas/dataproduct.schema.json). */
@@ -414,19 +623,6 @@ export interface components {
             /** @description Highest published version in range. */
             resolved?: string;
         };
-        PublishIssueDto: {
-            /** @enum {string} */
-            severity: "error" | "warning";
-            code: string;
-            /** @description Pipeline stage that raised it. */
-            stage: string;
-            /** @description JSON pointer inside the file. */
-            path?: string;
-            file?: string;
-            message: string;
-            /** @description What to do about it. */
-            fix?: string;
-        };
         PublishResultDto: {
             /** @enum {string} */
             outcome: "published" | "unchanged" | "dry-run";
@@ -446,43 +642,6 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }. */
-            governance?: {
-                [key: string]: unknown;
-            };
-        };
-        ErrorDetailDto: {
-            code: string;
-            message: string;
-            path?: string;
-            file?: string;
-            fix?: string;
-        };
-        ErrorDto: {
-            /**
-             * @description Machine code:
-             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
-             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
-             *     FORBIDDEN (403, request): the token's role or domains do not allow this
-             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
-             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
-             *     QUERY_TIMEOUT (503, graphql): the GraphQL request ran past its time limit; ask for less (smaller first, fewer nested lists) and retry
-             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
-             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
-             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
-             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
-             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
-             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
-             */
-            code: string;
-            message: string;
-            details: components["schemas"]["ErrorDetailDto"][];
-            issues?: components["schemas"]["PublishIssueDto"][];
-            /** @description Per-port compatibility reports of a rejected publish. */
-            compatibility?: {
-                [key: string]: unknown;
-            };
-            /** @description Governance report of a rejected publish. */
             governance?: {
                 [key: string]: unknown;
             };
@@ -1042,7 +1201,84 @@ export interface components {
             history: components["schemas"]["SlaObservationDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description A parameter or the body is malformed: empty, repeated, out of range, not of its pattern, or with NUL characters, lone surrogates or forbidden keys; details name it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description No token, or an unknown, expired or revoked one. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The token's role or domains do not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is larger than 4 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The URL is longer than 8 KB, or a path parameter longer than 200 characters. */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description Too many requests from this client; retry after Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The database is unavailable, the registry is stopping, too many heavy requests run at once (BUSY), or the request ran out of time (TIMEOUT); retry after Retry-After. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1050,6 +1286,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEvents: {
+        parameters: {
+            query?: {
+                actor?: string;
+                action?: string;
+                /** @description Exact target, or a prefix ending in * (sales.*). */
+                subject?: string;
+                outcome?: "accepted" | "rejected" | "info";
+                requestId?: string;
+                /** @description ISO-8601, inclusive */
+                since?: string;
+                /** @description ISO-8601, exclusive */
+                until?: string;
+                /** @description 1–100 (default 50) */
+                first?: number;
+                /** @description endCursor of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     whoami: {
         parameters: {
             query?: never;
@@ -1074,6 +1364,119 @@ export interface operations {
                 };
                 content?: never;
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTokenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description An active token has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listVersions: {
@@ -1081,6 +1484,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1095,6 +1499,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1103,6 +1508,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     publishVersion: {
@@ -1113,6 +1521,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1123,8 +1532,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Published, unchanged (identical content) or dry-run verdict. */
+            /** @description Unchanged (identical content is stored already) or a dry-run verdict. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Published: the version is stored. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1141,7 +1559,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description The token may not publish to this domain. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1158,6 +1578,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rejected by a check; details name each problem and its fix. */
             422: {
                 headers: {
@@ -1167,37 +1590,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProducts: {
         parameters: {
             query?: {
-                /** @description nextCursor of the previous page. */
-                after?: unknown;
-                /** @description 1 to 100 (default 20). */
-                first?: number;
-                /** @description true: add counts per facet value. */
-                facets?: unknown;
-                /** @description relevance (default), name, recent, consumed. */
-                sort?: unknown;
+                /** @description Words (≤ 200 characters, ≤ 10 words); all must match, the last also as a prefix. Over a limit: 400 with detail QUERY_TOO_LONG or QUERY_TOO_MANY_TERMS. */
+                q?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                domain?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                tag?: string;
+                /** @description Owner teams. Separate values with commas; any value matches. (A parameter is given once.) */
+                owner?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                status?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                tier?: string;
+                /** @description Now. Separate values with commas; any value matches. (A parameter is given once.) */
+                slaStatus?: string;
                 /** @description A contract field name or path, e.g. customer_id. */
-                field?: unknown;
-                /** @description met, at_risk, breached, unknown (now). Repeat the parameter or separate values with commas; any value matches. */
-                slaStatus?: unknown;
-                /** @description bronze, silver, gold. Repeat the parameter or separate values with commas; any value matches. */
-                tier?: unknown;
-                /** @description active, deprecated, retired. Repeat the parameter or separate values with commas; any value matches. */
-                status?: unknown;
-                /** @description public, internal, confidential, restricted. Repeat the parameter or separate values with commas; any value matches. */
-                classification?: unknown;
-                /** @description Owner teams. Repeat the parameter or separate values with commas; any value matches. */
-                owner?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                tag?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                domain?: unknown;
-                /** @description Words (≤ 200 characters, ≤ 10 words); all must match. */
-                q?: unknown;
+                field?: string;
+                sort?: "relevance" | "name" | "recent" | "consumed";
+                /** @description true: add counts per facet value. */
+                facets?: boolean;
+                first?: number;
+                /** @description nextCursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -1213,6 +1636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1221,25 +1645,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     searchFields: {
         parameters: {
             query: {
-                /** @description nextCursor of the previous page. */
-                after?: unknown;
-                /** @description 1 to 100 (default 20). */
+                /** @description A field name, path or description words (≤ 200 characters). */
+                q: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                domain?: string;
+                /** @description x-classification, e.g. pii. Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description JSON type. Separate values with commas; any value matches. (A parameter is given once.) */
+                type?: string;
+                required?: boolean;
                 first?: number;
-                /** @description true or false. */
-                required?: unknown;
-                /** @description JSON type. Repeat the parameter or separate values with commas; any value matches. */
-                type?: unknown;
-                /** @description x-classification, e.g. pii. Repeat the parameter or separate values with commas; any value matches. */
-                classification?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                domain?: unknown;
-                /** @description A field name, path or description words. */
-                q: unknown;
+                /** @description nextCursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -1255,6 +1680,7 @@ export interface operations {
                     "application/json": components["schemas"]["FieldPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1263,6 +1689,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProduct: {
@@ -1270,6 +1699,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1284,6 +1714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1292,6 +1723,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getVersion: {
@@ -1299,7 +1733,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
             };
             cookie?: never;
@@ -1314,6 +1750,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1322,6 +1759,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDomains: {
@@ -1341,6 +1781,9 @@ export interface operations {
                     "application/json": components["schemas"]["DomainDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -1363,6 +1806,17 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPolicy: {
@@ -1370,6 +1824,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1384,6 +1839,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1392,13 +1848,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why a built-in error policy is loosened (admin only). */
+                reason?: string;
+            };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1426,6 +1889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1434,6 +1898,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A domain policy that loosens a global error policy (named in the message). */
             422: {
                 headers: {
@@ -1443,13 +1910,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why (required to delete a built-in error policy). */
+                reason?: string;
+            };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1462,6 +1935,16 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1470,6 +1953,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            /** @description A built-in error policy, and no reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restorePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A policy id (kebab-case). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No deleted policy with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWaivers: {
@@ -1491,6 +2023,17 @@ export interface operations {
                     "application/json": components["schemas"]["WaiverDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWaiver: {
@@ -1522,6 +2065,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such policy. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeWaiver: {
@@ -1529,6 +2088,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A waiver id (a positive whole number). */
                 id: string;
             };
             cookie?: never;
@@ -1541,6 +2101,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such waiver, or revoked already. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deprecateMajor: {
@@ -1548,6 +2123,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1575,6 +2151,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1583,6 +2161,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireMajor: {
@@ -1590,6 +2182,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1605,6 +2198,27 @@ export interface operations {
                     "application/json": components["schemas"]["MajorLineChangeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             /** @description Too early: the message names the consumers still on the line. */
             422: {
                 headers: {
@@ -1614,6 +2228,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineage: {
@@ -1621,7 +2237,7 @@ export interface operations {
             query?: {
                 /** @description Default BOTH. */
                 direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
-                /** @description Hops, 1–50 (default 5). */
+                /** @description Hops (default 5). */
                 depth?: number;
                 /** @description Add field nodes and field-to-field edges. */
                 fieldLevel?: boolean;
@@ -1630,6 +2246,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1660,6 +2277,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineagePaths: {
@@ -1682,6 +2302,15 @@ export interface operations {
                     "application/json": components["schemas"]["LineagePathsDto"];
                 };
             };
+            /** @description from or to is missing or not a product id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1690,6 +2319,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortConsumers: {
@@ -1697,7 +2329,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1712,6 +2346,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortConsumerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1720,6 +2355,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     analyseImpact: {
@@ -1727,7 +2365,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1762,6 +2402,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The body is over 1 MB (no larger schema compiles). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineageDrift: {
@@ -1769,6 +2422,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1783,6 +2437,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLineageDrift: {
@@ -1802,6 +2460,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ingestOpenLineage: {
@@ -1844,6 +2505,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description Not a publisher of the domain of a product whose port the event writes to (nor lineage-writer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportObservation: {
@@ -1851,7 +2526,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1906,6 +2583,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortSla: {
@@ -1913,7 +2595,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1928,6 +2612,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortSlaDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown product or port. */
             404: {
                 headers: {
@@ -1937,6 +2622,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
