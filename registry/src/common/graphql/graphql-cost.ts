@@ -43,7 +43,7 @@ const COSTS: Record<string, Cost> = {
   'ProductVersion.ports': list(5),
   'ProductVersion.inputs': list(10),
   'OutputPort.quality': list(10),
-  'OutputPort.slaHistory': list(1000),
+  'OutputPort.slaHistory': (args, child) => (args.last ?? 1000) * Math.max(child, 1),
   'GovernanceReport.results': list(20),
 };
 
