@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
+import { serveWebUi } from './web/web-ui.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -35,6 +36,7 @@ export async function createApp(
     new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
     { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
   );
+  serveWebUi(app.getHttpAdapter().getInstance());
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   app.enableShutdownHooks();

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     [
       '',
       `dmesh registry listening on ${base}`,
+      `  catalog    ${base}/   (web UI: search, products, lineage, change preview)`,
       `  GraphQL    ${base}/graphql${config.ide ? `   (IDE: ${base}/graphiql)` : ''}`,
       `  REST docs  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
       `  health     ${base}/health/ready`,
