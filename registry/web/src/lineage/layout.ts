@@ -1,4 +1,4 @@
-import type { LineageEdge, LineageNode } from '../api/types';
+import type { LineageEdge, LineageNode } from '../api/types.js';
 
 /**
  * A layered layout for lineage (the Sugiyama idea, kept small): each product
@@ -117,18 +117,21 @@ export function layoutGraph(nodes: LineageNode[], edges: LineageEdge[]): Layout 
 }
 
 /**
- * What is drawn when a walk returns more nodes than stay readable: the
- * nearest levels that fit, products before ports before fields.
+ * What is drawn when a walk returns more nodes than stay readable: whole
+ * levels, nearest first, of products, ports and external datasets while they
+ * fit (the nearest level cut to the limit when even it does not), then their
+ * fields while room is left.
  */
 export function withinBudget(nodes: LineageNode[], limit: number): { shown: LineageNode[]; maxLevel: number | null } {
   if (nodes.length <= limit) return { shown: nodes, maxLevel: null };
-  const levels = [...new Set(nodes.map((n) => Math.abs(n.level)))].sort((a, b) => a - b);
-  let maxLevel = 0;
-  for (const level of levels) {
-    if (nodes.filter((n) => Math.abs(n.level) <= level && n.kind !== 'FIELD').length > limit) break;
-    maxLevel = level;
-  }
-  const shown = nodes.filter((n) => Math.abs(n.level) <= maxLevel && n.kind !== 'FIELD');
-  const fields = nodes.filter((n) => Math.abs(n.level) <= maxLevel && n.kind === 'FIELD');
+  const hops = (n: LineageNode) => Math.abs(n.level);
+  const levels = [...new Set(nodes.map(hops))].sort((a, b) => a - b);
+  const fit = (level: number) => nodes.filter((n) => hops(n) <= level && n.kind !== 'FIELD');
+  let maxLevel = levels[0];
+  for (const level of levels)
+    if (fit(level).length <= limit) maxLevel = level;
+    else break;
+  const shown = fit(maxLevel).slice(0, limit);
+  const fields = nodes.filter((n) => hops(n) <= maxLevel && n.kind === 'FIELD');
   return { shown: [...shown, ...fields.slice(0, Math.max(0, limit - shown.length))], maxLevel };
 }
