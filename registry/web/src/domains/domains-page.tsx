@@ -17,7 +17,8 @@ function PolicyList({ policies }: { policies: Policy[] }) {
       {policies.map((p) => (
         <li key={p.id + p.scope}>
           <Badge tone={p.severity === 'error' ? 'bad' : 'warn'}>{p.severity}</Badge> <strong>{p.title}</strong>{' '}
-          <span className="mono muted">{p.rule.type ?? p.id}</span> — {p.description}
+          <span className="mono muted">{p.rule.type ?? p.id}</span>
+          {p.description !== p.title && <> — {p.description}</>}
         </li>
       ))}
     </ul>
