@@ -111,7 +111,7 @@ export default tseslint.config(
   },
   {
     // Judged after prettier; a longer function says why next to an eslint-disable comment.
-    files: ['registry/src/**/*.ts', 'contracts/src/**/*.ts', 'registry/web/src/**/*.{ts,tsx}'],
+    files: ['registry/src/**/*.ts', 'contracts/src/**/*.ts', 'sdk/src/**/*.ts', 'registry/web/src/**/*.{ts,tsx}'],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
 );

@@ -16,10 +16,23 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const BENCHMARKS = [
   { name: 'compat', module: 'sdk/dist/bench/compat.bench.js', fn: 'runCompatBench', flags: [] },
   { name: 'test', module: 'sdk/dist/bench/data-test.bench.js', fn: 'runDataTestBench', flags: [] },
+  { name: 'sql', module: 'sdk/dist/bench/sql-engine.bench.js', fn: 'runSqlEngineBench', flags: [] },
   {
     name: 'graphql',
     module: 'registry/dist/bench/graphql-driver.bench.js',
     fn: 'runGraphqlDriverBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
+    name: 'abuse',
+    module: 'registry/dist/bench/abuse.bench.js',
+    fn: 'runAbuseBench',
+    flags: REGISTRY_NODE_FLAGS,
+  },
+  {
+    name: 'publish',
+    module: 'registry/dist/bench/publish.bench.js',
+    fn: 'runPublishBench',
     flags: REGISTRY_NODE_FLAGS,
   },
   {
@@ -36,9 +49,18 @@ const BENCHMARKS = [
 const TARGETS = {
   'compat.diff_typical_ms': '≤ 20 ms',
   'compat.diff_1000_props_ms': '≤ 50 ms',
-  'test.records_per_s_1worker': 'ratio ≥ 0.8',
-  'test.records_per_s_2workers': 'ratio ≥ 1.5',
+  'compat.check_ms_p50': '≤ 0.5 ms',
+  'test.stream_1m_ratio_w1': 'ratio ≥ 0.8',
+  'test.stream_1m_ratio_w2': 'ratio ≥ 1.3',
+  'test.startup_ms': '≤ 300 ms',
   'test.peak_rss_mb': '< 300 MB',
+  'test.records_per_s_1worker': 'breakdown (in one process)',
+  'test.records_per_s_2workers': 'breakdown (in one process)',
+  'test.sql_parquet_10m_s': 'ratio ≤ 2',
+  'test.sql_parquet_raw_ratio': '≤ 2',
+  'test.sql_parquet_peak_rss_mb': '≤ 1,536 MB',
+  'test.sql_parquet_vs_stream': 'reported',
+  'test.pg_1m_raw_ratio': '≤ 1.5',
   'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
   'lineage.impact_p99_ms': '≤ 200 ms',
   'search.p95_ms': '≤ 50 ms',
@@ -47,6 +69,12 @@ const TARGETS = {
   'search.graphql_overhead_ratio': '≤ 1.5',
   'fieldsearch.p99_ms': '≤ 100 ms',
   'search.abuse_p99_ms': '≤ 150 ms',
+  'health.live_p99_ms_under_abuse': '≤ 50 ms',
+  'products.get_p99_ms_under_abuse': '≤ 100 ms',
+  'publish.per_s_20_writers': '≥ 150/s',
+  'publish.p99_ms': '≤ 200 ms',
+  'publish.hot_product_per_s': '≥ 10/s',
+  'publish.hot_product_5xx': '0',
 };
 
 function runOne(b) {

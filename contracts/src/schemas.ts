@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 export const SCHEMA_NAMES = ['dataproduct', 'domain', 'observation', 'openlineage-run-event', 'policy'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
+/** How our own schemas are compiled, at build time (dist/validators/) and at run time alike. */
+export const OWN_SCHEMA_OPTIONS = { strict: true, allErrors: true, discriminator: true } as const;
+
 const cache = new Map<string, Record<string, unknown>>();
 
 export function schemaPath(name: string): URL {

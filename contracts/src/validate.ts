@@ -1,10 +1,6 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { loadSchema, type SchemaName } from './schemas.js';
-
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv2020,
-) => Ajv2020;
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadSchema, OWN_SCHEMA_OPTIONS, SCHEMA_NAMES, type SchemaName } from './schemas.js';
 
 /** One problem in a document, with the JSON pointer of the offending value. */
 export interface DocumentProblem {
@@ -15,15 +11,40 @@ export interface DocumentProblem {
   params: Record<string, unknown>;
 }
 
+const require = createRequire(import.meta.url);
 let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * The build compiles our own schemas ahead of time (ajv standalone code in
+ * dist/validators/, see scripts/build-validators.js): loading one takes a few
+ * milliseconds where compiling takes ~100, and most CLI runs validate a
+ * descriptor. Run from source (tests), they are compiled here, with the same options.
+ */
+function precompiled(name: string): ValidateFunction | undefined {
+  if (!(SCHEMA_NAMES as readonly string[]).includes(name)) return undefined;
+  try {
+    return require(`./validators/${name}.cjs`) as ValidateFunction;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
+}
+
 /** Our own schemas compile in ajv's strict mode; validators are built once per process. */
+function compiled(name: string): ValidateFunction {
+  if (!ajv) {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+    ajv = addFormats(new Ajv2020(OWN_SCHEMA_OPTIONS));
+  }
+  return ajv.compile(loadSchema(name));
+}
+
 function validatorFor(name: SchemaName | string): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
-    ajv ??= addFormats(new Ajv2020({ strict: true, allErrors: true, discriminator: true }));
-    v = ajv.compile(loadSchema(name));
+    v = precompiled(name) ?? compiled(name);
     validators.set(name, v);
   }
   return v;

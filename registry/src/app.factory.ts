@@ -3,8 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
+import {
+  configureHttp,
+  FASTIFY_OPTIONS,
+  keepRegistryErrorHandler,
+  type HttpHooks,
+} from './common/http/configure-http.js';
+import { addStandardResponses } from './common/openapi/standard-responses.js';
 import { describeErrorCodes } from './common/registry-error.js';
+import { loggerOptions, type LogDestination } from './ops/logger.js';
+import { PinoNestLogger } from './ops/nest-logger.js';
+import type { OpsConfig } from './ops/ops-config.js';
 import { serveWebUi } from './web/web-ui.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -17,6 +27,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   describeErrorBody(document);
+  addStandardResponses(document);
   return document;
 }
 
@@ -26,20 +37,45 @@ function describeErrorBody(document: OpenAPIObject): void {
   if (code?.properties?.code) code.properties.code.description = `Machine code:\n${describeErrorCodes()}`;
 }
 
-/** Builds the Nest application (not listening). */
+export interface CreateAppOptions extends HttpHooks, Pick<AppOptions, 'access' | 'ops' | 'introspection'> {
+  ide?: boolean;
+  logger?: boolean;
+  /** Structured logs (pino through Fastify), to stdout or a test's destination. */
+  log?: Pick<OpsConfig, 'logLevel' | 'logFormat' | 'trustProxy'> & { destination?: LogDestination };
+}
+
+/**
+ * Builds the Nest application (not listening). Signals are not Nest's: the
+ * registry's entry point drains and stops in order (lifecycle/shutdown.ts).
+ */
 export async function createApp(
   dataSource: DataSource,
-  options: { ide?: boolean; introspection?: boolean; logger?: boolean } = {},
+  options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const proxy = options.log?.trustProxy;
+  const log = options.log && {
+    ...loggerOptions(options.log, options.log.destination),
+    ...(proxy !== undefined && { trustProxy: /^\d+$/.test(String(proxy)) ? (Number(proxy) as never) : proxy }),
+  };
+  const adapter = new FastifyAdapter({ ...FASTIFY_OPTIONS, ...log });
+  keepRegistryErrorHandler(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ dataSource, ide: options.ide ?? false, introspection: options.introspection }),
-    new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 }),
-    { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false },
+    AppModule.register({
+      dataSource,
+      ide: options.ide ?? false,
+      introspection: options.introspection,
+      access: options.access,
+      ops: options.ops,
+    }),
+    adapter,
+    { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false, bodyParser: false },
   );
-  serveWebUi(app.getHttpAdapter().getInstance());
+  if (log) app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
+  configureHttp(adapter.getInstance(), options);
+  // After the URL guard, drain and bulkhead, so the page's routes pass them too.
+  serveWebUi(adapter.getInstance());
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -5,6 +5,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import type { AccessConfig } from './auth/access-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
 import { GraphiqlController } from './common/graphql/graphiql.controller.js';
@@ -18,6 +19,7 @@ import {
   limitRules,
 } from './common/graphql/graphql-limits.js';
 import { Deadline, withDeadlines } from './common/graphql/graphql-timeout.js';
+import { CpuModule } from './common/cpu/cpu.module.js';
 import { describeErrorCodes } from './common/registry-error.js';
 import { RegistryErrorFilter } from './common/registry-error.filter.js';
 import { ContractsModule } from './contracts/contracts.module.js';
@@ -28,6 +30,7 @@ import { SearchService } from './discovery/search.service.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LineageModule } from './lineage/lineage.module.js';
+import { OpsModule, type OpsOptions } from './ops/ops.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { ProductsService } from './products/products.service.js';
 import { PublishModule } from './publish/publish.module.js';
@@ -41,6 +44,10 @@ export interface AppOptions {
   introspection?: boolean;
   /** Another GraphQL driver module (the driver benchmark compares Apollo with Mercurius). */
   graphql?: DynamicModule;
+  /** Anonymous reads and the production switch (default: development, anonymous reads on). */
+  access?: AccessConfig;
+  /** Rate limit (default: none). */
+  ops?: OpsOptions;
 }
 
 /** What every GraphQL request gets: its own DataLoaders (each level of a query is one SQL statement) and deadline. */
@@ -126,8 +133,10 @@ export class AppModule {
       global: true,
       imports: [
         ClockModule,
+        CpuModule,
         AuditModule,
-        AuthModule,
+        AuthModule.register(options.access),
+        OpsModule.register(options.ops),
         PublishModule,
         ContractsModule,
         ProductsModule,

@@ -15,10 +15,14 @@ export interface RunningRegistry {
   close(): Promise<void>;
 }
 
-/** The real registry on a fresh database, listening on a free loopback port, with an admin token. */
-export async function startRegistry(): Promise<RunningRegistry> {
+/**
+ * The real registry on a fresh database, listening on a free loopback port, with an admin token.
+ * By default as in development (anonymous reads on) without a rate limit; `options` sets production
+ * access, a rate limit or a log destination.
+ */
+export async function startRegistry(options: Parameters<typeof createApp>[1] = {}): Promise<RunningRegistry> {
   const db = await createTestDatabase();
-  const app = await createApp(db.dataSource, { logger: false });
+  const app = await createApp(db.dataSource, { logger: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -176,7 +176,7 @@ describe('dmesh CLI against a running registry', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('BREAKING_CHANGE_NEEDS_MAJOR');
     expect(run.stderr).toContain('publish 2.0.0');
-    expect(run.stderr).toMatch(/counterexample \(valid under previous, checked against 1\.0\.0\):.*"amount":/);
+    expect(run.stderr).toMatch(/counterexample, valid under 1\.0\.0 and rejected by 1\.1\.0:\n\s+\{.*"amount":0\}/);
     setVersion('2.0.0');
     const major = await dmesh(['publish', '--json'], { cwd: dir });
     expect(major.json).toMatchObject({ outcome: 'published', requiredBump: 'major' });

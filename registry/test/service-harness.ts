@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from '../src/audit/audit.module.js';
 import { CLOCK, ManualClock } from '../src/common/clock.js';
 import { ClockModule } from '../src/common/clock.module.js';
+import { CpuModule } from '../src/common/cpu/cpu.module.js';
 import { ContractsModule } from '../src/contracts/contracts.module.js';
 import { DiscoveryModule } from '../src/discovery/discovery.module.js';
 import { GovernanceModule } from '../src/governance/governance.module.js';
@@ -22,6 +23,7 @@ class ServicesModule {
       global: true,
       imports: [
         ClockModule,
+        CpuModule,
         AuditModule,
         PublishModule,
         ContractsModule,

@@ -113,10 +113,10 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
       ...Array.from({ length: 4 }, () => r.get('/v1/products/sales.orders/ports/order-events/sla')),
     ]);
     expect(reads.slice(0, 4).map((s: any) => s['order-events'].status)).toEqual([
-      'breached',
-      'breached',
-      'breached',
-      'breached',
+      'BREACHED',
+      'BREACHED',
+      'BREACHED',
+      'BREACHED',
     ]);
     expect(await r.events('sla.breach', 'sales.orders/order-events')).toHaveLength(1);
     expect(

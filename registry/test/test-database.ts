@@ -6,12 +6,15 @@ import { createDataSource } from '../src/database/data-source.js';
 const TEMPLATE_DB = 'dmesh_template';
 
 export interface TestDatabase {
+  /** The runtime role's URL (what the registry's pool uses). */
   url: string;
+  /** The table owner's URL (what migrations use). */
+  ownerUrl: string;
   dataSource: DataSource;
   drop(): Promise<void>;
 }
 
-/** A fresh database cloned from the migrated template: each test file gets its own. */
+/** A fresh database cloned from the migrated template, opened as the runtime role: each test file gets its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DMESH_TEST_PG_URL;
   if (!serverUrl)
@@ -23,11 +26,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  const ownerUrl = serverUrl.replace(/\/postgres$/, `/${name}`);
+  const url = (process.env.DMESH_TEST_PG_RUNTIME_URL ?? serverUrl).replace(/\/postgres$/, `/${name}`);
   const dataSource = createDataSource(url, { poolSize: 5 });
   await dataSource.initialize();
   return {
     url,
+    ownerUrl,
     dataSource,
     drop: async () => {
       await dataSource.destroy();

@@ -205,4 +205,29 @@ browserDescribe('the web catalog in Chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await checkPage('product-narrow');
   });
+
+  it('asks once for a token when anonymous reads are off, naming the role, and keeps it for the tab', async () => {
+    const locked = await startRegistry({ access: { production: true, anonymousRead: false } });
+    try {
+      const { page } = session!;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${locked.url}/`);
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('a reader token is enough');
+      // The refused read itself is the browser's one expected console line here (401 on /graphql).
+      session!.consoleErrors = session!.consoleErrors.filter((e) => !/status of 401 .*\/graphql/.test(e));
+      await checkPage('token-prompt');
+      await page.locator('#token-input').fill(locked.token);
+      await page.getByRole('button', { name: 'Use this token' }).click();
+      await page.getByText('0 product(s)').waitFor();
+      expect(await page.evaluate("sessionStorage.getItem('dmesh.token')")).toBe(locked.token);
+      await page.reload();
+      await page.getByText('0 product(s)').waitFor();
+      expect(await dialog.count()).toBe(0);
+      expect(session!.consoleErrors).toEqual([]);
+    } finally {
+      await locked.close();
+    }
+  });
 });

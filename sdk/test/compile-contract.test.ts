@@ -27,7 +27,7 @@ describe('compileContract', () => {
   });
 
   it('never fetches a remote $ref', () => {
-    expect(() => compileContract({ $ref: 'https://example.com/s.json' })).toThrow(/remote \$ref/);
+    expect(() => compileContract({ $ref: 'https://example.com/s.json' })).toThrow(/remote \$ref .* is never fetched/);
   });
 
   it('hashes independently of key order', () => {

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error.js';
 import { EventEntity } from './event.entity.js';
+import { listEvents, type EventFilter, type EventPage } from './operations/list-events.js';
+import { currentRequest } from './request-context.js';
 
 export interface AuditEvent {
   actor: string;
@@ -17,8 +19,15 @@ export interface AuditEvent {
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The event carries the id of the request being served; a refusal marks the request as audited. */
   async record(event: AuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(EventEntity, { ...event, detail: (event.detail ?? {}) as never });
+    const request = currentRequest();
+    await manager.insert(EventEntity, {
+      ...event,
+      detail: (event.detail ?? {}) as never,
+      requestId: request?.requestId ?? null,
+    });
+    if (request && event.outcome === 'rejected') request.refusalRecorded = true;
   }
 
   /**
@@ -34,10 +43,15 @@ export class AuditService {
         await this.record({
           ...attempt,
           outcome: 'rejected',
-          detail: { code: err.code, message: err.message, details: err.details },
+          detail: { code: err.code, status: err.status, message: err.message, details: err.details },
         });
       }
       throw err;
     }
+  }
+
+  /** Newest first, keyset-paginated (admins only: the transports say so). */
+  list(filter: EventFilter, first: number, after?: string): Promise<EventPage> {
+    return listEvents(this.dataSource.manager, filter, first, after);
   }
 }

@@ -10,4 +10,6 @@ export class EventEntity {
   @Column({ type: 'text' }) subject!: string;
   @Column({ type: 'text' }) outcome!: 'accepted' | 'rejected' | 'info';
   @Column({ type: 'jsonb' }) detail!: Record<string, unknown>;
+  /** The HTTP request that caused it (also in the access log line); null outside HTTP (seeder, breach recorder). */
+  @Column({ type: 'text', name: 'request_id', nullable: true }) requestId!: string | null;
 }

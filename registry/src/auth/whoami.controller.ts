@@ -1,11 +1,14 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequiresToken, type AuthedRequest } from './auth.guard.js';
+import { RequiresToken } from '../common/access.js';
+import type { AuthedRequest } from './auth.guard.js';
+import { ROLES } from './roles.js';
 
 export class PrincipalDto {
+  @ApiProperty({ required: false, description: 'The token id (dmesh token revoke <id>).' }) id?: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['admin', 'governance', 'publisher', 'reader'] }) role!: string;
-  @ApiProperty({ type: [String], description: 'Domains a publisher may write to; empty means all.' })
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty({ type: [String], description: "Domains a publisher may write to; '*' means every domain." })
   domains!: string[];
 }
 

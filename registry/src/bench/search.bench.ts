@@ -6,7 +6,8 @@ import { systemClock } from '../common/clock.js';
 import type { ProductsService } from '../products/products.service.js';
 import { SearchService } from '../discovery/search.service.js';
 import { benchDatabase, percentile } from './bench-db.js';
-import { graphql, openLoop, startRegistryProcess, type RegistryProcess } from './bench-load.js';
+import { graphql, openLoop } from './bench-load.js';
+import { startRegistryProcess, type RegistryProcess } from './registry-process.js';
 import { BENCH_DOMAINS, generateCatalog, type BenchProduct } from './search-catalog.js';
 import { loadSearchCatalog } from './search-catalog-load.js';
 import {
@@ -161,12 +162,19 @@ export async function runSearchBench(scale: 'full' | 'quick'): Promise<Record<st
   try {
     await db.query('SET synchronous_commit = off');
     const loaded = await load(db, n);
-    const registry = await startRegistryProcess(bench.url);
+    const starting = performance.now();
+    // Production defaults but two: anonymous reads on (a public catalog, as the clients send no token) and no rate
+    // limit (every client here is one address; the figures are the registry's own limits, GraphQL's and the bulkhead).
+    const registry = await startRegistryProcess(
+      { DATABASE_URL: bench.url, DMESH_ANONYMOUS_READ: '1', DMESH_RATE_LIMIT: '0' },
+      30 * 60_000,
+    );
+    const indexS = (performance.now() - starting) / 1000;
     try {
       await db.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load
       await db.query('CHECKPOINT');
       const m = await measure(registry, bench.dataSource, loaded.sample, count);
-      return figures(m, { ...loaded, products: n, indexS: registry.startMs / 1000 }, scale);
+      return figures(m, { ...loaded, products: n, indexS }, scale);
     } finally {
       await registry.stop();
     }

@@ -58,7 +58,12 @@ export class RequestError extends errorCodes('request', {
   UNAUTHENTICATED: { status: 401, meaning: 'no token, or an unknown, expired or revoked one' },
   FORBIDDEN: { status: 403, meaning: "the token's role or domains do not allow this" },
   NOT_FOUND: { status: 404, meaning: 'no such product, version, port, policy or waiver' },
-  UNAVAILABLE: { status: 503, meaning: 'the database cannot be reached; retry later' },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body, or a schema in it, is larger than the registry accepts' },
+  URI_TOO_LONG: { status: 414, meaning: 'the URL, or a path parameter in it, is longer than the registry accepts' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'the body is not application/json' },
+  UNAVAILABLE: { status: 503, meaning: 'the database cannot be reached, or the registry is stopping; retry later' },
+  BUSY: { status: 503, meaning: 'too many heavy requests at once; retry after the Retry-After header' },
+  TIMEOUT: { status: 503, meaning: 'the request needed more time than the registry allows; narrow it or retry later' },
 }) {}
 
 /** Every code with its status and meaning, by family: one line each, for API descriptions. */

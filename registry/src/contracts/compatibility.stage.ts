@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
 import {
-  checkCompatibility,
   descriptorChanges,
   judgeBump,
   maxBump,
@@ -10,6 +9,8 @@ import {
   type DataProduct,
   type OutputPort,
 } from '@dmesh/sdk';
+import { CpuPool } from '../common/cpu/cpu-pool.js';
+import { exceedsNodes } from '../common/cpu/json-size.js';
 import { AsPublishStage, type PublishAttempt, type PublishStage, type StageOutcome } from '../publish/publish-stage.js';
 import type {
   BreakingChange,
@@ -44,7 +45,10 @@ export function baseVersion(
 export class CompatibilityStage implements PublishStage<'compatibility'> {
   readonly name = 'compatibility';
 
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly cpu: CpuPool,
+  ) {}
 
   async check(attempt: PublishAttempt, tx: EntityManager): Promise<StageOutcome<'compatibility'>> {
     const next = attempt.bundle.descriptor;
@@ -57,7 +61,7 @@ export class CompatibilityStage implements PublishStage<'compatibility'> {
     );
     const ports: Record<string, PortCompatibility> = {};
     for (const port of next.spec.outputs) {
-      const report = this.comparePort(port, attempt, { base, line }, schemas);
+      const report = await this.comparePort(port, attempt, { base, line }, schemas);
       if (report) ports[port.name] = report;
     }
     const changes = descriptorChanges(base.descriptor, next);
@@ -70,21 +74,27 @@ export class CompatibilityStage implements PublishStage<'compatibility'> {
     return { result: { ...result, bump: judge(result, base.version, next) } };
   }
 
-  private comparePort(
+  /** Large contracts are compared on a worker thread, so the event loop keeps answering meanwhile. */
+  private async comparePort(
     port: OutputPort,
     attempt: PublishAttempt,
     earlier: { base: StoredVersionRef; line: StoredVersionRef[] },
     schemas: Map<string, unknown>,
-  ): PortCompatibility | undefined {
+  ): Promise<PortCompatibility | undefined> {
     const mode = (port.compatibility ?? 'BACKWARD') as CompatibilityMode;
     const transitive = mode.endsWith('_TRANSITIVE') && earlier.line.length > 0;
     const against = (transitive ? earlier.line : [earlier.base]).filter((v) => v.portContracts[port.name]);
     if (!against.length) return undefined;
-    const report = checkCompatibility(
-      against.map((v) => schemas.get(v.portContracts[port.name])),
-      attempt.bundle.contracts[port.contract],
-      mode,
-      { labels: { previous: against.map((v) => v.version), next: attempt.bundle.descriptor.metadata.version } },
+    const next = attempt.bundle.contracts[port.contract];
+    const report = await this.cpu.run(
+      'compatibility',
+      [
+        against.map((v) => schemas.get(v.portContracts[port.name])),
+        next,
+        mode,
+        { labels: { previous: against.map((v) => v.version), next: attempt.bundle.descriptor.metadata.version } },
+      ],
+      exceedsNodes(next),
     );
     return { against: against.map((v) => v.version), ...report };
   }

@@ -6,7 +6,9 @@ import { Sla1763800200000 } from './migrations/1763800200000-sla.js';
 import { Lineage1763800100000 } from './migrations/1763800100000-lineage.js';
 import { Governance1763800300000 } from './migrations/1763800300000-governance.js';
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
-import { SearchReadModel1763800500000 } from './migrations/1763800500000-search-read-model.js';
+import { SearchReadModel1763800600000 } from './migrations/1763800600000-search-read-model.js';
+import { Access1763800500000 } from './migrations/1763800500000-access.js';
+import { DEFAULT_POOL_LIMITS, poolOptions, type PoolLimits } from './pool-options.js';
 
 /** The tables read through TypeORM repositories; every other table is read with typed SQL by its owning context. */
 export const ENTITIES = [ApiTokenEntity, EventEntity];
@@ -16,11 +18,17 @@ export const MIGRATIONS = [
   Sla1763800200000,
   Governance1763800300000,
   LineageWalkOrder1763800400000,
-  SearchReadModel1763800500000,
+  Access1763800500000,
+  SearchReadModel1763800600000,
 ];
 
-/** Migrations are explicit and hand-reviewed; `synchronize` is never on. */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+/**
+ * Migrations are explicit and hand-reviewed; `synchronize` is never on. The
+ * pool bounds each request's database work (pool-options.ts); `limits: false`
+ * is a pool without bounds, for migrations, which may run long on a big catalog.
+ */
+export function createDataSource(url: string, options: { poolSize?: number; limits?: PoolLimits | false } = {}) {
+  const limits = options.limits === false ? undefined : { ...DEFAULT_POOL_LIMITS, ...options.limits };
   return new DataSource({
     type: 'postgres',
     url,
@@ -29,14 +37,22 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    poolSize: options.poolSize ?? 10,
+    ...(limits && poolOptions(limits)),
+    poolSize: options.poolSize ?? limits?.poolSize ?? 1,
     applicationName: 'dmesh-registry',
   });
 }
 
-export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = createDataSource(url);
+/** Brings the schema up to date on its own connection, then opens the bounded pool the registry serves with. */
+export async function openDatabase(url: string, limits: Partial<PoolLimits> = {}): Promise<DataSource> {
+  const migrator = createDataSource(url, { limits: false });
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations();
+  } finally {
+    await migrator.destroy();
+  }
+  const dataSource = createDataSource(url, { limits: { ...DEFAULT_POOL_LIMITS, ...limits } });
   await dataSource.initialize();
-  await dataSource.runMigrations();
   return dataSource;
 }

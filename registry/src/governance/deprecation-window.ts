@@ -4,7 +4,7 @@ import type { ErrorDetail } from '../common/registry-error.js';
 import type { AuditEvent } from '../audit/audit.service.js';
 import type { LineConsumer, LockedLine } from '../products/products.types.js';
 import { GovernanceError } from './governance.errors.js';
-import { effectivePoliciesFor, waiversFor } from './operations/policies.js';
+import { governanceInputs } from './operations/policies.js';
 
 /** The deprecation event and one notice per consumer still on the line. */
 export function deprecationNotices(
@@ -41,10 +41,7 @@ export async function retirementWarnings(
   today: string,
 ): Promise<string[]> {
   const { productId } = line;
-  const [policies, waivers] = await Promise.all([
-    effectivePoliciesFor(tx, productId.split('.')[0]),
-    waiversFor(tx, productId),
-  ]);
+  const { policies, waivers } = await governanceInputs(tx, productId.split('.')[0], productId);
   const facts = {
     deprecatedAt: line.deprecatedAt?.toISOString(),
     sunset: line.sunset!,

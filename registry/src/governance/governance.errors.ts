@@ -11,5 +11,10 @@ export class GovernanceError extends errorCodes('governance', {
     meaning:
       'the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window',
   },
+  POLICY_BELOW_FLOOR: {
+    status: 422,
+    meaning:
+      'the change would delete or loosen a built-in global error policy; it needs an admin token and a reason (?reason=)',
+  },
   MAJOR_LINE_RETIRED: { status: 409, meaning: 'the major line is retired already; nothing more changes on it' },
 }) {}

@@ -3,7 +3,7 @@ import { effectivePolicies, evaluatePolicies, type GovernanceReport, type Policy
 import type { EntityManager } from 'typeorm';
 import { AsPublishStage, type PublishAttempt, type PublishStage, type StageOutcome } from '../publish/publish-stage.js';
 import type { PublishIssue } from '../publish/stage-results.js';
-import { effectivePoliciesFor, waiversFor } from './operations/policies.js';
+import { governanceInputs } from './operations/policies.js';
 
 /** The context policies see, from what the earlier stages resolved. */
 export function policyContext(attempt: PublishAttempt): PolicyContext {
@@ -32,10 +32,7 @@ export class GovernanceStage implements PublishStage<'governance'> {
 
   async check(attempt: PublishAttempt, tx: EntityManager): Promise<StageOutcome<'governance'>> {
     const domain = attempt.bundle.descriptor.metadata.domain;
-    const [policies, waivers] = await Promise.all([
-      effectivePoliciesFor(tx, domain),
-      waiversFor(tx, attempt.productId),
-    ]);
+    const { policies, waivers } = await governanceInputs(tx, domain, attempt.productId);
     const report = evaluatePolicies(
       effectivePolicies(policies, domain),
       policyContext(attempt),

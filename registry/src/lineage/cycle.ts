@@ -14,6 +14,7 @@ export async function findLineageCycle(
   upstreams: string[],
 ): Promise<string[] | undefined> {
   const targets = new Set(upstreams);
+  if (!targets.size) return undefined; // reading nothing closes no cycle
   if (targets.has(productId)) return [productId, productId];
   const parent = new Map<string, string>([[productId, '']]);
   let frontier = [productId];

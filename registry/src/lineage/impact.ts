@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
-import { checkCompatibility, isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
+import { isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
+import type { CpuPool } from '../common/cpu/cpu-pool.js';
 import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
@@ -22,6 +23,8 @@ export interface ImpactRequest {
 export interface ImpactSources {
   products: Pick<ProductsService, 'cards' | 'portHistory'>;
   contracts: Pick<ContractsService, 'schemasByHashes'>;
+  /** The compatibility check runs on a worker thread: a proposed schema is anyone's, of any size. */
+  cpu: Pick<CpuPool, 'run'>;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function analyseImpact(
   const base = baseFor(await portHistoryOf(sources, req.product, req.port), proposedVersion);
   const mode = checkedMode(req.mode ?? base.compatibility);
   const previous = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
-  const report = compare(previous, req.schema, mode, base.version, proposedVersion);
+  const report = await compare(sources.cpu, [previous, req.schema, mode, base.version, proposedVersion]);
   const impact = await consumerImpact(manager, sources, req.product, req.port, proposedVersion, report.changes);
   return {
     port: `${req.product}/${req.port}`,
@@ -94,10 +97,19 @@ async function portHistoryOf(sources: ImpactSources, product: string, port: stri
   ]);
 }
 
-function compare(previous: unknown, next: unknown, mode: CompatibilityMode, against: string, proposed: string) {
+async function compare(
+  cpu: ImpactSources['cpu'],
+  [previous, next, mode, against, proposed]: [unknown, unknown, CompatibilityMode, string, string],
+) {
   try {
-    return checkCompatibility(previous, next, mode, { labels: { previous: [against], next: proposed } });
+    return await cpu.run('breakingChanges', [
+      previous,
+      next,
+      mode,
+      { labels: { previous: [against], next: proposed } },
+    ]);
   } catch (err) {
+    if (err instanceof RequestError) throw err;
     const message = (err as Error).message;
     throw new RequestError('BAD_REQUEST', `the proposed contract is not a usable JSON Schema: ${message}`, [
       { code: 'BAD_SCHEMA', path: 'schema', message, fix: 'check the schema with dmesh diff' },

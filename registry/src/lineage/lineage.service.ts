@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CompatibilityChange } from '@dmesh/sdk';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CpuPool } from '../common/cpu/cpu-pool.js';
 import type { ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -40,6 +41,7 @@ export class LineageService {
     private readonly dataSource: DataSource,
     private readonly products: ProductsService,
     private readonly contracts: ContractsService,
+    private readonly cpu: CpuPool,
   ) {}
 
   lineage(q: LineageQuery): Promise<LineageGraph> {
@@ -104,7 +106,7 @@ export class LineageService {
     }
     return analyseImpact(
       this.dataSource.manager,
-      { products: this.products, contracts: this.contracts },
+      { products: this.products, contracts: this.contracts, cpu: this.cpu },
       { product, port, ...request },
     );
   }

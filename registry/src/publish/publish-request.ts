@@ -1,4 +1,4 @@
-import { bundleHash, validateDocument, validateProduct, type DataProduct, type ProductBundle } from '@dmesh/sdk';
+import { validateDocument, type DataProduct, type Problem, type ProductBundle } from '@dmesh/sdk';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
 import { RequestError } from '../common/registry-error.js';
 import { PublishError } from './publish.errors.js';
@@ -15,15 +15,23 @@ export interface ParsedRequest {
   contentHash: string;
 }
 
+/** Validates a bundle and hashes it when valid: the SDK's checks, run inline or on a worker thread. */
+export type CheckBundle = (bundle: ProductBundle) => Promise<{ problems: Problem[]; contentHash: string | undefined }>;
+
 /**
  * The request as the stages need it: a valid descriptor with its contracts,
  * sent to the product it declares, in a domain the principal may publish to.
  * Everything here is checked before the transaction starts.
  */
-export function parsePublishRequest(productId: string, request: PublishRequest, principal: Principal): ParsedRequest {
+export async function parsePublishRequest(
+  productId: string,
+  request: PublishRequest,
+  principal: Principal,
+  checkBundle: CheckBundle,
+): Promise<ParsedRequest> {
   assertShape(request);
-  const bundle = { descriptor: request.descriptor, contracts: request.contracts };
-  const problems = validateProduct(bundle);
+  const bundle = { descriptor: request.descriptor, contracts: request.contracts } as ProductBundle;
+  const { problems, contentHash } = await checkBundle(bundle);
   if (problems.length) {
     throw new PublishError(
       'INVALID_PRODUCT',
@@ -41,7 +49,7 @@ export function parsePublishRequest(productId: string, request: PublishRequest, 
     );
   }
   const parsed = { descriptor, contracts: request.contracts };
-  return { bundle: parsed, contentHash: bundleHash(parsed), ...(request.domain && { domainDoc: request.domain }) };
+  return { bundle: parsed, contentHash: contentHash!, ...(request.domain && { domainDoc: request.domain }) };
 }
 
 function assertShape(request: PublishRequest): void {

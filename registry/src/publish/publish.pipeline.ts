@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/auth.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { CpuPool } from '../common/cpu/cpu-pool.js';
+import { exceedsNodes } from '../common/cpu/json-size.js';
 import { acceptedResult, attemptResults, rejection, type PublishResult } from './publish-result.js';
 import { parsePublishRequest, type ParsedRequest, type PublishRequest } from './publish-request.js';
 import { AsPublishStage, type PublishAttempt, type PublishStage } from './publish-stage.js';
@@ -24,6 +26,7 @@ export class PublishPipeline implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly discovery: DiscoveryService,
+    private readonly cpu: CpuPool,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,7 +46,10 @@ export class PublishPipeline implements OnModuleInit {
   async publish(productId: string, request: PublishRequest, principal: Principal, dryRun = false) {
     const attempt = { actor: principal.name, action: 'publish', subject: productId };
     const run = async () => {
-      const parsed = parsePublishRequest(productId, request, principal);
+      // Large contracts are compiled and hashed on a worker thread; small ones cost less inline.
+      const parsed = await parsePublishRequest(productId, request, principal, (bundle) =>
+        this.cpu.run('checkBundle', [bundle], exceedsNodes(bundle.contracts)),
+      );
       return this.dataSource.transaction((tx) => this.run(productId, parsed, principal, dryRun, tx));
     };
     return dryRun ? run() : this.audit.recordRefusal(attempt, run);

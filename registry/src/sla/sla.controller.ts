@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresToken, type AuthedRequest } from '../auth/auth.guard.js';
 import { ErrorDto } from '../common/error.dto.js';
+import { ApiIds, idPipe } from '../common/http/id-params.js';
 import { ObservationRequestDto, ObservationResultDto, PortSlaDto } from './dto/sla.dto.js';
 import { toObservation, toSlaStatus } from './sla.mapping.js';
 import { SlaService } from './sla.service.js';
@@ -19,6 +20,7 @@ export class SlaController {
     operationId: 'reportObservation',
     summary: 'Record an SLA observation of an output port (dmesh test --report sends one)',
   })
+  @ApiIds({ id: 'product', port: 'port' })
   @ApiBody({ type: ObservationRequestDto })
   @ApiResponse({ status: 201, type: ObservationResultDto, description: 'Stored; the port status right after it.' })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'The body is not an observation; details name each path.' })
@@ -26,8 +28,8 @@ export class SlaController {
   @ApiResponse({ status: 403, type: ErrorDto, description: 'The token may not publish for this domain.' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'Unknown product or port.' })
   async report(
-    @Param('id') id: string,
-    @Param('port') port: string,
+    @Param('id', idPipe('product')) id: string,
+    @Param('port', idPipe('port')) port: string,
     @Body() body: ObservationRequestDto,
     @Req() req: AuthedRequest,
   ): Promise<ObservationResultDto> {
@@ -40,9 +42,13 @@ export class SlaController {
     operationId: 'getPortSla',
     summary: 'SLA status of an output port, computed now, with the observations of its window',
   })
+  @ApiIds({ id: 'product', port: 'port' })
   @ApiOkResponse({ type: PortSlaDto })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'Unknown product or port.' })
-  async status(@Param('id') id: string, @Param('port') port: string): Promise<PortSlaDto> {
+  async status(
+    @Param('id', idPipe('product')) id: string,
+    @Param('port', idPipe('port')) port: string,
+  ): Promise<PortSlaDto> {
     const { sla, history } = await this.sla.statusWithHistory({ productId: id, port });
     return {
       product: id,

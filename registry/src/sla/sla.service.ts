@@ -10,6 +10,7 @@ import {
 } from '@dmesh/sdk';
 import type { Observation } from '@dmesh/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
 import { CatalogListeners } from '../common/catalog-listeners.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -43,6 +44,7 @@ export class SlaService {
     private readonly products: ProductsService,
     private readonly listeners: CatalogListeners,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   now(): Date {
@@ -70,6 +72,8 @@ export class SlaService {
     const id = await this.dataSource.transaction(async (manager) => {
       const stored = await insertObservation(manager, key, observation, principal.name);
       await this.listeners.portObserved(manager, key.productId, key.port);
+      const event = { actor: principal.name, action: 'sla.observation', subject: `${key.productId}/${key.port}` };
+      await this.audit.record({ ...event, outcome: 'accepted', detail: { id: stored } }, manager);
       return stored;
     });
     return { id, sla: await this.status(key) };

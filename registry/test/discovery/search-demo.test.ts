@@ -119,9 +119,7 @@ describe('REST parity', () => {
     expect(rest.status).toBe(200);
     expect(rest.body.items.map((i: { id: string }) => i.id)).toEqual(ids(gql));
     expect(rest.body.totalCount).toBe(gql.totalCount);
-    const next = await get(
-      `q=customer&classification=confidential&classification=internal&first=2&after=${rest.body.nextCursor}`,
-    );
+    const next = await get(`q=customer&classification=confidential,internal&first=2&after=${rest.body.nextCursor}`);
     expect(next.body.items.map((i: { id: string }) => i.id)).toEqual(
       ids(
         await search({
@@ -142,10 +140,13 @@ describe('REST parity', () => {
     ]);
   });
 
-  it('refuses an unknown filter value naming the parameter and the values it takes', async () => {
+  it('refuses an unknown filter value naming the parameter and the values it takes, and a repeated parameter', async () => {
     const bad = await get('tier=platinum');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toContain('?tier=platinum is not one of bronze, silver, gold');
+    expect(bad.body.details[0]).toMatchObject({ code: 'BAD_PARAMETER', path: 'tier' });
+    expect(bad.body.message).toContain('tier "platinum" is not one of bronze, silver, gold');
+    const repeated = await get('tag=a&tag=b');
+    expect(repeated.body.details[0]).toMatchObject({ code: 'REPEATED_PARAMETER', path: 'tag' });
   });
 });
 
@@ -250,7 +251,7 @@ describe('dmesh search and dmesh fields', () => {
     expect((await dmesh('search', 'revnue')).stdout).toContain('showing results for "revenue"');
     const bad = await dmesh('search', '--sla', 'late');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('?slaStatus=late is not one of met, at_risk, breached, unknown');
+    expect(bad.stderr).toContain('slaStatus "late" is not one of met, at_risk, breached, unknown');
   });
 
   it('dmesh fields says where a field is and whether it is PII', async () => {

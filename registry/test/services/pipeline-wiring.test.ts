@@ -2,6 +2,7 @@ import type { DiscoveryService } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../../src/audit/audit.service.js';
 import { systemClock } from '../../src/common/clock.js';
+import { CpuPool } from '../../src/common/cpu/cpu-pool.js';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
 import type { PublishStage } from '../../src/publish/publish-stage.js';
 import { STAGE_ORDER } from '../../src/publish/stage-results.js';
@@ -10,7 +11,7 @@ import { attemptResults } from '../../src/publish/publish-result.js';
 /** A pipeline over the given stages, as Nest would find them. */
 function pipelineWith(stages: Partial<PublishStage>[]): PublishPipeline {
   const discovery = { getProviders: () => stages.map((instance) => ({ instance })) } as unknown as DiscoveryService;
-  return new PublishPipeline({} as DataSource, {} as AuditService, discovery, systemClock);
+  return new PublishPipeline({} as DataSource, {} as AuditService, discovery, new CpuPool(), systemClock);
 }
 
 describe('publish pipeline wiring', () => {

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCompatibility, type CompatibilityMode } from '../core/compat/index.js';
 
@@ -71,11 +70,64 @@ function bigPair(): [unknown, unknown] {
   return [prev, next];
 }
 
-function loadCorpus(): { mode?: CompatibilityMode; previous: unknown; next: unknown }[] {
-  const dir = fileURLToPath(new URL('../../test/compat/fixtures', import.meta.url));
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+interface CorpusCase {
+  name: string;
+  mode?: CompatibilityMode;
+  previous: unknown;
+  next: unknown;
+}
+
+/**
+ * The fixed corpus (test/compat/bench-corpus.json): every fixture pair as of
+ * the start of the multi-draft work plus the per-draft and cross-draft
+ * pairs, across the five drafts. Frozen, so the figures move only when the
+ * checker does, never when fixtures are added.
+ */
+function loadCorpus(): CorpusCase[] {
+  const file = fileURLToPath(new URL('../../test/compat/bench-corpus.json', import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[];
+}
+
+const check = (c: CorpusCase) => checkCompatibility(c.previous, c.next, c.mode ?? 'BACKWARD');
+
+/** Every case timed on its own, warm (after one untimed round), `rounds` times: the median of all those times. */
+function checkMedianMs(corpus: CorpusCase[], rounds: number): number {
+  corpus.forEach(check);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const c of corpus) {
+      const t = performance.now();
+      check(c);
+      times.push(performance.now() - t);
+    }
+  }
+  return median(times);
+}
+
+/** A copy no cache has seen: the same meaning, with a fresh `x-bench` annotation at the root. */
+function fresh(schema: unknown, nonce: number): unknown {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  return { ...structuredClone(schema), 'x-bench': nonce };
+}
+
+/**
+ * As checkMedianMs, but every check meets versions no cache has seen (as a
+ * registry meets a new version): compiling, normalising and comparing.
+ */
+function coldCheckMedianMs(corpus: CorpusCase[], rounds: number): number {
+  let nonce = 0;
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const c of corpus) {
+      const n = ++nonce;
+      const previous = Array.isArray(c.previous) ? c.previous.map((p) => fresh(p, n)) : fresh(c.previous, n);
+      const copy = { ...c, previous, next: fresh(c.next, n) };
+      const t = performance.now();
+      check(copy);
+      times.push(performance.now() - t);
+    }
+  }
+  return median(times);
 }
 
 export async function runCompatBench(scale: 'full' | 'quick'): Promise<Record<string, Figure>> {
@@ -89,11 +141,19 @@ export async function runCompatBench(scale: 'full' | 'quick'): Promise<Record<st
   const corpus = loadCorpus();
   const rounds = scale === 'full' ? 10 : 2;
   const t = performance.now();
-  for (let r = 0; r < rounds; r++) for (const c of corpus) checkCompatibility(c.previous, c.next, c.mode ?? 'BACKWARD');
+  for (let r = 0; r < rounds; r++) corpus.forEach(check);
   const perSecond = (corpus.length * rounds) / ((performance.now() - t) / 1000);
+  const p50 = checkMedianMs(corpus, rounds);
+  const coldP50 = coldCheckMedianMs(corpus, Math.max(1, rounds / 2));
   return {
     'compat.diff_typical_ms': { value: typical, unit: 'ms', scale },
     'compat.diff_1000_props_ms': { value: big, unit: 'ms', scale },
-    'compat.corpus_cases_per_s': { value: perSecond, unit: 'cases/s', scale },
+    'compat.corpus_cases_per_s': { value: perSecond, unit: 'cases/s', scale: `${scale}, ${corpus.length} cases` },
+    'compat.check_ms_p50': { value: p50, unit: 'ms', scale: `${scale}, ${corpus.length} cases × ${rounds}` },
+    'compat.check_cold_ms_p50': {
+      value: coldP50,
+      unit: 'ms',
+      scale: `${scale}, ${corpus.length} unseen pairs × ${Math.max(1, rounds / 2)}`,
+    },
   };
 }

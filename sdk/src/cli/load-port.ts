@@ -1,5 +1,4 @@
 import type { DataProduct } from '../core/product/types.js';
-import type { QualityRule } from '../core/quality/types.js';
 import { checkLoadedProduct, loadProduct } from '../io/load-product.js';
 import type { LoadedPort } from './commands/test.js';
 import { UsageError } from './io.js';
@@ -29,6 +28,7 @@ export async function loadPortForTest(productDir: string, portName?: string): Pr
     port: port.name,
     contract: loaded.bundle.contracts[port.contract],
     contractPath: port.contract,
-    quality: (port.quality ?? []) as QualityRule[],
+    quality: port.quality ?? [],
+    ...(port.location && { location: port.location }),
   };
 }

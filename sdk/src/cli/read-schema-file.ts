@@ -10,12 +10,13 @@ export function readSchemaFile(file: string, cwd: string): unknown {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new UsageError(`cannot read ${file}: ${reason} (check the path; it is resolved from ${cwd})`);
+    throw new UsageError(`cannot read ${file}: ${reason} (check the path; it is resolved from the current folder)`);
   }
   const parsed = parseJson(text, file);
   if (parsed.problems.length) {
     const p = parsed.problems[0];
-    throw new UsageError(`${p.message}; ${p.fix}`);
+    const at = p.line ? `:${p.line}:${p.column}` : '';
+    throw new UsageError(`${file}${at}: ${p.message}; ${p.fix}`, p.code);
   }
   return parsed.value;
 }

@@ -1,29 +1,86 @@
-import { ExitCode, type CliIO } from './io.js';
+import { resolveRegistrySettings } from '../io/credentials.js';
+import { createRegistryClient, type RegistryClient } from '../io/registry-client.js';
+import { formatSeconds, RegistryConnectionError, RegistryTimeoutError } from '../io/registry-fetch.js';
+import { ExitCode, UsageError } from './io.js';
+import { exitCodeForStatus, RegistryCallError } from './registry-error.js';
 
-/** An answer from (or the absence of) the registry, carrying the CLI exit code it maps to. */
-export class RegistryCallError extends Error {
-  override name = 'RegistryCallError';
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly status?: number,
-    readonly body?: unknown,
-  ) {
-    super(message);
+export { printRegistryError, RegistryCallError } from './registry-error.js';
+
+/** `--registry`, `--token` and `--timeout` as every registry command takes them. */
+export interface RegistryFlags {
+  registry?: string;
+  token?: string;
+  timeout?: string;
+}
+
+export interface OpenRegistry {
+  registry: string;
+  token?: string;
+  client: RegistryClient;
+}
+
+/** `--timeout <seconds>`: a positive number, at most an hour (default 30). */
+export function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return 30_000;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new UsageError(`--timeout ${text}: give the seconds one registry request may take, e.g. --timeout 10`);
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * The registry a command talks to (flags, else environment, else `dmesh login`)
+ * and a client bounded by `--timeout`. `repeatable` marks calls that change
+ * nothing (dry-runs, impact), so a dropped connection may be retried for them too.
+ */
+export function openRegistry(
+  flags: RegistryFlags,
+  env: Record<string, string | undefined>,
+  repeatable = false,
+): OpenRegistry {
+  const timeoutMs = parseTimeout(flags.timeout);
+  const settings = resolveRegistrySettings(flags, env);
+  const client = createRegistryClient({
+    baseUrl: settings.registry,
+    timeoutMs,
+    ...(settings.token && { token: settings.token }),
+    ...(repeatable && { idempotent: () => true }),
+  });
+  return { ...settings, client };
+}
+
+const START_HINT =
+  'Check that it runs at that address, or pass --registry <url> / set DMESH_REGISTRY_URL (in the dmesh repository, `npm start` runs one).';
+
+/** Timeouts and connection failures as the CLI says them: exit 3, what happened, what to do. */
+function unreachable(registry: string, err: unknown): RegistryCallError {
+  if (err instanceof RegistryTimeoutError || (err as Error)?.name === 'TimeoutError') {
+    const within = err instanceof RegistryTimeoutError ? ` within ${formatSeconds(err.timeoutMs)}` : ' in time';
+    return new RegistryCallError(
+      `the registry at ${registry} did not answer${within}. Check that it is healthy, or allow more time with --timeout <seconds>.`,
+      ExitCode.unreachable,
+      undefined,
+      undefined,
+      'REGISTRY_TIMEOUT',
+    );
   }
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const why =
+    err instanceof RegistryConnectionError
+      ? `${err.code}${err.attempts > 1 ? `, ${err.attempts} attempts` : ''}`
+      : (cause?.code ?? cause?.message ?? (err as Error).message);
+  return new RegistryCallError(
+    `cannot reach the registry at ${registry} (${why}). ${START_HINT}`,
+    ExitCode.unreachable,
+    undefined,
+    undefined,
+    'REGISTRY_UNREACHABLE',
+  );
 }
 
 interface ErrorBody {
   code?: string;
   message?: string;
-  details?: { code?: string; path?: string; file?: string; message?: string; fix?: string }[];
-}
-
-/** 400 is bad input (2); 401/403/404/409/422 are a "no" (1); 5xx means the registry could not answer (3). */
-export function exitCodeForStatus(status: number): number {
-  if (status >= 500) return ExitCode.unreachable;
-  if (status === 400) return ExitCode.usage;
-  return ExitCode.no;
 }
 
 /**
@@ -38,12 +95,7 @@ export async function callRegistry<T>(
   try {
     result = await call();
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new RegistryCallError(
-      `cannot reach the registry at ${registry} (${cause?.code ?? cause?.message ?? (err as Error).message}). ` +
-        'Start one with `npm start` in the dmesh repository, or pass --registry <url> / set DMESH_REGISTRY_URL.',
-      ExitCode.unreachable,
-    );
+    throw unreachable(registry, err);
   }
   const { response } = result;
   if (response.ok) return result.data as T;
@@ -55,16 +107,4 @@ export async function callRegistry<T>(
     response.status,
     result.error,
   );
-}
-
-/** Prints a registry error and its details (each with its fix). */
-export function printRegistryError(io: CliIO, command: string, err: RegistryCallError): void {
-  io.err(io.color.red(`dmesh ${command}: ${err.message}`));
-  for (const d of (err.body as ErrorBody | undefined)?.details ?? []) {
-    const where = [d.file, d.path].filter(Boolean).join(' ');
-    io.err(
-      `  ${io.color.red('✗')} ${d.code ? `[${d.code}] ` : ''}${where ? io.color.bold(where) + ': ' : ''}${d.message ?? d.code}`,
-    );
-    if (d.fix) io.err(`    ${io.color.dim('fix:')} ${d.fix}`);
-  }
 }

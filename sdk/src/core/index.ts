@@ -10,3 +10,4 @@ export * from './compat/index.js';
 export * from './governance/index.js';
 export * from './sla/status.js';
 export * from './sla/timeline.js';
+export * from './sql/index.js';

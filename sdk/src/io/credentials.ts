@@ -48,3 +48,8 @@ export function resolveRegistrySettings(
     (stored.registry === undefined || stored.registry === registry ? stored.token : undefined);
   return { registry, ...(token && { token }) };
 }
+
+/** The registry a person has chosen (environment or `dmesh login`), or undefined when only the default would be tried. */
+export function configuredRegistry(env: Record<string, string | undefined>): string | undefined {
+  return env.DMESH_REGISTRY_URL ?? readCredentials(env).registry;
+}

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { Problem } from '../core/product/types.js';
 
 export interface ParsedYaml {
@@ -12,7 +12,8 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => {
+  // One broken bracket or indent makes the parser report every line after it: the first error is the one to fix.
+  const problems: Problem[] = doc.errors.slice(0, 1).map((e) => {
     const pos = lines.linePos(e.pos[0]);
     return {
       severity: 'error',
@@ -21,11 +22,41 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       line: pos.line,
       column: pos.col,
       path: '',
-      message: `${file}:${pos.line}:${pos.col}: invalid YAML: ${e.message.split('\n')[0]}`,
+      message: `invalid YAML: ${e.message.split('\n')[0]}`,
       fix: 'fix the YAML syntax at that line (indentation, a missing colon, an unclosed quote or bracket)',
     };
   });
-  return { value: problems.length ? undefined : doc.toJS(), doc, lines, problems };
+  if (problems.length) return { value: undefined, doc, lines, problems };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lines, problems };
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    return { value: undefined, doc, lines, problems: [aliasProblem(doc, lines, file)] };
+  }
+}
+
+/** yaml's own default: more alias expansions than this is how a "billion laughs" document grows. */
+const MAX_ALIAS_COUNT = 100;
+
+/** An alias bomb (or an alias to an anchor that does not exist) stops at the first alias, with its place. */
+function aliasProblem(doc: Document, lines: LineCounter, file: string): Problem {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const pos = at === undefined ? undefined : lines.linePos(at);
+  return {
+    severity: 'error',
+    code: 'YAML_ALIASES',
+    file,
+    ...(pos && { line: pos.line, column: pos.col }),
+    path: '',
+    message: `invalid YAML: its aliases (*name) expand beyond ${MAX_ALIAS_COUNT} copies, or name a missing anchor`,
+    fix: 'write the repeated values out, or point each alias at an anchor (&name) defined before it',
+  };
 }
 
 /** Adds line and column to a problem whose JSON pointer points into a parsed YAML document (or its nearest existing parent). */
@@ -69,7 +100,7 @@ export function parseJson(text: string, file: string): { value?: unknown; proble
           file,
           path: '',
           ...(line && { line, column }),
-          message: `${file}${line ? `:${line}:${column}` : ''}: invalid JSON: ${message}`,
+          message: `invalid JSON: ${message.replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?/, '')}`,
           fix: 'fix the JSON syntax there (a trailing comma, a missing quote or brace)',
         },
       ],

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit: every write and every refused attempt, newest first (admin) */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/whoami": {
         parameters: {
             query?: never;
@@ -16,6 +33,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your token and the tokens it created (admins: every token) */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create a token (admins: any; publishers: publisher tokens for their own domains) */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: yours, one it created, or any (admins) */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -153,8 +205,25 @@ export interface paths {
         /** Create or replace a policy (governance or admin token) */
         put: operations["putPolicy"];
         post?: never;
-        /** Delete a policy (governance or admin token) */
+        /** Soft-delete a policy (governance or admin; a built-in error policy: admin with a reason) */
         delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted policy (governance or admin token) */
+        post: operations["restorePolicy"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -386,12 +455,152 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Token name, or "anonymous <address>". */
+            actor: string;
+            /** @example publish */
+            action: string;
+            /** @description The target: a product, policy:<id>, token:<id>, a route… */
+            subject: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected" | "info";
+            /** @description The request id (x-request-id, in the access log). */
+            requestId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageDto: {
+            events: components["schemas"]["AuditEventDto"][];
+            hasNextPage: boolean;
+            /** @description Pass as `after` for the next (older) page. */
+            endCursor?: string;
+        };
+        ErrorDetailDto: {
+            code: string;
+            message: string;
+            path?: string;
+            file?: string;
+            fix?: string;
+        };
+        PublishIssueDto: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            /** @description Pipeline stage that raised it. */
+            stage: string;
+            /** @description JSON pointer inside the file. */
+            path?: string;
+            file?: string;
+            message: string;
+            /** @description What to do about it. */
+            fix?: string;
+        };
+        ErrorDto: {
+            /**
+             * @description Machine code:
+             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
+             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
+             *     FORBIDDEN (403, request): the token's role or domains do not allow this
+             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
+             *     PAYLOAD_TOO_LARGE (413, request): the body, or a schema in it, is larger than the registry accepts
+             *     URI_TOO_LONG (414, request): the URL, or a path parameter in it, is longer than the registry accepts
+             *     UNSUPPORTED_MEDIA_TYPE (415, request): the body is not application/json
+             *     UNAVAILABLE (503, request): the database cannot be reached, or the registry is stopping; retry later
+             *     BUSY (503, request): too many heavy requests at once; retry after the Retry-After header
+             *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
+             *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
+             *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
+             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
+             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
+             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
+             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
+             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
+             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
+             *     POLICY_BELOW_FLOOR (422, governance): the change would delete or loosen a built-in global error policy; it needs an admin token and a reason (?reason=)
+             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
+             */
+            code: string;
+            message: string;
+            details: components["schemas"]["ErrorDetailDto"][];
+            issues?: components["schemas"]["PublishIssueDto"][];
+            /** @description Per-port compatibility reports of a rejected publish. */
+            compatibility?: {
+                [key: string]: unknown;
+            };
+            /** @description Governance report of a rejected publish. */
+            governance?: {
+                [key: string]: unknown;
+            };
+        };
         PrincipalDto: {
+            /** @description The token id (dmesh token revoke <id>). */
+            id?: string;
             name: string;
             /** @enum {string} */
-            role: "admin" | "governance" | "publisher" | "reader";
-            /** @description Domains a publisher may write to; empty means all. */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /** @description Domains a publisher may write to; '*' means every domain. */
             domains: string[];
+        };
+        TokenInputDto: {
+            /**
+             * @description Names the actor in the audit; unique among active tokens.
+             * @example sales-ci
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            /**
+             * @description A publisher's domains (required for publishers); '*' is every domain, granted only by an admin.
+             * @example [
+             *       "sales"
+             *     ]
+             */
+            domains?: string[];
+            /**
+             * @description Lifetime: <n>h, <n>d or <n>w, at most 365d (default 90d).
+             * @example 90d
+             */
+            expires?: string;
+        };
+        CreatedTokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
+            /** @description The token itself: shown this once, stored only as a hash. */
+            token: string;
+        };
+        TokenDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "governance" | "publisher" | "reader" | "lineage-writer";
+            domains: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The id of the token that created it. */
+            createdBy: string | null;
+            /** @description Neither revoked nor expired. */
+            active: boolean;
         };
         PublishRequestDto: {
             /** @description The parsed dataproduct.yaml (see contracts/schemas/dataproduct.schema.json). */
@@ -414,19 +623,6 @@ export interface components {
             /** @description Highest published version in range. */
             resolved?: string;
         };
-        PublishIssueDto: {
-            /** @enum {string} */
-            severity: "error" | "warning";
-            code: string;
-            /** @description Pipeline stage that raised it. */
-            stage: string;
-            /** @description JSON pointer inside the file. */
-            path?: string;
-            file?: string;
-            message: string;
-            /** @description What to do about it. */
-            fix?: string;
-        };
         PublishResultDto: {
             /** @enum {string} */
             outcome: "published" | "unchanged" | "dry-run";
@@ -446,43 +642,6 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Governance report: { passed, results: [{ policy, title, scope, type, severity, status, message, findings, waiver? }] }. */
-            governance?: {
-                [key: string]: unknown;
-            };
-        };
-        ErrorDetailDto: {
-            code: string;
-            message: string;
-            path?: string;
-            file?: string;
-            fix?: string;
-        };
-        ErrorDto: {
-            /**
-             * @description Machine code:
-             *     BAD_REQUEST (400, request): the request is malformed; details name the parameter or path
-             *     UNAUTHENTICATED (401, request): no token, or an unknown, expired or revoked one
-             *     FORBIDDEN (403, request): the token's role or domains do not allow this
-             *     NOT_FOUND (404, request): no such product, version, port, policy or waiver
-             *     UNAVAILABLE (503, request): the database cannot be reached; retry later
-             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
-             *     QUERY_TIMEOUT (503, graphql): the GraphQL request ran past its time limit; ask for less (smaller first, fewer nested lists) and retry
-             *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
-             *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
-             *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
-             *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
-             *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
-             *     MAJOR_LINE_RETIRED (409, governance): the major line is retired already; nothing more changes on it
-             */
-            code: string;
-            message: string;
-            details: components["schemas"]["ErrorDetailDto"][];
-            issues?: components["schemas"]["PublishIssueDto"][];
-            /** @description Per-port compatibility reports of a rejected publish. */
-            compatibility?: {
-                [key: string]: unknown;
-            };
-            /** @description Governance report of a rejected publish. */
             governance?: {
                 [key: string]: unknown;
             };
@@ -1049,7 +1208,84 @@ export interface components {
             history: components["schemas"]["SlaObservationDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description A parameter or the body is malformed: empty, repeated, out of range, not of its pattern, or with NUL characters, lone surrogates or forbidden keys; details name it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description No token, or an unknown, expired or revoked one. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The token's role or domains do not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is larger than 4 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The URL is longer than 8 KB, or a path parameter longer than 200 characters. */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description Too many requests from this client; retry after Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+        /** @description The database is unavailable, the registry is stopping, too many heavy requests run at once (BUSY), or the request ran out of time (TIMEOUT); retry after Retry-After. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1057,6 +1293,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEvents: {
+        parameters: {
+            query?: {
+                actor?: string;
+                action?: string;
+                /** @description Exact target, or a prefix ending in * (sales.*). */
+                subject?: string;
+                outcome?: "accepted" | "rejected" | "info";
+                requestId?: string;
+                /** @description ISO-8601, inclusive */
+                since?: string;
+                /** @description ISO-8601, exclusive */
+                until?: string;
+                /** @description 1–100 (default 50) */
+                first?: number;
+                /** @description endCursor of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     whoami: {
         parameters: {
             query?: never;
@@ -1081,6 +1371,119 @@ export interface operations {
                 };
                 content?: never;
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTokenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description An active token has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listVersions: {
@@ -1088,6 +1491,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1102,6 +1506,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1110,6 +1515,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     publishVersion: {
@@ -1120,6 +1528,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1130,8 +1539,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Published, unchanged (identical content) or dry-run verdict. */
+            /** @description Unchanged (identical content is stored already) or a dry-run verdict. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Published: the version is stored. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1148,7 +1566,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description The token may not publish to this domain. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1165,6 +1585,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rejected by a check; details name each problem and its fix. */
             422: {
                 headers: {
@@ -1174,37 +1597,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProducts: {
         parameters: {
             query?: {
-                /** @description nextCursor of the previous page. */
-                after?: unknown;
-                /** @description 1 to 100 (default 20). */
-                first?: number;
-                /** @description true: add counts per facet value. */
-                facets?: unknown;
-                /** @description relevance (default), name, recent, consumed. */
-                sort?: unknown;
+                /** @description Words (≤ 200 characters, ≤ 10 words); all must match, the last also as a prefix. Over a limit: 400 with detail QUERY_TOO_LONG or QUERY_TOO_MANY_TERMS. */
+                q?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                domain?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                tag?: string;
+                /** @description Owner teams. Separate values with commas; any value matches. (A parameter is given once.) */
+                owner?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                status?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                tier?: string;
+                /** @description Now. Separate values with commas; any value matches. (A parameter is given once.) */
+                slaStatus?: string;
                 /** @description A contract field name or path, e.g. customer_id. */
-                field?: unknown;
-                /** @description met, at_risk, breached, unknown (now). Repeat the parameter or separate values with commas; any value matches. */
-                slaStatus?: unknown;
-                /** @description bronze, silver, gold. Repeat the parameter or separate values with commas; any value matches. */
-                tier?: unknown;
-                /** @description active, deprecated, retired. Repeat the parameter or separate values with commas; any value matches. */
-                status?: unknown;
-                /** @description public, internal, confidential, restricted. Repeat the parameter or separate values with commas; any value matches. */
-                classification?: unknown;
-                /** @description Owner teams. Repeat the parameter or separate values with commas; any value matches. */
-                owner?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                tag?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                domain?: unknown;
-                /** @description Words (≤ 200 characters, ≤ 10 words); all must match. */
-                q?: unknown;
+                field?: string;
+                sort?: "relevance" | "name" | "recent" | "consumed";
+                /** @description true: add counts per facet value. */
+                facets?: boolean;
+                first?: number;
+                /** @description nextCursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -1220,6 +1643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1228,25 +1652,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     searchFields: {
         parameters: {
             query: {
-                /** @description nextCursor of the previous page. */
-                after?: unknown;
-                /** @description 1 to 100 (default 20). */
+                /** @description A field name, path or description words (≤ 200 characters). */
+                q: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                domain?: string;
+                /** @description x-classification, e.g. pii. Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description JSON type. Separate values with commas; any value matches. (A parameter is given once.) */
+                type?: string;
+                required?: boolean;
                 first?: number;
-                /** @description true or false. */
-                required?: unknown;
-                /** @description JSON type. Repeat the parameter or separate values with commas; any value matches. */
-                type?: unknown;
-                /** @description x-classification, e.g. pii. Repeat the parameter or separate values with commas; any value matches. */
-                classification?: unknown;
-                /** @description Repeat the parameter or separate values with commas; any value matches. */
-                domain?: unknown;
-                /** @description A field name, path or description words. */
-                q: unknown;
+                /** @description nextCursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -1262,6 +1687,7 @@ export interface operations {
                     "application/json": components["schemas"]["FieldPageDto"];
                 };
             };
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1270,6 +1696,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProduct: {
@@ -1277,6 +1706,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1291,6 +1721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1299,6 +1730,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getVersion: {
@@ -1306,7 +1740,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A semantic version. */
                 version: string;
             };
             cookie?: never;
@@ -1321,6 +1757,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1329,6 +1766,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDomains: {
@@ -1348,6 +1788,9 @@ export interface operations {
                     "application/json": components["schemas"]["DomainDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -1370,6 +1813,17 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPolicy: {
@@ -1377,6 +1831,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1391,6 +1846,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1399,13 +1855,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why a built-in error policy is loosened (admin only). */
+                reason?: string;
+            };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1433,6 +1896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1441,6 +1905,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A domain policy that loosens a global error policy (named in the message). */
             422: {
                 headers: {
@@ -1450,13 +1917,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why (required to delete a built-in error policy). */
+                reason?: string;
+            };
             header?: never;
             path: {
+                /** @description A policy id (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1469,6 +1942,16 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,6 +1960,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            /** @description A built-in error policy, and no reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restorePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A policy id (kebab-case). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No deleted policy with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWaivers: {
@@ -1498,6 +2030,17 @@ export interface operations {
                     "application/json": components["schemas"]["WaiverDto"][];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWaiver: {
@@ -1529,6 +2072,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such policy. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeWaiver: {
@@ -1536,6 +2095,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A waiver id (a positive whole number). */
                 id: string;
             };
             cookie?: never;
@@ -1548,6 +2108,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such waiver, or revoked already. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deprecateMajor: {
@@ -1555,6 +2130,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1582,6 +2158,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1590,6 +2168,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireMajor: {
@@ -1597,6 +2189,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
                 major: number;
             };
@@ -1612,6 +2205,27 @@ export interface operations {
                     "application/json": components["schemas"]["MajorLineChangeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The major line is retired already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             /** @description Too early: the message names the consumers still on the line. */
             422: {
                 headers: {
@@ -1621,6 +2235,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineage: {
@@ -1628,7 +2244,7 @@ export interface operations {
             query?: {
                 /** @description Default BOTH. */
                 direction?: "UPSTREAM" | "DOWNSTREAM" | "BOTH";
-                /** @description Hops, 1–50 (default 5). */
+                /** @description Hops (default 5). */
                 depth?: number;
                 /** @description Add field nodes and field-to-field edges. */
                 fieldLevel?: boolean;
@@ -1637,6 +2253,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1667,6 +2284,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineagePaths: {
@@ -1689,6 +2309,15 @@ export interface operations {
                     "application/json": components["schemas"]["LineagePathsDto"];
                 };
             };
+            /** @description from or to is missing or not a product id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1697,6 +2326,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortConsumers: {
@@ -1704,7 +2336,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1719,6 +2353,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortConsumerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1727,6 +2362,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     analyseImpact: {
@@ -1734,7 +2372,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1769,6 +2409,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description The body is over 1 MB (no larger schema compiles). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getLineageDrift: {
@@ -1776,6 +2429,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
             };
             cookie?: never;
@@ -1790,6 +2444,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLineageDrift: {
@@ -1809,6 +2467,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDriftDto"][];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ingestOpenLineage: {
@@ -1851,6 +2512,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description Not a publisher of the domain of a product whose port the event writes to (nor lineage-writer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportObservation: {
@@ -1858,7 +2533,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1913,6 +2590,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPortSla: {
@@ -1920,7 +2602,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
                 id: string;
+                /** @description A port name (kebab-case). */
                 port: string;
             };
             cookie?: never;
@@ -1935,6 +2619,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortSlaDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown product or port. */
             404: {
                 headers: {
@@ -1944,6 +2629,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -79,7 +79,7 @@ function valid(s: S): boolean {
 }
 
 function brokenPromise(from: S, to: S, rng: Rng): unknown {
-  const doc = adopt(from, 'from', 'previous');
+  const doc = adopt(from);
   for (let k = 0; k < 6; k++) {
     const instance = generateValid(doc.root, k === 0 ? undefined : rng);
     if (validatorFor(from)(instance) && !validatorFor(to)(instance)) return instance;

@@ -1,45 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Command } from 'commander';
-import pc from 'picocolors';
 import { registerDiffCommand } from '../../src/cli/commands/diff.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { runCommand, tempFolder } from './cli-runner.js';
 
-let dir: string;
+let folder: ReturnType<typeof tempFolder>;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dmesh-diff-'));
+  folder = tempFolder('dmesh-diff-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => folder.remove());
 
-function write(name: string, content: unknown): string {
-  writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return name;
-}
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    color: pc.createColors(false),
-    isTTY: false,
-    env: {},
-    cwd: dir,
-  };
-  let code = -1;
-  const program = new Command('dmesh')
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
-  registerDiffCommand(program, io, (c) => (code = c));
-  try {
-    await program.parseAsync(['diff', ...args], { from: 'user' });
-  } catch {
-    code = code === -1 ? 2 : code;
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const write = (name: string, content: unknown) => folder.write(name, content);
+const run = (...args: string[]) => runCommand(registerDiffCommand, folder.dir, ['diff', ...args]);
 
 const v1 = {
   type: 'object',
@@ -54,7 +23,7 @@ describe('dmesh diff', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('TYPE_NARROWED');
     expect(r.out).toContain('/properties/amount/type');
-    expect(r.out).toContain('"amount": null');
+    expect(r.out).toContain('"amount":null');
     expect(r.out).toContain('required bump: major');
   });
 

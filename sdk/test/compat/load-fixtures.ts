@@ -6,7 +6,8 @@ import type { CompatibilityMode, RequiredBump } from '../../src/core/compat/inde
 /**
  * One fixture case: `previous` (one schema, or a list oldest first for the
  * transitive modes), `next`, the verdict, the change codes that must appear
- * and optionally the required bump. Mode defaults to BACKWARD.
+ * and optionally the required bump and records with their expected validity.
+ * Mode defaults to BACKWARD.
  */
 export interface FixtureCase {
   name: string;
@@ -17,6 +18,8 @@ export interface FixtureCase {
   compatible: boolean;
   codes?: string[];
   bump?: RequiredBump;
+  /** Records with their validity under the (last) previous and the next version, each by its own draft. */
+  records?: { value: unknown; previous: boolean; next: boolean }[];
 }
 
 export const FIXTURE_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');

@@ -107,7 +107,13 @@ export function mutate(schema: S, seed: number): S {
   );
   if (schemas.length === 0) return rng() < 0.5 ? copy : { type: 'string' };
   const target = pickOf(rng, schemas);
-  const edits: (() => void)[] = [
+  pickOf(rng, editsOf(target, rng))();
+  return copy;
+}
+
+/** The edits `mutate` chooses from, each applied to `target`. */
+function editsOf(target: Record<string, unknown>, rng: Rng): (() => void)[] {
+  return [
     () => {
       const k = pickOf(rng, Object.keys(target));
       if (k) delete target[k];
@@ -158,6 +164,4 @@ export function mutate(schema: S, seed: number): S {
       target.multipleOf = pickOf(rng, [1, 2, 4]);
     },
   ];
-  pickOf(rng, edits)();
-  return copy;
 }

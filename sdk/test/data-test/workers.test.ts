@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runDataTest } from '../../src/io/data/run-data-test.js';
+import { runDataTest, warmWorkersFor } from '../../src/io/data/run-data-test.js';
 import { builtWorkerUrl } from './built-worker.js';
 import { manyOrders, NOW, ORDERS_CONTRACT, ORDERS_RULES, PROFILES_JSONL, tempDir, writeFixture } from './fixtures.js';
 
@@ -8,29 +8,29 @@ import { jest } from '@jest/globals';
 
 jest.setTimeout(120_000);
 
-describe('--workers: results do not depend on the number of threads', () => {
-  const dir = tempDir();
-  const profiles = writeFixture(dir, 'profiles.jsonl', PROFILES_JSONL);
-  const file = writeFixture(dir, 'orders.jsonl', manyOrders(20_000));
-  let workerUrl: URL;
+const dir = tempDir();
+const profiles = writeFixture(dir, 'profiles.jsonl', PROFILES_JSONL);
+const file = writeFixture(dir, 'orders.jsonl', manyOrders(20_000));
+let workerUrl: URL;
 
-  beforeAll(() => {
-    workerUrl = builtWorkerUrl();
+beforeAll(() => {
+  workerUrl = builtWorkerUrl();
+});
+
+const run = (workers: number, rejectFile: string) =>
+  runDataTest({
+    file,
+    contract: ORDERS_CONTRACT,
+    rules: ORDERS_RULES,
+    refData: { 'customers.profiles/profiles': profiles },
+    workers,
+    now: NOW,
+    rejectFile,
+    workerUrl,
+    chunkBytes: 32 * 1024,
   });
 
-  const run = (workers: number, rejectFile: string) =>
-    runDataTest({
-      file,
-      contract: ORDERS_CONTRACT,
-      rules: ORDERS_RULES,
-      refData: { 'customers.profiles/profiles': profiles },
-      workers,
-      now: NOW,
-      rejectFile,
-      workerUrl,
-      chunkBytes: 32 * 1024,
-    });
-
+describe('--workers: results do not depend on the number of threads', () => {
   it('workers=1 and workers=2 give identical reports and dead-letter files', async () => {
     const one = await run(1, join(dir, 'rejects-1.jsonl'));
     const two = await run(2, join(dir, 'rejects-2.jsonl'));
@@ -62,6 +62,28 @@ describe('--workers: results do not depend on the number of threads', () => {
     });
     expect(three.threads).toBe(3);
     expect({ ...three.report, rejected: 0 }).toEqual({ ...one.report, rejected: 0 });
+  });
+});
+
+describe('--workers: how workers start', () => {
+  it('workers started before the run (warmWorkersFor) give the same report; small files start none', async () => {
+    const one = await run(1, join(dir, 'w1.jsonl'));
+    const warm = warmWorkersFor(file, 2, workerUrl);
+    expect(warm).toBeDefined();
+    const early = await runDataTest({
+      file,
+      contract: ORDERS_CONTRACT,
+      rules: ORDERS_RULES,
+      refData: { 'customers.profiles/profiles': profiles },
+      workers: 2,
+      now: NOW,
+      workerUrl,
+      ...(warm && { warm }),
+    });
+    expect(early.threads).toBe(2);
+    expect({ ...early.report, rejected: 0 }).toEqual({ ...one.report, rejected: 0 });
+    expect(warmWorkersFor(profiles, 2, workerUrl)).toBeUndefined(); // one chunk: nothing to share
+    expect(warmWorkersFor(file, 1, workerUrl)).toBeUndefined();
   });
 
   it('without a built worker entry it falls back to the main thread and says so', async () => {

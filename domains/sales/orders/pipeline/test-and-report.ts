@@ -2,16 +2,32 @@
 // port's contract and quality rules, then report the SLA observation to the
 // registry. An Airflow PythonOperator/BashOperator or a Dagster op calls it after
 // the load (or shells out to the same thing: `dmesh test --data <file> --report`).
+// Two engines, one verdict: the streaming engine reads a file record by record; the SQL
+// engine (`engine: 'sql'`) tests a Parquet folder with DuckDB, or a postgres:// table in its
+// own database, without copying the data out (see parquet-copy.ts).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildObservation, checkLoadedProduct, createRegistryClient, loadProduct, runDataTest, type DataObservation, type DataProduct } from '@dmesh/sdk';
+import {
+  buildObservation,
+  checkLoadedProduct,
+  createRegistryClient,
+  loadProduct,
+  runDataTest,
+  runSqlTest,
+  type DataObservation,
+  type DataProduct,
+} from '@dmesh/sdk';
 
 /** This product's folder (the step ships next to its dataproduct.yaml). */
 export const PRODUCT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface TestAndReportOptions {
-  /** The batch to test: JSONL, CSV or Parquet. */
+  /** The batch to test: JSONL, CSV or Parquet; with `engine: 'sql'` a Parquet folder or glob, or postgres://… */
   dataFile: string;
+  /** `stream` (default): record by record in Node; `sql`: in DuckDB or PostgreSQL, with the same verdict. */
+  engine?: 'stream' | 'sql';
+  /** PostgreSQL credentials for a postgres:// table (never stored). */
+  connection?: string;
   port?: string;
   /** Reference data for relationship rules, e.g. { 'customers.profiles/profiles': 'profiles.jsonl' }. */
   refData?: Record<string, string>;
@@ -37,20 +53,35 @@ export async function testAndReport(options: TestAndReportOptions): Promise<Test
   const now = options.now ?? new Date();
   const loaded = await loadProduct(PRODUCT_DIR);
   const problems = checkLoadedProduct(loaded);
-  if (problems.length) throw new Error(`${PRODUCT_DIR} is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (problems.length)
+    throw new Error(`${PRODUCT_DIR} is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   const descriptor = loaded.bundle.descriptor as DataProduct;
   const port = descriptor.spec.outputs.find((o) => o.name === (options.port ?? 'orders'));
-  if (!port) throw new Error(`sales.orders has no port "${options.port}"; ports: ${descriptor.spec.outputs.map((o) => o.name).join(', ')}`);
+  if (!port)
+    throw new Error(
+      `sales.orders has no port "${options.port}"; ports: ${descriptor.spec.outputs.map((o) => o.name).join(', ')}`,
+    );
 
-  const run = await runDataTest({
-    file: resolve(options.dataFile),
+  const common = {
     contract: loaded.bundle.contracts[port.contract],
-    rules: (port.quality ?? []) as never,
+    rules: port.quality ?? [],
     refData: Object.fromEntries(Object.entries(options.refData ?? {}).map(([id, file]) => [id, resolve(file)])),
     ...(options.rejectFile && { rejectFile: resolve(options.rejectFile) }),
-    ...(options.workers && { workers: options.workers }),
     now,
-  });
+  };
+  const run =
+    options.engine === 'sql'
+      ? await runSqlTest({
+          ...common,
+          data: options.dataFile,
+          cwd: process.cwd(),
+          ...(options.connection && { connection: options.connection }),
+        })
+      : await runDataTest({
+          ...common,
+          file: resolve(options.dataFile),
+          ...(options.workers && { workers: options.workers }),
+        });
   const observation = buildObservation(run.report, now);
 
   // The generated client returns { data, error } instead of throwing: a registry outage must fail the task loudly.
@@ -60,10 +91,18 @@ export async function testAndReport(options: TestAndReportOptions): Promise<Test
     params: { path: { id: productId, port: port.name } },
     body: observation,
   });
-  if (!data) throw new Error(`reporting the observation for ${productId}/${port.name} failed: ${response.status} ${JSON.stringify(error)}`);
+  if (!data)
+    throw new Error(
+      `reporting the observation for ${productId}/${port.name} failed: ${response.status} ${JSON.stringify(error)}`,
+    );
 
   const { records, complete, summary } = run.report;
-  return { passed: run.report.passed, summary: { records, complete, ...summary }, observation, slaStatus: data.sla.status };
+  return {
+    passed: run.report.passed,
+    summary: { records, complete, ...summary },
+    observation,
+    slaStatus: data.sla.status,
+  };
 }
 
 export const SAMPLE_DATA = join(PRODUCT_DIR, 'data', 'orders.jsonl');

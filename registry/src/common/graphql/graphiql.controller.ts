@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../access.js';
 import { RequestError } from '../registry-error.js';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +53,7 @@ const cache = new Map<string, string>();
 
 /** GraphiQL at /graphiql, served whole by the registry: it works with no internet (no CDN). */
 @ApiExcludeController()
+@Public() // the IDE's page and scripts hold no catalog data; its requests to /graphql carry the token
 @Controller('graphiql')
 export class GraphiqlController {
   @Get()

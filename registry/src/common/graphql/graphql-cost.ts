@@ -9,6 +9,15 @@ const list =
   (n: number): Cost =>
   (_, child) =>
     n * Math.max(child, 1);
+/**
+ * Up to `n` rows of scalars read by one batched statement (no resolver per
+ * row): ten of them cost what one resolved list item does, so a port's whole
+ * SLA history (1,000 observations) fits a query of five ports.
+ */
+const rows =
+  (n: number): Cost =>
+  (_, child) =>
+    Math.ceil((n / 10) * Math.max(child, 1));
 const free: Cost = () => 0;
 /** A lineage walk: its node budget (default 5,000) is the work, its nodes and edges come with it. */
 const walk: Cost = (args, child) => 10 + Math.ceil((args.budget ?? 5000) / 10) + child;
@@ -43,7 +52,7 @@ const COSTS: Record<string, Cost> = {
   'ProductVersion.ports': list(5),
   'ProductVersion.inputs': list(10),
   'OutputPort.quality': list(10),
-  'OutputPort.slaHistory': (args, child) => (args.last ?? 1000) * Math.max(child, 1),
+  'OutputPort.slaHistory': (args, child) => rows(args.last ?? 1000)(args, child),
   'GovernanceReport.results': list(20),
 };
 

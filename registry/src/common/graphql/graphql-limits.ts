@@ -24,7 +24,7 @@ export const GRAPHQL_LIMITS = {
   aliases: 15,
   /** Cost (graphql-cost.ts): list fields count their items (`first`, lineage budgets), from variables and defaults too. */
   cost: 5_000,
-  /** Milliseconds a request may run; resolvers still pending then answer QUERY_TIMEOUT. */
+  /** Milliseconds a request may run; resolvers still pending then answer TIMEOUT (detail QUERY_TIMEOUT). */
   timeoutMs: 5_000,
 } as const;
 
@@ -34,10 +34,6 @@ export class GraphQLLimitError extends errorCodes('graphql', {
     meaning:
       'the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value',
   },
-  QUERY_TIMEOUT: {
-    status: 503,
-    meaning: 'the GraphQL request ran past its time limit; ask for less (smaller first, fewer nested lists) and retry',
-  },
 }) {}
 
 /** A refusal naming its limit: `detail` is the limit's code (DEPTH_LIMIT…), `fix` what to send instead. */
@@ -46,9 +42,9 @@ export function limitError(detail: string, message: string, fix: string): GraphQ
 }
 
 /** A registry error as the GraphQLError a hook or validation rule reports (the same extensions the error filter writes). */
-export function asGraphQLError(error: RegistryError): GraphQLError {
+export function asGraphQLError(error: RegistryError, retryAfter?: number): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, status: error.status, details: error.details },
+    extensions: { code: error.code, status: error.status, details: error.details, ...(retryAfter && { retryAfter }) },
   });
 }
 

@@ -1,6 +1,8 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { GraphQLError } from 'graphql';
-import { GRAPHQL_LIMITS, GraphQLLimitError, asGraphQLError } from './graphql-limits.js';
+import { toErrorResponse } from '../error-response.js';
+import { RequestError } from '../registry-error.js';
+import { GRAPHQL_LIMITS, asGraphQLError } from './graphql-limits.js';
 
 /** One request's time limit: resolvers started after it refuse, pending ones give up when it passes. */
 export class Deadline {
@@ -12,18 +14,17 @@ export class Deadline {
     private readonly at = Date.now() + ms,
   ) {}
 
-  /** QUERY_TIMEOUT naming the limit, as a GraphQL error (resolvers wrapped here are outside Nest's error filter). */
+  /** TIMEOUT naming the limit, as a GraphQL error (resolvers wrapped here are outside Nest's error filter). */
   error(): GraphQLError {
     const message = `the GraphQL request ran longer than its limit of ${this.ms} ms`;
-    return asGraphQLError(
-      new GraphQLLimitError('QUERY_TIMEOUT', message, [
-        {
-          code: 'TIMEOUT',
-          message,
-          fix: 'ask for less: smaller pages (first), fewer nested lists, a smaller lineage budget',
-        },
-      ]),
-    );
+    const error = new RequestError('TIMEOUT', message, [
+      {
+        code: 'QUERY_TIMEOUT',
+        message,
+        fix: 'ask for less: smaller pages (first), fewer nested lists, a smaller lineage budget',
+      },
+    ]);
+    return asGraphQLError(error, toErrorResponse(error).retryAfter);
   }
 
   expired(): boolean {

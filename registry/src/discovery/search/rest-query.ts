@@ -1,82 +1,92 @@
-import { RequestError } from '../../common/registry-error.js';
+import type { ArgumentMetadata } from '@nestjs/common';
+import { badParam, BoolParam, EnumParam, IntParam, TextParam } from '../../common/http/query-pipes.js';
+import { MAX_PAGE_SIZE } from '../../common/pagination.js';
 import type { FieldFilter } from '../operations/field-search.js';
 import { SEARCH_SORTS, type SearchSort } from './search-cursor.js';
 import type { LifecycleStatus, SearchFilter, SlaStatusName } from './search-request.js';
+import { MAX_QUERY_LENGTH, parseSearchText } from './search-text.js';
 
-/** A query-string parameter as Fastify gives it: absent, once, or repeated. */
+/** A query-string parameter as Fastify gives it (the URL guard has refused repeated ones). */
 export type QueryValue = string | string[] | undefined;
 
-const ALLOWED = {
+export const ALLOWED = {
   classification: ['public', 'internal', 'confidential', 'restricted'],
   status: ['active', 'deprecated', 'retired'] as LifecycleStatus[],
   tier: ['bronze', 'silver', 'gold'],
   slaStatus: ['met', 'at_risk', 'breached', 'unknown'] as SlaStatusName[],
 };
 
-/** Repeated (?tag=a&tag=b) or comma-separated (?tag=a,b) values; undefined when absent. */
-export function listParam(value: QueryValue): string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim());
-  const values = list.filter(Boolean);
-  return values.length ? values : undefined;
+/** Longest value of a list parameter (comma-separated values), of a cursor, of a field name. */
+export const REST_LENGTHS = { list: 1000, cursor: 1000, field: MAX_QUERY_LENGTH };
+
+/** Runs one of the strict parameter pipes (common/http/query-pipes.ts) on a parameter of a `@Query()` record. */
+const strict = <T>(pipe: { transform(v: unknown, m: ArgumentMetadata): T | undefined }, name: string, v: QueryValue) =>
+  pipe.transform(v, { type: 'query', data: name });
+
+/** ?q: the strict checks of every parameter, then the limits GraphQL's `query` has, with the same codes. */
+class SearchTextParam extends TextParam {
+  constructor() {
+    super(Number.MAX_SAFE_INTEGER);
+  }
+
+  protected override parse(value: string, name: string): string {
+    parseSearchText(value, name);
+    return super.parse(value, name);
+  }
 }
 
-function oneOf<T extends string>(name: string, value: QueryValue, allowed: readonly T[]): T[] | undefined {
-  const list = listParam(value);
-  const bad = list?.find((v) => !allowed.includes(v as T));
-  if (bad !== undefined)
-    throw new RequestError('BAD_REQUEST', `?${name}=${bad} is not one of ${allowed.join(', ')}`, [
-      { code: 'BAD_PARAMETER', path: name, message: `unknown ${name}`, fix: `use one of: ${allowed.join(', ')}` },
-    ]);
-  return list as T[] | undefined;
+/** Comma-separated values (?tag=a,b): any of them matches; each one of `allowed` when given. */
+class ListParam<T extends string> extends TextParam {
+  constructor(private readonly allowed?: readonly T[]) {
+    super(REST_LENGTHS.list);
+  }
+
+  protected override parse(value: string, name: string): string {
+    const list = super
+      .parse(value, name)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (!list.length) throw badParam(name, `${name} has no value between its commas`, `give ${name} a value`);
+    const each = this.allowed && new EnumParam(this.allowed);
+    if (each) for (const v of list) each.transform(v, { type: 'query', data: name });
+    return list.join(',');
+  }
 }
 
-/** One value at most (a text, a cursor). */
-export function singleParam(name: string, value: QueryValue): string | undefined {
-  if (!Array.isArray(value)) return value;
-  throw new RequestError('BAD_REQUEST', `?${name} is given ${value.length} times; give it once`, [
-    { code: 'BAD_PARAMETER', path: name, message: 'repeated', fix: `pass ?${name}= once` },
-  ]);
-}
+const list = <T extends string>(name: string, v: QueryValue, allowed?: readonly T[]) =>
+  strict(new ListParam(allowed), name, v)?.split(',') as T[] | undefined;
+
+export const restText = (v: QueryValue) => strict(new SearchTextParam(), 'q', v);
+/** ?q of a field search: its length is checked by the service, as GraphQL's `fields(query)`. */
+export const restFieldText = (v: QueryValue) => strict(new TextParam(Number.MAX_SAFE_INTEGER), 'q', v) ?? '';
+export const restCursor = (v: QueryValue) => strict(new TextParam(REST_LENGTHS.cursor), 'after', v);
+export const restFirst = (v: QueryValue) => strict(new IntParam(1, MAX_PAGE_SIZE), 'first', v);
+export const restSort = (v: QueryValue): SearchSort | undefined => strict(new EnumParam(SEARCH_SORTS), 'sort', v);
+export const restBool = (name: string, v: QueryValue) => strict(new BoolParam(), name, v);
 
 /** GET /v1/products filters: the GraphQL SearchFilter with lowercase values. */
 export function restSearchFilter(q: Record<string, QueryValue>): SearchFilter {
   const filter: SearchFilter = {
-    domain: listParam(q.domain),
-    tag: listParam(q.tag),
-    owner: listParam(q.owner),
-    classification: oneOf('classification', q.classification, ALLOWED.classification),
-    status: oneOf('status', q.status, ALLOWED.status),
-    tier: oneOf('tier', q.tier, ALLOWED.tier),
-    slaStatus: oneOf('slaStatus', q.slaStatus, ALLOWED.slaStatus),
-    field: singleParam('field', q.field),
+    domain: list('domain', q.domain),
+    tag: list('tag', q.tag),
+    owner: list('owner', q.owner),
+    classification: list('classification', q.classification, ALLOWED.classification),
+    status: list('status', q.status, ALLOWED.status),
+    tier: list('tier', q.tier, ALLOWED.tier),
+    slaStatus: list('slaStatus', q.slaStatus, ALLOWED.slaStatus),
+    field: strict(new TextParam(REST_LENGTHS.field), 'field', q.field),
   };
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as SearchFilter;
 }
 
-export function restSort(value: QueryValue): SearchSort | undefined {
-  return oneOf('sort', value, SEARCH_SORTS)?.[0];
-}
-
-/** A positive page size (the service checks the upper bound). */
-export function restFirst(value: QueryValue): number | undefined {
-  const text = singleParam('first', value);
-  if (text === undefined || text === '') return undefined;
-  if (!/^\d+$/.test(text))
-    throw new RequestError('BAD_REQUEST', `?first=${text} is not a whole number`, [
-      { code: 'BAD_PARAMETER', path: 'first', message: 'not a number', fix: 'pass 1 to 100' },
-    ]);
-  return Number(text);
-}
-
+/** GET /v1/fields filters. */
 export function restFieldFilter(q: Record<string, QueryValue>): FieldFilter {
-  const required = singleParam('required', q.required);
-  if (required !== undefined && required !== 'true' && required !== 'false')
-    throw new RequestError('BAD_REQUEST', `?required=${required} is not true or false`);
-  return {
-    ...(listParam(q.domain) && { domain: listParam(q.domain) }),
-    ...(listParam(q.classification) && { classification: listParam(q.classification) }),
-    ...(listParam(q.type) && { type: listParam(q.type) }),
-    ...(required !== undefined && { required: required === 'true' }),
+  const filter: FieldFilter = {
+    domain: list('domain', q.domain),
+    classification: list('classification', q.classification),
+    type: list('type', q.type),
+    required: restBool('required', q.required),
   };
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as FieldFilter;
 }

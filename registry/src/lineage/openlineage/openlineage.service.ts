@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { validateDocument } from '@dmesh/contracts';
 import { AuditService } from '../../audit/audit.service.js';
+import type { Principal } from '../../auth/auth.service.js';
 import { RequestError } from '../../common/registry-error.js';
 import { portsAtLocations } from '../operations/match-locations.js';
 import { storeObserved, type ResolvedDataset } from '../operations/store-observed.js';
+import { assertMayIngest } from './ingest-access.js';
 import { mapEvent, type DatasetRef } from './map-event.js';
 
 export interface IngestedDataset {
@@ -30,7 +32,8 @@ export class OpenLineageService {
     private readonly audit: AuditService,
   ) {}
 
-  async ingest(body: unknown, actor: string): Promise<IngestResult> {
+  async ingest(body: unknown, principal: Principal): Promise<IngestResult> {
+    const actor = principal.name;
     const problems = validateDocument('openlineage-run-event', body);
     if (problems.length) {
       const first = problems[0];
@@ -56,6 +59,10 @@ export class OpenLineageService {
         }
         return { key: keys[0] };
       };
+      assertMayIngest(
+        principal,
+        event.outputs.flatMap((d) => resolve(d.keys).product ?? []),
+      );
       const stored = await storeObserved(manager, event, body, resolve, actor);
       const job = `${event.job.namespace}/${event.job.name}`;
       await this.audit.record(

@@ -14,25 +14,21 @@ const CURRENT_VERSIONS = `
    WHERE v.product_id = $1 AND coalesce(l.state, 'active') <> 'retired'
    ORDER BY v.major, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.id DESC`;
 
-/** What a product's current versions declare: inputs, field lineage and port locations (lineage's current tables are built from it). */
+/** What a product's current versions declare: inputs, field lineage and port locations (lineage's current tables are built from it), in one statement. */
 export async function currentLineageSources(tx: EntityManager, productId: string): Promise<CurrentLineageSources> {
-  const inputs: CurrentLineageSources['inputs'] = await tx.query(
+  const [row]: CurrentLineageSources[] = await tx.query(
     `WITH cur AS (${CURRENT_VERSIONS})
-     SELECT cur.major, d.version_id AS "versionId", d.upstream_product_id AS "upstreamProductId", d.upstream_port AS "upstreamPort",
-            d.version_range AS "versionRange", d.resolved_version AS "resolvedVersion"
-       FROM input_dependencies d JOIN cur ON cur.id = d.version_id`,
+     SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('major', cur.major, 'versionId', d.version_id::text,
+                      'upstreamProductId', d.upstream_product_id, 'upstreamPort', d.upstream_port,
+                      'versionRange', d.version_range, 'resolvedVersion', d.resolved_version)), '[]')
+               FROM input_dependencies d JOIN cur ON cur.id = d.version_id) AS inputs,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('major', cur.major, 'versionId', f.version_id::text,
+                      'port', f.port, 'field', f.field, 'upstreamProductId', f.upstream_product_id,
+                      'upstreamPort', f.upstream_port, 'upstreamField', f.upstream_field)), '[]')
+               FROM field_lineage f JOIN cur ON cur.id = f.version_id) AS fields,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('major', cur.major, 'port', p.name, 'location', p.location)), '[]')
+               FROM output_ports p JOIN cur ON cur.id = p.version_id) AS ports`,
     [productId],
   );
-  const fields: CurrentLineageSources['fields'] = await tx.query(
-    `WITH cur AS (${CURRENT_VERSIONS})
-     SELECT cur.major, f.version_id AS "versionId", f.port, f.field, f.upstream_product_id AS "upstreamProductId",
-            f.upstream_port AS "upstreamPort", f.upstream_field AS "upstreamField"
-       FROM field_lineage f JOIN cur ON cur.id = f.version_id`,
-    [productId],
-  );
-  const ports: CurrentLineageSources['ports'] = await tx.query(
-    `WITH cur AS (${CURRENT_VERSIONS}) SELECT cur.major, p.name AS port, p.location FROM output_ports p JOIN cur ON cur.id = p.version_id`,
-    [productId],
-  );
-  return { inputs, fields, ports };
+  return row;
 }

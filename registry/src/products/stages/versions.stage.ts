@@ -15,7 +15,7 @@ import {
 import type { PublishIssue } from '../../publish/stage-results.js';
 import { loadVersions } from '../operations/load-versions.js';
 import { storeVersion } from '../operations/store-version.js';
-import { domainExists, upsertDomain } from '../operations/upsert-domain.js';
+import { domainExists } from '../operations/upsert-domain.js';
 
 /**
  * ARCHITECTURE.md "Versions", in order: identical content to a stored version →
@@ -62,13 +62,12 @@ export class VersionsStage implements PublishStage<'versions'> {
   async store(attempt: PublishAttempt, tx: EntityManager): Promise<void> {
     const { productId, bundle, principal } = attempt;
     const d = bundle.descriptor;
-    if (attempt.domainDoc) await this.registerDomain(attempt, tx);
     await this.contracts.store(
       tx,
       d.spec.outputs.map((p) => bundle.contracts[p.contract]),
     );
     const { existing } = attempt.result('versions');
-    await storeVersion(tx, {
+    const { domainChange } = await storeVersion(tx, {
       productId,
       descriptor: d,
       contracts: bundle.contracts,
@@ -81,13 +80,13 @@ export class VersionsStage implements PublishStage<'versions'> {
         ports: compatibilityReports(attempt.result('compatibility')),
       },
       governanceReport: attempt.result('governance').report,
+      ...(attempt.domainDoc && { domainDoc: attempt.domainDoc }),
     });
+    if (domainChange === 'created' || domainChange === 'updated') await this.auditDomain(attempt, domainChange, tx);
   }
 
-  private async registerDomain(attempt: PublishAttempt, tx: EntityManager): Promise<void> {
+  private async auditDomain(attempt: PublishAttempt, change: 'created' | 'updated', tx: EntityManager): Promise<void> {
     const domain = attempt.bundle.descriptor.metadata.domain;
-    const change = await upsertDomain(tx, domain, attempt.domainDoc!);
-    if (change === 'unchanged') return;
     await this.audit.record(
       {
         actor: attempt.principal.name,

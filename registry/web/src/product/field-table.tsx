@@ -1,7 +1,7 @@
-import { listFields } from '../../../../sdk/src/core/contract/fields';
+import { listFields } from './contract-fields';
 import { Json, TableScroll } from '../ui/common';
 
-/** A contract as a table of its fields: the SDK's own listing (the one search and lineage use), so they agree. */
+/** A contract as a table of its fields (path, type, required, description, classification) and its raw JSON Schema. */
 export function FieldTable({ schema, port }: { schema: unknown; port: string }) {
   const fields = listFields(schema);
   return (

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
   checkCompatibility,
@@ -7,20 +8,19 @@ import {
   type CompatibilityReport,
 } from '../../core/compat/index.js';
 import { ContractCompileError } from '../../core/contract/compile.js';
-import { readSchemaFile } from '../read-schema-file.js';
-import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { parseId } from '../../core/identifiers.js';
-import { createRegistryClient } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { readSchemaFile } from '../read-schema-file.js';
+import { action } from '../action.js';
+import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printImpact, type ImpactView } from '../render-impact.js';
+import { printDiff } from './diff-output.js';
 
-interface DiffOptions {
+interface DiffOptions extends RegistryFlags {
   mode: string;
   json?: boolean;
   /** `--impact <domain>.<product>/<port>`: ask the registry which consumers of that port the next schema breaks. */
   impact?: string;
-  registry?: string;
 }
 
 export function registerDiffCommand(program: Command, io: CliIO, done: (exitCode: number) => void): void {
@@ -44,30 +44,46 @@ export function registerDiffCommand(program: Command, io: CliIO, done: (exitCode
       'after',
       '\nExit codes: 0 compatible, 1 incompatible, 2 bad input, 3 registry unreachable (--impact).\nExamples:\n  dmesh diff v1.schema.json v2.schema.json --mode FULL\n  dmesh diff orders.v1.json orders.v2.json --impact sales.orders/orders',
     )
-    .action(async (files: string[], options: DiffOptions) => done(await runDiff(files, options, io)));
+    .action(action(io, 'diff', done, (files: string[], options: DiffOptions) => runDiff(files, options, io)));
 }
 
 async function runDiff(files: string[], options: DiffOptions, io: CliIO): Promise<number> {
+  const mode = options.mode.toUpperCase();
+  if (!isCompatibilityMode(mode))
+    throw new UsageError(`unknown --mode "${options.mode}"; use one of ${COMPATIBILITY_MODES.join(', ')}`);
+  if (files.length < 2)
+    throw new UsageError('give at least two schema files: <previous.schema.json>... <next.schema.json>');
+  const schemas = files.map((f) => readSchemaFile(f, io.cwd));
+  // People read short names; scripts get the files exactly as given.
+  const labels = options.json ? files : shortLabels(files);
+  const report = compare(schemas, files, labels, mode);
+  const impact = options.impact
+    ? await askImpact(options.impact, schemas[schemas.length - 1], mode, options, io)
+    : undefined;
+  if (options.json) io.out(JSON.stringify(impact ? { ...report, impact } : report));
+  else {
+    printDiff(io, report, { files, labels, schemas });
+    if (impact) printImpact(io, [impact]);
+  }
+  return report.compatible ? ExitCode.ok : ExitCode.no;
+}
+
+/** File names without `.schema.json`/`.json` when they tell the files apart, else v1 … vN in the order given. */
+export function shortLabels(files: string[]): string[] {
+  const names = files.map((f) => basename(f).replace(/(\.schema)?\.json$/, ''));
+  return new Set(names).size === names.length ? names : files.map((_, i) => `v${i + 1}`);
+}
+
+function compare(schemas: unknown[], files: string[], labels: string[], mode: CompatibilityMode): CompatibilityReport {
+  const previous = schemas.slice(0, -1);
+  const next = schemas[schemas.length - 1];
   try {
-    const { report } = diff(files, options, io.cwd);
-    const impact = options.impact
-      ? await askImpact(options.impact, readSchemaFile(files[files.length - 1], io.cwd), report.mode, options, io)
-      : undefined;
-    if (options.json) io.out(JSON.stringify(impact ? { ...report, impact } : report));
-    else {
-      printReport(report, files, io);
-      if (impact) printImpact(io, [impact]);
-    }
-    return report.compatible ? ExitCode.ok : ExitCode.no;
+    return checkCompatibility(previous, next, mode, {
+      labels: { previous: labels.slice(0, -1), next: labels[labels.length - 1] },
+    });
   } catch (err) {
-    if (err instanceof RegistryCallError) {
-      if (options.json) io.out(JSON.stringify({ error: err.body ?? { message: err.message } }));
-      printRegistryError(io, 'diff --impact', err);
-      return err.exitCode;
-    }
-    if (!(err instanceof UsageError)) throw err;
-    io.err(io.color.red(`dmesh diff: ${err.message}`));
-    return ExitCode.usage;
+    if (err instanceof ContractCompileError) throw new UsageError(schemaError(err, files, schemas), 'SCHEMA_INVALID');
+    throw err;
   }
 }
 
@@ -84,33 +100,13 @@ async function askImpact(
     throw new UsageError(
       `--impact "${portText}" is not a port id; use <domain>.<product>/<port>, e.g. sales.orders/orders`,
     );
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
-  return callRegistry<ImpactView>(settings.registry, () =>
+  const { client, registry } = openRegistry(options, io.env, true);
+  return callRegistry<ImpactView>(registry, () =>
     client.POST('/v1/lineage/products/{id}/ports/{port}/impact', {
       params: { path: { id: `${id.domain}.${id.product}`, port: id.port! } },
       body: { schema: schema as Record<string, unknown>, mode },
     }),
   );
-}
-
-/** read → pure → (later: impact); returns the report the CLI prints. */
-function diff(files: string[], options: DiffOptions, cwd: string): { report: CompatibilityReport } {
-  const mode = options.mode.toUpperCase();
-  if (!isCompatibilityMode(mode))
-    throw new UsageError(`unknown --mode "${options.mode}"; use one of ${COMPATIBILITY_MODES.join(', ')}`);
-  if (files.length < 2)
-    throw new UsageError('give at least two schema files: <previous.schema.json>... <next.schema.json>');
-  const schemas = files.map((f) => readSchemaFile(f, cwd));
-  const previous = schemas.slice(0, -1);
-  const next = schemas[schemas.length - 1];
-  const labels = { previous: files.slice(0, -1), next: files[files.length - 1] };
-  try {
-    return { report: checkCompatibility(previous, next, mode as CompatibilityMode, { labels }) };
-  } catch (err) {
-    if (err instanceof ContractCompileError) throw new UsageError(schemaError(err, files, schemas));
-    throw err;
-  }
 }
 
 /** Names the file whose schema is invalid (compiled one by one), the keyword and the fix. */
@@ -128,26 +124,4 @@ function schemaError(err: ContractCompileError, files: string[], schemas: unknow
 function problemText(file: string, err: ContractCompileError): string {
   const p = err.problems[0];
   return `${file}${p.path ? ` at ${p.path}` : ''}: invalid JSON Schema${p.keyword ? ` (keyword "${p.keyword}")` : ''}: ${p.message}; ${p.fix}`;
-}
-
-function printReport(report: CompatibilityReport, files: string[], io: CliIO): void {
-  const c = io.color;
-  const next = files[files.length - 1];
-  const verdict = report.compatible
-    ? c.green(`✓ ${next} is ${report.mode}-compatible`)
-    : c.red(`✗ ${next} is not ${report.mode}-compatible`);
-  io.out(`${verdict} with ${files.slice(0, -1).join(', ')}`);
-  for (const change of report.changes) {
-    const mark = change.breaking ? c.red('✗ breaking') : c.dim('· compatible');
-    io.out(`  ${mark} ${c.bold(change.code)} ${c.dim(change.path)}`);
-    io.out(`    ${change.message}`);
-    if (change.counterexample !== undefined) {
-      io.out(
-        `    ${c.dim(`counterexample (valid under ${change.validUnder === 'previous' ? change.against : next}, rejected by the other):`)}`,
-      );
-      for (const line of JSON.stringify(change.counterexample, null, 2).split('\n')) io.out(`      ${line}`);
-    }
-  }
-  if (report.changes.length === 0) io.out(c.dim('  no changes'));
-  io.out(`required bump: ${c.bold(report.requiredBump)}`);
 }

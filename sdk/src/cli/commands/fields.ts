@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 import { renderFields } from '../render-search.js';
 
-interface FieldsOptions {
+interface FieldsOptions extends RegistryFlags {
   domain?: string;
   classification?: string;
   first?: string;
   after?: string;
   json?: boolean;
-  registry?: string;
 }
 
 export function registerFieldsCommand(program: Command, io: CliIO, done: (code: number) => void): void {
@@ -29,37 +28,28 @@ export function registerFieldsCommand(program: Command, io: CliIO, done: (code: 
     .option('--json', 'print one JSON document on stdout')
     .option('--registry <url>', 'registry URL')
     .addHelpText('after', '\nExamples:\n  dmesh fields customer_id\n  dmesh fields email --classification pii --json')
-    .action(async (text: string[], options: FieldsOptions) => done(await fields(text.join(' '), options, io)));
+    .action(
+      action(io, 'fields', done, (text: string[], options: FieldsOptions) => fields(text.join(' '), options, io)),
+    );
 }
 
 async function fields(text: string, options: FieldsOptions, io: CliIO): Promise<number> {
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
-  try {
-    const page = await callRegistry<RegistrySchemas['FieldPageDto']>(settings.registry, () =>
-      client.GET('/v1/fields', {
-        params: {
-          query: {
-            q: text,
-            domain: options.domain,
-            classification: options.classification,
-            first: Number(options.first),
-            after: options.after,
-          },
+  const { client, registry } = openRegistry(options, io.env);
+  const page = await callRegistry<RegistrySchemas['FieldPageDto']>(registry, () =>
+    client.GET('/v1/fields', {
+      params: {
+        query: {
+          q: text,
+          domain: options.domain,
+          classification: options.classification,
+          first: Number(options.first),
+          after: options.after,
         },
-      }),
-    );
-    const filters = (['domain', 'classification'] as const)
-      .filter((k) => options[k])
-      .map((k) => ` --${k} ${options[k]}`);
-    if (options.json) printJson(io, page);
-    else
-      renderFields(io, page, (cursor) => `dmesh fields ${JSON.stringify(text)}${filters.join('')} --after ${cursor}`);
-    return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (options.json) printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'fields', err);
-    return err.exitCode;
-  }
+      },
+    }),
+  );
+  const filters = (['domain', 'classification'] as const).filter((k) => options[k]).map((k) => ` --${k} ${options[k]}`);
+  if (options.json) printJson(io, page);
+  else renderFields(io, page, (cursor) => `dmesh fields ${JSON.stringify(text)}${filters.join('')} --after ${cursor}`);
+  return ExitCode.ok;
 }

@@ -1,22 +1,21 @@
 import type { Command } from 'commander';
 import { parseId } from '../../core/identifiers.js';
 import { renderDot, renderMermaid, renderTree, type LineageGraphView } from '../../core/lineage/render.js';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 
 type Graph = RegistrySchemas['LineageGraphDto'];
 const FORMATS = ['tree', 'mermaid', 'dot', 'json'] as const;
 
-interface LineageOptions {
+interface LineageOptions extends RegistryFlags {
   upstream?: boolean;
   downstream?: boolean;
   depth: string;
   format: string;
   json?: boolean;
-  registry?: string;
 }
 
 export function registerLineageCommand(program: Command, io: CliIO, done: (code: number) => void): void {
@@ -49,7 +48,7 @@ export function registerLineageCommand(program: Command, io: CliIO, done: (code:
         'Exit codes: 0 shown, 1 unknown product (404), 2 bad usage, 3 registry unreachable.',
       ].join('\n'),
     )
-    .action(async (id: string, options: LineageOptions) => done(await lineage(id, options, io)));
+    .action(action(io, 'lineage', done, (id: string, options: LineageOptions) => lineage(id, options, io)));
 }
 
 async function lineage(text: string, options: LineageOptions, io: CliIO): Promise<number> {
@@ -65,25 +64,16 @@ async function lineage(text: string, options: LineageOptions, io: CliIO): Promis
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`unknown --format "${format}"; use ${FORMATS.join(', ')}`);
   const direction = options.upstream ? 'UPSTREAM' : options.downstream ? 'DOWNSTREAM' : 'BOTH';
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
-  try {
-    const graph = await callRegistry<Graph>(settings.registry, () =>
-      client.GET('/v1/lineage/products/{id}', {
-        params: { path: { id: `${id.domain}.${id.product}` }, query: { direction, depth } },
-      }),
-    );
-    if (format === 'json') printJson(io, graph);
-    else if (format === 'mermaid') io.out(renderMermaid(graph as LineageGraphView));
-    else if (format === 'dot') io.out(renderDot(graph as LineageGraphView));
-    else
-      for (const line of renderTree(graph as LineageGraphView, { bold: io.color.bold, dim: io.color.dim }))
-        io.out(line);
-    return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (format === 'json') printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'lineage', err);
-    return err.exitCode;
-  }
+  const { client, registry } = openRegistry(options, io.env);
+  const graph = await callRegistry<Graph>(registry, () =>
+    client.GET('/v1/lineage/products/{id}', {
+      params: { path: { id: `${id.domain}.${id.product}` }, query: { direction, depth } },
+    }),
+  );
+  if (format === 'json') printJson(io, graph);
+  else if (format === 'mermaid') io.out(renderMermaid(graph as LineageGraphView));
+  else if (format === 'dot') io.out(renderDot(graph as LineageGraphView));
+  else
+    for (const line of renderTree(graph as LineageGraphView, { bold: io.color.bold, dim: io.color.dim })) io.out(line);
+  return ExitCode.ok;
 }

@@ -1,22 +1,15 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkLoadedProduct, loadProduct, ProductLoadError } from '../../io/load-product.js';
-import { createRegistryClient } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import { action } from '../action.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { printRegistryError, RegistryCallError } from '../registry-call.js';
-import { sendVersion, type PublishResult } from '../send-version.js';
+import { loadCliProduct, type CliProduct } from '../product.js';
+import { openRegistry, printRegistryError, RegistryCallError, type RegistryFlags } from '../registry-call.js';
 import { printJson, printProblems } from '../render.js';
-import { printCompatibility } from '../render-compat.js';
-import { printImpact, type ImpactView } from '../render-impact.js';
-import { printGovernance } from '../render-governance.js';
-import type { GovernanceReport } from '../../core/governance/types.js';
+import { printVerdict, type VerdictView } from '../render-verdict.js';
+import { sendVersion, type PublishResult } from '../send-version.js';
 
-interface PublishOptions {
+interface PublishOptions extends RegistryFlags {
   dryRun?: boolean;
   json?: boolean;
-  registry?: string;
-  token?: string;
 }
 
 export function registerPublishCommand(program: Command, io: CliIO, done: (code: number) => void): void {
@@ -34,66 +27,46 @@ export function registerPublishCommand(program: Command, io: CliIO, done: (code:
       'after',
       '\nExit codes: 0 published or unchanged, 1 rejected (409/422/401/403), 2 invalid product, 3 registry unreachable.',
     )
-    .action(async (dir: string, options: PublishOptions) => done(await publish(resolve(io.cwd, dir), options, io)));
+    .action(action(io, 'publish', done, (dir: string, options: PublishOptions) => publish(dir, options, io)));
+}
+
+/** Files that do not validate are never sent: their problems, once, and exit 2. */
+function reportInvalid(io: CliIO, product: CliProduct, json: boolean): number {
+  if (json) printJson(io, { outcome: 'invalid', problems: product.problems });
+  io.err(io.color.red(`✗ ${product.label}: ${product.problems.length} problem(s); nothing was sent`));
+  printProblems(io, product.problems);
+  return ExitCode.usage;
 }
 
 async function publish(dir: string, options: PublishOptions, io: CliIO): Promise<number> {
-  let loaded;
+  const product = await loadCliProduct(dir, io);
+  if (product.problems.length) return reportInvalid(io, product, Boolean(options.json));
+  const { client, registry } = openRegistry(options, io.env, Boolean(options.dryRun));
   try {
-    loaded = await loadProduct(dir);
-  } catch (err) {
-    if (!(err instanceof ProductLoadError)) throw err;
-    io.err(io.color.red(`dmesh publish: ${err.message}`));
-    return ExitCode.usage;
-  }
-  const problems = checkLoadedProduct(loaded);
-  if (problems.length) {
-    if (options.json) printJson(io, { outcome: 'invalid', problems });
-    io.err(io.color.red(`dmesh publish: ${dir} is not valid; nothing was sent`));
-    printProblems(io, problems);
-    return ExitCode.usage;
-  }
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry, ...(settings.token && { token: settings.token }) });
-  try {
-    const result = await sendVersion(client, settings.registry, loaded, Boolean(options.dryRun));
+    const result = await sendVersion(client, registry, product.loaded, Boolean(options.dryRun));
     if (options.json) printJson(io, result);
-    else printResult(io, result);
+    else printResult(io, result, product);
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof RegistryCallError)) throw err;
     if (options.json)
       printJson(io, { outcome: 'rejected', status: err.status ?? null, error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'publish', err);
-    printCompatibility(
-      io,
-      (err.body as { compatibility?: Record<string, unknown> } | undefined)?.compatibility,
-      io.err,
-    );
-    printImpact(io, (err.body as { impact?: Record<string, ImpactView> } | undefined)?.impact, io.err);
-    printGovernance(io, (err.body as { governance?: GovernanceReport } | undefined)?.governance, io.err);
+    const version = (product.loaded.bundle.descriptor as { metadata?: { version?: string } }).metadata?.version;
+    printRegistryError(io, 'publish', err, { locate: product.locate, ...(version && { next: version }) });
     return err.exitCode;
   }
 }
 
-function printResult(io: CliIO, r: PublishResult): void {
+function printResult(io: CliIO, r: PublishResult, product: CliProduct): void {
   const c = io.color;
   const headline = {
     published: c.green(`✓ published ${r.product}@${r.version}`),
     unchanged: c.green(`✓ ${r.product}@${r.version} is already published with identical content; nothing changed`),
     'dry-run': c.cyan(`✓ dry-run: ${r.product}@${r.version} would be accepted (nothing stored)`),
   }[r.outcome];
-  io.out(headline);
+  io.out(`${headline}${product.shown === '.' ? '' : c.dim(` from ${product.shown}`)}`);
   for (const input of r.inputs)
     io.out(`  input ${input.product}/${input.port} ${input.range} → ${input.resolved ?? c.yellow('unresolved')}`);
   if (r.requiredBump !== 'none') io.out(`  required bump: ${r.requiredBump}`);
-  printCompatibility(io, r.compatibility);
-  printImpact(io, r.impact as Record<string, ImpactView> | undefined);
-  printGovernance(io, (r as { governance?: GovernanceReport }).governance);
-  for (const issue of r.issues.filter((i) => i.stage !== 'governance')) {
-    io.out(
-      `  ${issue.severity === 'error' ? c.red('✗') : c.yellow('!')} [${issue.code}] ${issue.path ?? ''} ${issue.message}`,
-    );
-    if (issue.fix) io.out(`    ${c.dim('fix:')} ${issue.fix}`);
-  }
+  printVerdict(io, r as VerdictView, io.out, { locate: product.locate, next: r.version });
 }

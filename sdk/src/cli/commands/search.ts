@@ -1,23 +1,23 @@
 import type { Command } from 'commander';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 import { renderSearch } from '../render-search.js';
 
-interface SearchOptions {
+interface SearchOptions extends RegistryFlags {
   domain?: string;
   tag?: string;
   owner?: string;
   field?: string;
   sla?: string;
   status?: string;
-  sort?: string;
+  /** Checked by the registry, which names the orders it knows (400, exit 2). */
+  sort?: 'relevance' | 'name' | 'recent' | 'consumed';
   first?: string;
   after?: string;
   json?: boolean;
-  registry?: string;
 }
 
 export function registerSearchCommand(program: Command, io: CliIO, done: (code: number) => void): void {
@@ -42,7 +42,9 @@ export function registerSearchCommand(program: Command, io: CliIO, done: (code: 
       'after',
       '\nExamples:\n  dmesh search orders\n  dmesh search revenue --domain finance --sla met\n  dmesh search --field customer_id --json',
     )
-    .action(async (text: string[], options: SearchOptions) => done(await search(text.join(' '), options, io)));
+    .action(
+      action(io, 'search', done, (text: string[], options: SearchOptions) => search(text.join(' '), options, io)),
+    );
 }
 
 /** The same command for the next page, as the user can paste it. */
@@ -55,34 +57,26 @@ function nextCommand(text: string, options: SearchOptions, cursor: string): stri
 }
 
 async function search(text: string, options: SearchOptions, io: CliIO): Promise<number> {
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
-  try {
-    const page = await callRegistry<RegistrySchemas['ProductPageDto']>(settings.registry, () =>
-      client.GET('/v1/products', {
-        params: {
-          query: {
-            ...(text && { q: text }),
-            domain: options.domain,
-            tag: options.tag,
-            owner: options.owner,
-            field: options.field,
-            slaStatus: options.sla,
-            status: options.status,
-            sort: options.sort,
-            first: Number(options.first),
-            after: options.after,
-          },
+  const { client, registry } = openRegistry(options, io.env);
+  const page = await callRegistry<RegistrySchemas['ProductPageDto']>(registry, () =>
+    client.GET('/v1/products', {
+      params: {
+        query: {
+          ...(text && { q: text }),
+          domain: options.domain,
+          tag: options.tag,
+          owner: options.owner,
+          field: options.field,
+          slaStatus: options.sla,
+          status: options.status,
+          sort: options.sort,
+          first: Number(options.first),
+          after: options.after,
         },
-      }),
-    );
-    if (options.json) printJson(io, page);
-    else renderSearch(io, page, (cursor) => nextCommand(text, options, cursor));
-    return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (options.json) printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'search', err);
-    return err.exitCode;
-  }
+      },
+    }),
+  );
+  if (options.json) printJson(io, page);
+  else renderSearch(io, page, (cursor) => nextCommand(text, options, cursor));
+  return ExitCode.ok;
 }

@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { parseId } from '../../core/identifiers.js';
-import { createRegistryClient, type RegistrySchemas } from '../../io/registry-client.js';
-import { resolveRegistrySettings } from '../../io/credentials.js';
+import type { RegistrySchemas } from '../../io/registry-client.js';
+import { action } from '../action.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
-import { callRegistry, printRegistryError, RegistryCallError } from '../registry-call.js';
+import { callRegistry, openRegistry, type RegistryFlags } from '../registry-call.js';
 import { printJson } from '../render.js';
 import { printCompatibility } from '../render-compat.js';
 
 type Detail = RegistrySchemas['ProductDetailDto'];
 type Version = RegistrySchemas['VersionDetailDto'];
+
+interface ShowOptions extends RegistryFlags {
+  json?: boolean;
+}
 
 export function registerShowCommand(program: Command, io: CliIO, done: (code: number) => void): void {
   program
@@ -19,39 +23,31 @@ export function registerShowCommand(program: Command, io: CliIO, done: (code: nu
     .argument('<id>', '<domain>.<product>[@<version>], e.g. sales.orders or sales.orders@1.1.0')
     .option('--json', 'print one JSON document on stdout')
     .option('--registry <url>', 'registry URL')
-    .action(async (id: string, options: { json?: boolean; registry?: string }) => done(await show(id, options, io)));
+    .action(action(io, 'show', done, (id: string, options: ShowOptions) => show(id, options, io)));
 }
 
-async function show(text: string, options: { json?: boolean; registry?: string }, io: CliIO): Promise<number> {
+async function show(text: string, options: ShowOptions, io: CliIO): Promise<number> {
   const id = parseId(text);
   if (!id || id.port || id.field)
     throw new UsageError(`"${text}" is not a product id; use <domain>.<product>[@<version>], e.g. sales.orders@1.0.0`);
-  const settings = resolveRegistrySettings(options, io.env);
-  const client = createRegistryClient({ baseUrl: settings.registry });
+  const { client, registry } = openRegistry(options, io.env);
   const productId = `${id.domain}.${id.product}`;
-  try {
-    if (id.version) {
-      const version = await callRegistry<Version>(settings.registry, () =>
-        client.GET('/v1/products/{id}/versions/{version}', {
-          params: { path: { id: productId, version: id.version! } },
-        }),
-      );
-      if (options.json) printJson(io, version);
-      else printVersion(io, version);
-    } else {
-      const product = await callRegistry<Detail>(settings.registry, () =>
-        client.GET('/v1/products/{id}', { params: { path: { id: productId } } }),
-      );
-      if (options.json) printJson(io, product);
-      else printProduct(io, product);
-    }
-    return ExitCode.ok;
-  } catch (err) {
-    if (!(err instanceof RegistryCallError)) throw err;
-    if (options.json) printJson(io, { error: err.body ?? { message: err.message } });
-    printRegistryError(io, 'show', err);
-    return err.exitCode;
+  if (id.version) {
+    const version = await callRegistry<Version>(registry, () =>
+      client.GET('/v1/products/{id}/versions/{version}', {
+        params: { path: { id: productId, version: id.version! } },
+      }),
+    );
+    if (options.json) printJson(io, version);
+    else printVersion(io, version);
+  } else {
+    const product = await callRegistry<Detail>(registry, () =>
+      client.GET('/v1/products/{id}', { params: { path: { id: productId } } }),
+    );
+    if (options.json) printJson(io, product);
+    else printProduct(io, product);
   }
+  return ExitCode.ok;
 }
 
 function printProduct(io: CliIO, p: Detail): void {

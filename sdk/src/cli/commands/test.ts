@@ -1,13 +1,20 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ContractCompileError } from '../../core/contract/compile.js';
 import { buildObservation, type DataObservation } from '../../core/quality/observation.js';
 import type { QualityRule } from '../../core/quality/types.js';
 import { UnsafePatternError } from '../../core/regex/safe-regexp.js';
 import { DataFileError } from '../../io/data/errors.js';
-import { DataTestSetupError, runDataTest, type DataTestRunResult } from '../../io/data/run-data-test.js';
+import {
+  DataTestSetupError,
+  runDataTest,
+  warmWorkersFor,
+  type DataTestRunResult,
+} from '../../io/data/run-data-test.js';
+import { reportFailure } from '../errors.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { printHuman, progressPrinter } from './test-output.js';
+import { routeDataTest } from './test-sql.js';
 
 /** The output port `dmesh test` checks, as the descriptor loader resolves it. */
 export interface LoadedPort {
@@ -16,6 +23,8 @@ export interface LoadedPort {
   contract: unknown;
   contractPath: string;
   quality: QualityRule[];
+  /** The port's `location` (a `postgres://` table is tested in place by the SQL engine). */
+  location?: string;
 }
 
 export interface TestCommandDeps {
@@ -26,7 +35,7 @@ export interface TestCommandDeps {
     productId: string,
     port: string,
     observation: DataObservation,
-    flags: { registry?: string; token?: string },
+    flags: { registry?: string; token?: string; timeout?: string },
   ): Promise<unknown>;
   /** The clock for freshness and observations (tests inject one). */
   now?: () => Date;
@@ -43,7 +52,12 @@ interface TestOptions {
   report?: boolean;
   registry?: string;
   token?: string;
+  timeout?: string;
   json?: boolean;
+  engine?: string;
+  emitSql?: boolean;
+  connection?: string;
+  maxRejects?: string;
 }
 
 export function registerTestCommand(
@@ -57,7 +71,10 @@ export function registerTestCommand(
     .description("test a data file against an output port's contract and quality rules")
     .argument('[product-dir]', 'folder with dataproduct.yaml', '.')
     .option('--port <name>', 'output port to test (default: the only one)')
-    .option('--data <file>', 'data file: .jsonl/.ndjson, .csv (header row) or .parquet')
+    .option(
+      '--data <file>',
+      'data file: .jsonl/.ndjson, .csv (header row) or .parquet; a Parquet folder or glob, or postgres://… (SQL engine)',
+    )
     .option(
       '--ref-data <id>=<file>',
       'reference data for relationship rules, e.g. customers.profiles/profiles=profiles.jsonl (repeatable)',
@@ -73,12 +90,18 @@ export function registerTestCommand(
     )
     .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
+    .option('--engine <engine>', 'auto (SQL for Parquet folders/globs and postgres:// ports), stream or sql', 'auto')
+    .option('--emit-sql', 'print the SQL statements the SQL engine would run, and stop')
+    .option(
+      '--connection <url>',
+      'PostgreSQL credentials, postgres://user:password@host/db (default: DMESH_CONNECTION)',
+    )
+    .option('--max-rejects <n>', 'SQL engine: write at most n rows to --reject-file (default 10000)')
     .action(async (productDir: string, options: TestOptions) => {
       try {
         done(await runTestCommand(productDir, options, io, deps));
       } catch (err) {
-        io.err(io.color.red(`dmesh test: ${(err as Error).message}`));
-        done(exitCodeOf(err));
+        done(reportFailure(io, 'test', err, Boolean(options.json), exitCodeOf(err)));
       }
     });
 }
@@ -89,13 +112,21 @@ async function runTestCommand(
   io: CliIO,
   deps: TestCommandDeps,
 ): Promise<number> {
+  const routed = await routeDataTest(productDir, options, io, deps, (entries) => parseRefData(entries, io.cwd));
+  if (routed !== undefined) return routed;
   if (!options.data) throw new UsageError('--data <file> is required, e.g. dmesh test --data data/orders.jsonl');
   const workers = parseWorkers(options.workers);
   const refData = parseRefData(options.refData, io.cwd);
-  const port = await deps.loadPort(resolve(io.cwd, productDir), options.port);
+  const file = resolve(io.cwd, options.data);
+  // Workers load their modules while this thread loads and checks the product; the run closes them.
+  const warm = warmWorkersFor(file, workers, deps.workerUrl);
+  const port = await deps.loadPort(resolve(io.cwd, productDir), options.port).catch(async (err: unknown) => {
+    await warm?.close();
+    throw err;
+  });
   const now = deps.now?.() ?? new Date();
   const run = await runDataTest({
-    file: resolve(io.cwd, options.data),
+    file,
     contract: port.contract,
     rules: port.quality,
     refData,
@@ -104,6 +135,7 @@ async function runTestCommand(
     now,
     ...(!options.json && { onProgress: progressPrinter(io) }),
     ...(deps.workerUrl && { workerUrl: deps.workerUrl }),
+    ...(warm && { warm }),
   });
   let observation: DataObservation | undefined;
   if (options.report) {
@@ -112,11 +144,12 @@ async function runTestCommand(
     await reportObservation(deps, port, observation, {
       ...(options.registry && { registry: options.registry }),
       ...(options.token && { token: options.token }),
+      ...(options.timeout && { timeout: options.timeout }),
     });
   }
   if (options.json) io.out(JSON.stringify(jsonDocument(port, run, observation), null, 2));
   else {
-    printHuman(io, `${port.productId}/${port.port}`, run);
+    printHuman(io, `${port.productId}/${port.port}`, { ...run, file: relative(io.cwd, run.file) || run.file });
     if (observation) io.out(io.color.dim(`observation reported for ${port.productId}/${port.port}`));
   }
   return run.report.passed ? ExitCode.ok : ExitCode.no;
@@ -140,7 +173,7 @@ async function reportObservation(
   deps: TestCommandDeps,
   port: LoadedPort,
   observation: DataObservation,
-  flags: { registry?: string; token?: string },
+  flags: { registry?: string; token?: string; timeout?: string },
 ): Promise<void> {
   try {
     await deps.reportObservation?.(port.productId, port.port, observation, flags);

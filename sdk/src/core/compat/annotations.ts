@@ -1,3 +1,9 @@
+import {
+  DEFINITION_KEYWORDS,
+  LIST_SCHEMA_KEYWORDS,
+  MAP_SCHEMA_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+} from '../contract/schema-walk.js';
 import type { ChangeCode } from './codes.js';
 import { canon, escapePointer, isObj, nodeKey, resolveRef, type Schema } from './nodes.js';
 
@@ -21,20 +27,10 @@ const DOC_CODES: Record<string, ChangeCode> = {
   contentSchema: 'CONTENT_ANNOTATION_CHANGED',
 };
 
-const SINGLE = [
-  'additionalProperties',
-  'unevaluatedProperties',
-  'items',
-  'unevaluatedItems',
-  'contains',
-  'propertyNames',
-  'not',
-  'if',
-  'then',
-  'else',
-];
-const MAPS = ['properties', 'patternProperties', 'dependentSchemas'];
-const LISTS = ['prefixItems', 'allOf', 'anyOf', 'oneOf'];
+// The internal form's subschema places; `$defs` are reached through `$ref` only, so moving a definition never counts.
+const SINGLE: readonly string[] = SINGLE_SCHEMA_KEYWORDS;
+const MAPS = MAP_SCHEMA_KEYWORDS.filter((k) => !DEFINITION_KEYWORDS.has(k));
+const LISTS = LIST_SCHEMA_KEYWORDS.filter((k) => k !== 'items');
 
 function codeOf(key: string): ChangeCode | undefined {
   return DOC_CODES[key] ?? (key.startsWith('x-') ? 'EXTENSION_CHANGED' : undefined);

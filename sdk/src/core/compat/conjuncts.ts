@@ -34,6 +34,8 @@ export function conjuncts(node: Schema, out: SchemaObject[] = [], seen = new Set
   if (node === false) return null;
   if (seen.has(node)) return out;
   seen.add(node);
+  // `not: true` (or `not: {}`) accepts nothing, so neither does the node.
+  if (node.not === true || (isObj(node.not) && Object.keys(node.not).length === 0)) return null;
   if (typeof node.$ref === 'string') {
     const target = resolveRef(node);
     if (target === undefined) {

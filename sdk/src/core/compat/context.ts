@@ -9,7 +9,12 @@ export type Seg = string | number;
 export interface Issue {
   code: ChangeCode;
   path: string;
+  /** The sentence without any quoted record (check.ts quotes one only once the validator confirmed it). */
   message: string;
+  /** What changed, for re-wording the sentence around a confirmed record. */
+  what: string;
+  aLabel: string;
+  bLabel: string;
   dir: Dir;
   /** Where in the instance the offending value sits. */
   ip: Seg[];
@@ -79,7 +84,10 @@ export class Cmp {
     const issue: Issue = {
       code,
       path: keyword ? `${this.lp}/${keyword}` : this.lp || '/',
-      message: `${fieldName(ip)}: ${what}; ${consequence(this, ip, opts)}`,
+      message: `${fieldName(ip)}: ${what}; ${consequence(this.dir, this.aLabel, this.bLabel, ip, opts.absent)}`,
+      what,
+      aLabel: this.aLabel,
+      bLabel: this.bLabel,
       dir: this.dir,
       ip,
       samples: opts.samples ?? [],
@@ -111,12 +119,41 @@ export function short(value: unknown): string {
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function consequence(c: Cmp, ip: Seg[], opts: ReportOptions): string {
-  const records = c.dir === 'narrow' ? `records from ${c.aLabel}` : `records written under ${c.aLabel}`;
-  if (opts.absent) return `${records} without ${fieldName(ip)} are rejected by ${c.bLabel}`;
-  if (opts.samples?.length) {
-    const where = ip.length ? `${fieldName(ip).slice(0, -1)}: ${short(opts.samples[0])}\`` : short(opts.samples[0]);
-    return `${records} with ${where} are rejected by ${c.bLabel}`;
+function consequence(
+  dir: Dir,
+  aLabel: string,
+  bLabel: string,
+  ip: Seg[],
+  absent?: boolean,
+  quoted?: { value: unknown },
+): string {
+  const records = dir === 'narrow' ? `records from ${aLabel}` : `records written under ${aLabel}`;
+  if (absent) return `${records} without ${fieldName(ip)} are rejected by ${bLabel}`;
+  if (quoted !== undefined) {
+    const where = ip.length ? `${fieldName(ip).slice(0, -1)}: ${short(quoted.value)}\`` : short(quoted.value);
+    return `${records} with ${where} are rejected by ${bLabel}`;
   }
-  return `some ${records} are rejected by ${c.bLabel}`;
+  return `some ${records} are rejected by ${bLabel}`;
+}
+
+/**
+ * The issue's sentence quoting `record` (a whole record the validator
+ * confirmed: valid under one side, rejected by the other) at the issue's
+ * place. Without such a record the sentence quotes none.
+ */
+export function quotedMessage(issue: Issue, record: unknown): string {
+  if (issue.absent) return issue.message;
+  const value = valueAt(record, issue.ip);
+  if (value === undefined) return issue.message;
+  return `${fieldName(issue.ip)}: ${issue.what}; ${consequence(issue.dir, issue.aLabel, issue.bLabel, issue.ip, false, { value })}`;
+}
+
+/** The value at an instance path, or undefined when the record has nothing there. */
+export function valueAt(record: unknown, ip: Seg[]): unknown {
+  let cur: unknown = record;
+  for (const seg of ip) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
 }

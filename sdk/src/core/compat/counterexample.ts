@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import type { Issue, Seg } from './context.js';
 import { generate, genShape, pickConj, seeded, type Gen } from './generate.js';
 import type { Schema } from './nodes.js';

@@ -1,5 +1,6 @@
 import RandExpModule from 'randexp';
 import { conjuncts, without } from './conjuncts.js';
+import { decimalTimes, gridStep } from './decimal-grid.js';
 import { validLocal } from './local-validate.js';
 import { allOfNode, canon, type Schema, type SchemaObject } from './nodes.js';
 import { explicitNames, itemSchema, matches, mergeShape, propSchema, type JType, type Shape } from './shape.js';
@@ -59,6 +60,8 @@ const PATTERN_CANDIDATES = [
   '',
 ];
 
+const MAX_GENERATE_DEPTH = 24;
+
 export interface Gen {
   rng?: Rng;
   depth: number;
@@ -84,6 +87,8 @@ export function pickConj(node: Schema, g: Gen, guard = 0): SchemaObject[] | null
 
 /** A value meant to be valid under `node` (callers verify with ajv): minimal without rng, varied with one. */
 export function generate(node: Schema, g: Gen = { depth: 0 }): unknown {
+  // A schema whose required parts recurse forever has no finite instance; give up (callers verify anyway).
+  if (g.depth > MAX_GENERATE_DEPTH) return null;
   const conj = pickConj(node, g);
   if (!conj) return null;
   const S = mergeShape(conj);
@@ -172,12 +177,11 @@ function genNumber(S: Shape, integer: boolean, g: Gen): number {
   const to = hi ?? from + 20;
   if (hi !== undefined && lo !== undefined && S.lower?.ex && S.upper?.ex && !integer)
     lo = hi = (S.lower.v + S.upper.v) / 2;
-  const m = S.multipleOf[0];
-  if (m !== undefined) {
-    const step = integer && !Number.isInteger(m) ? Math.max(1, Math.round(m)) : m;
+  const step = S.multipleOf.length ? gridStep(S.multipleOf, integer) : undefined;
+  if (step !== undefined) {
     const k0 = Math.ceil(from / step);
     const k = g.rng ? k0 + Math.floor(g.rng() * Math.max(1, Math.floor((to - from) / step) + 1)) : k0;
-    return k * step;
+    return decimalTimes(k, step);
   }
   if (!g.rng) return integer || Number.isInteger(from) ? from : from;
   const edge = g.rng();

@@ -1,4 +1,6 @@
 export { checkCompatibility } from './check.js';
+export { readerImpact, type ReaderImpact } from './reader-impact.js';
+export { declaresField } from './field-paths.js';
 export { CHANGE_CODES, type ChangeCode } from './codes.js';
 export {
   COMPATIBILITY_MODES,

@@ -1,4 +1,6 @@
+import { decimalMultiple } from '../contract/decimal-keyword.js';
 import type { Cmp } from './context.js';
+import { decimalHalf, decimalTimes, gridStep } from './decimal-grid.js';
 import type { Bound, Shape } from './shape.js';
 
 const show = (b: Bound | undefined, side: 'min' | 'max') =>
@@ -24,12 +26,6 @@ export function upperWithin(a: Bound | undefined, b: Bound | undefined): boolean
   return a.v < b.v || (a.v === b.v && (!b.ex || a.ex));
 }
 
-/** Whether every multiple of `a` is a multiple of `b`; exact only for integers (float division is not trusted). */
-function divides(b: number, a: number): boolean {
-  if (a === b) return true;
-  return Number.isInteger(a) && Number.isInteger(b) && a % b === 0;
-}
-
 export function checkNumber(A: Shape, B: Shape, c: Cmp, intOnly: boolean): void {
   const aLow = intOnly ? intLower(A.lower) : A.lower;
   const bLow = intOnly ? intLower(B.lower) : B.lower;
@@ -49,23 +45,28 @@ export function checkNumber(A: Shape, B: Shape, c: Cmp, intOnly: boolean): void 
     const sample = aUp && aUp.v <= bUp!.v ? aUp.v : intOnly ? bUp!.v + 1 : bUp!.ex ? bUp!.v : bUp!.v + 1;
     c.report(code, kw, `upper bound ${prev} → ${next}`, { samples: [aUp && !aUp.ex ? aUp.v : sample, sample] });
   }
+  checkMultipleOf(A, B, c, intOnly);
+}
+
+/** Exact in decimal arithmetic: every value on A's grid is a multiple of m exactly when m divides the grid's step. */
+function checkMultipleOf(A: Shape, B: Shape, c: Cmp, intOnly: boolean): void {
+  const grid = gridStep(A.multipleOf, intOnly);
   for (const m of B.multipleOf) {
-    if (intOnly && m === 1) continue;
-    if (A.multipleOf.some((am) => divides(m, am))) continue;
+    if (grid !== undefined && decimalMultiple(grid, m)) continue;
     const code = A.multipleOf.length ? 'MULTIPLE_OF_CHANGED' : c.pick('MULTIPLE_OF_ADDED', 'MULTIPLE_OF_REMOVED');
     const { prev, next } = c.pv(A.multipleOf.join(', ') || 'none', String(m));
-    c.report(code, 'multipleOf', `multipleOf ${prev} → ${next}`, { samples: multipleSamples(A, m, intOnly) });
+    c.report(code, 'multipleOf', `multipleOf ${prev} → ${next}`, { samples: multipleSamples(A, grid, m) });
   }
 }
 
-/** Values on A's grid (its multipleOf, else integers or halves) that are not multiples of `m`. */
-function multipleSamples(A: Shape, m: number, intOnly: boolean): number[] {
-  const step = A.multipleOf[0] ?? (intOnly ? 1 : m / 2);
+/** Values on A's grid (its step, else halves of m) inside A's bounds that are not multiples of `m`. */
+function multipleSamples(A: Shape, grid: number | undefined, m: number): number[] {
+  const step = grid ?? decimalHalf(m);
   const start = A.lower ? Math.ceil(A.lower.v / step) : 1;
   const out: number[] = [];
   for (let k = start; k < start + 40 && out.length < 3; k++) {
-    const v = k * step;
-    if (v / m !== Math.floor(v / m)) out.push(v);
+    const v = decimalTimes(k, step);
+    if (!decimalMultiple(v, m)) out.push(v);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { propSeg, type Cmp } from './context.js';
 import { checkOtherNames, checkPropertyNames } from './kw-names.js';
 import { allOfNode, type Schema } from './nodes.js';
-import { explicitNames, modelPropSchema, propSchema, type Shape } from './shape.js';
+import { explicitNames, modelPropSchema, propSchema, requiredClosure, type Shape } from './shape.js';
 import { subset } from './subset.js';
 import { generate } from './generate.js';
 
@@ -16,8 +16,9 @@ export function checkObject(aNode: Schema, A: Shape, B: Shape, c: Cmp): void {
 }
 
 function checkRequired(A: Shape, B: Shape, c: Cmp): void {
+  const required = requiredClosure(A);
   for (const r of B.required) {
-    if (A.required.has(r)) continue;
+    if (required.has(r)) continue;
     const what = c.dir === 'narrow' ? 'is now required' : 'is no longer required';
     c.report(c.pick('REQUIRED_ADDED', 'REQUIRED_REMOVED'), 'required', what, { ip: [...c.ip, r], absent: true });
   }
@@ -104,11 +105,12 @@ function possibleNames(A: Shape): number {
   return Object.keys(closed.props).filter((n) => propSchema(A, n) !== false).length;
 }
 
+/** Exact for what `required`, `dependentRequired` and `dependentSchemas` say: b's rule holds when `key`'s presence already implies its names in a. */
 function checkDependentRequired(A: Shape, B: Shape, c: Cmp): void {
   for (const [key, deps] of B.depRequired) {
     if (propSchema(A, key) === false) continue;
-    const have = A.depRequired.get(key) ?? new Set<string>();
-    const missing = [...deps].filter((d) => !A.required.has(d) && !have.has(d));
+    const implied = requiredClosure(A, [key]);
+    const missing = [...deps].filter((d) => !implied.has(d));
     if (missing.length === 0) continue;
     const what = `when \`${key}\` is present, ${missing.map((m) => `\`${m}\``).join(', ')} ${c.dir === 'narrow' ? 'must now be present too' : 'no longer need to be present'}`;
     const base = generate(c.aNode ?? true) as Record<string, unknown>;
@@ -124,14 +126,21 @@ function checkDependentSchemas(aNode: Schema, A: Shape, B: Shape, c: Cmp): void 
   for (const [key, list] of B.depSchemas) {
     if (propSchema(A, key) === false) continue;
     for (const bS of list) {
-      const aS = A.depSchemas.get(key);
-      const candidate = A.required.has(key) ? aNode : aS ? allOfNode([aNode, ...aS]) : aNode;
+      // b's rule only applies to values that have `key`, and so do a's own rules for it.
+      const candidate = allOfNode([aNode, requiredNode(key), ...(A.depSchemas.get(key) ?? [])]);
       if (subset(candidate, bS, c.child(`/dependentSchemas/${key}`)).length === 0) continue;
       const what = `the rules that apply when \`${key}\` is present ${c.dir === 'narrow' ? 'became stricter' : 'became looser'}`;
-      const withKey = allOfNode([candidate, { required: [key] }]);
       c.report(c.pick('DEPENDENT_SCHEMAS_NARROWED', 'DEPENDENT_SCHEMAS_WIDENED'), `dependentSchemas/${key}`, what, {
-        aNode: withKey,
+        aNode: candidate,
       });
     }
   }
+}
+
+const requiredNodes = new Map<string, Schema>();
+/** `{ required: [key] }`, one node per name (stable identity for the comparison's cycle guard). */
+function requiredNode(key: string): Schema {
+  let node = requiredNodes.get(key);
+  if (!node) requiredNodes.set(key, (node = { required: [key] }));
+  return node;
 }

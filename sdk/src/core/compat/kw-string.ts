@@ -1,8 +1,7 @@
 import type { Cmp } from './context.js';
 import type { Shape } from './shape.js';
 
-/** Patterns that accept every string (so adding or removing them changes nothing). */
-const TRIVIAL_PATTERNS = new Set(['', '.*', '^.*$', '^.*', '.*$', '[\\s\\S]*', '^[\\s\\S]*$']);
+import { matchesEveryString } from './total-pattern.js';
 
 const filler = (n: number) => 'a'.repeat(Math.max(0, n));
 
@@ -21,7 +20,7 @@ export function checkString(A: Shape, B: Shape, c: Cmp): void {
   }
   // Regex inclusion is undecidable in practice: only an identical pattern is known to accept the same strings.
   for (const p of B.patterns) {
-    if (TRIVIAL_PATTERNS.has(p) || A.patterns.includes(p)) continue;
+    if (matchesEveryString(p) || A.patterns.includes(p)) continue;
     const code = A.patterns.length ? 'PATTERN_CHANGED' : c.pick('PATTERN_ADDED', 'PATTERN_REMOVED');
     const { prev, next } = c.pv(A.patterns.join(' and ') || 'none', p);
     c.report(code, 'pattern', `pattern ${prev} → ${next}`, { samples: ['', 'x', '0', ' ', 'A-1', '!'] });

@@ -1,5 +1,6 @@
-import { validatorFor } from './ajv-pool.js';
+import { internalValidator } from './ajv-pool.js';
 import { containsRef, type Schema } from './nodes.js';
+import { quickValidate } from './quick-validate.js';
 
 /**
  * Validates a value against one node of a schema with ajv, when the node means
@@ -9,8 +10,10 @@ import { containsRef, type Schema } from './nodes.js';
 export function validLocal(value: unknown, node: Schema): boolean | undefined {
   if (typeof node === 'boolean') return node;
   if (containsRef(node)) return undefined;
+  const quick = quickValidate(node, value);
+  if (quick !== undefined) return quick;
   try {
-    return validatorFor(node)(value) === true;
+    return internalValidator(node)(value) === true;
   } catch {
     return undefined;
   }

@@ -1,14 +1,15 @@
 import { canonicalJson } from '../contract/canonical.js';
+import { compileContract } from '../contract/compile.js';
+import { normalizeContract } from '../contract/normalize.js';
+import { unescapePointer } from '../contract/schema-walk.js';
 
 /** A JSON Schema node: boolean schema or keyword object. */
 export type Schema = boolean | SchemaObject;
 export type SchemaObject = { [keyword: string]: unknown };
 
-/** One side of a comparison: a cloned root whose nodes all know they belong to it (for `$ref`). */
+/** One contract in the checker's internal 2020-12 form, whose nodes all know they belong to it (for `$ref`). */
 export interface Doc {
   root: Schema;
-  label: string;
-  side: 'previous' | 'next';
 }
 
 const owner = new WeakMap<object, Doc>();
@@ -19,15 +20,38 @@ export function isObj(s: unknown): s is SchemaObject {
   return s !== null && typeof s === 'object' && !Array.isArray(s);
 }
 
-/** Clones `root` (callers may share sub-objects between versions) and records ownership of every node. */
-export function adopt(root: unknown, label: string, side: Doc['side']): Doc {
-  const doc: Doc = { root: structuredClone(root) as Schema, label, side };
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
+/**
+ * A contract in the internal form (normalize.ts), every node registered as
+ * belonging to it. `schema` must be an accepted contract; throws
+ * ContractCompileError otherwise.
+ */
+export function adopt(schema: unknown): Doc {
+  const doc: Doc = { root: normalizeContract(schema) as Schema };
+  const stack: unknown[] = [doc.root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
     owner.set(node, doc);
-    for (const child of Object.values(node)) walk(child);
-  };
-  walk(doc.root);
+    for (const child of Object.values(node)) stack.push(child);
+  }
+  return doc;
+}
+
+const DOC_CACHE_LIMIT = 500;
+const docs = new Map<string, Doc>();
+
+/**
+ * The internal form of a contract, once per content hash: its nodes (and
+ * what the checker caches about them) are reused by every later comparison.
+ * Compiles the contract first, so an invalid one throws ContractCompileError.
+ */
+export function contractDoc(schema: unknown): Doc {
+  const { hash } = compileContract(schema);
+  let doc = docs.get(hash);
+  if (!doc) {
+    if (docs.size >= DOC_CACHE_LIMIT) docs.clear();
+    docs.set(hash, (doc = adopt(schema)));
+  }
   return doc;
 }
 
@@ -100,36 +124,39 @@ export function sameNoRefs(a: Schema, b: Schema): boolean {
   return !containsRef(a) && !containsRef(b) && canon(a) === canon(b);
 }
 
-export function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+export { escapePointer, unescapePointer } from '../contract/schema-walk.js';
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+const refTargets = new WeakMap<object, Schema | null>();
 
-/** Resolves a local `$ref` (JSON pointer or `$anchor`) of `node` inside its document; undefined when it cannot. */
+/**
+ * Resolves a `$ref` of the internal form: always a JSON pointer from the root
+ * of the node's document (normalize.ts rewrote every kind of reference).
+ * Undefined when it points nowhere (the checker is then cautious).
+ */
 export function resolveRef(node: SchemaObject): Schema | undefined {
+  const cached = refTargets.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const target = lookupRef(node);
+  refTargets.set(node, target ?? null);
+  return target;
+}
+
+function lookupRef(node: SchemaObject): Schema | undefined {
   const ref = node.$ref;
   const doc = docOf(node);
   if (typeof ref !== 'string' || !doc || !ref.startsWith('#')) return undefined;
-  const fragment = decodeURIComponent(ref.slice(1));
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined;
+  }
   if (fragment === '') return doc.root;
-  if (!fragment.startsWith('/')) return findAnchor(doc.root, fragment);
+  if (!fragment.startsWith('/')) return undefined;
   let cur: unknown = doc.root;
   for (const seg of fragment.slice(1).split('/')) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[unescapePointer(seg)];
   }
   return typeof cur === 'boolean' || isObj(cur) ? cur : undefined;
-}
-
-function findAnchor(node: unknown, anchor: string): Schema | undefined {
-  if (node === null || typeof node !== 'object') return undefined;
-  if (!Array.isArray(node) && (node as SchemaObject).$anchor === anchor) return node as SchemaObject;
-  for (const child of Object.values(node)) {
-    const hit = findAnchor(child, anchor);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
 }

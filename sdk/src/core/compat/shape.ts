@@ -1,4 +1,4 @@
-import { unevaluatedWithApplicators, unresolvedRefs } from './conjuncts.js';
+import { conjuncts, unevaluatedWithApplicators, unresolvedRefs } from './conjuncts.js';
 import { allOfNode, canon, type Schema, type SchemaObject } from './nodes.js';
 
 export type JType = 'null' | 'boolean' | 'object' | 'array' | 'string' | 'number' | 'integer';
@@ -336,4 +336,34 @@ export function maxPrefix(shape: Shape): number {
 /** Whether a shape type set accepts values of JSON type `t` (numbers include integers). */
 export function coversType(types: Set<JType>, t: JType): boolean {
   return types.has(t) || (t === 'integer' && types.has('number'));
+}
+
+/**
+ * The names every value of S that has the `start` names must have: `required`
+ * grows through `dependentRequired` and through the `required` of a
+ * `dependentSchemas` entry whose key is among them, until nothing changes.
+ */
+export function requiredClosure(S: Shape, start: Iterable<string> = []): Set<string> {
+  const out = new Set([...S.required, ...start]);
+  let size = -1;
+  while (out.size !== size) {
+    size = out.size;
+    for (const [k, deps] of S.depRequired) if (out.has(k)) for (const d of deps) out.add(d);
+    for (const [k, list] of S.depSchemas) {
+      if (!out.has(k)) continue;
+      const conj = conjunctsOfAll(list);
+      if (conj) for (const r of mergeShape(conj).required) out.add(r);
+    }
+  }
+  return out;
+}
+
+function conjunctsOfAll(list: Schema[]): SchemaObject[] | null {
+  const out: SchemaObject[] = [];
+  for (const s of list) {
+    const c = conjuncts(s);
+    if (c === null) return null;
+    out.push(...c);
+  }
+  return out;
 }

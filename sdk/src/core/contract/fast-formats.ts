@@ -1,4 +1,5 @@
-import type { Ajv2020, FormatDefinition } from 'ajv/dist/2020.js';
+import type { FormatDefinition } from 'ajv';
+import type { AjvCore } from './ajv-types.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 /**
@@ -13,7 +14,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
  * for every string, which test/contract/fast-formats.test.ts checks with
  * generated strings, and only its cost changes.
  */
-export function addFastFormats(ajv: Ajv2020): void {
+export function addFastFormats(ajv: AjvCore): void {
   const full = fullFormats as unknown as Record<string, FormatDefinition<string> | RegExp>;
   const slow = (name: string): ((s: string) => boolean) => {
     const f = full[name];

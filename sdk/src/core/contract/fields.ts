@@ -1,3 +1,5 @@
+import { normalizeContract } from './normalize.js';
+
 export interface ContractField {
   /** Dotted path of the property, e.g. `address.city`; array items add no segment. */
   path: string;
@@ -10,10 +12,13 @@ export interface ContractField {
 
 /**
  * Lists the named fields of a contract (properties, nested objects, array
- * items, local `$ref`s followed once) for search, lineage and PII checks.
+ * items and tuple places, local `$ref`s followed once) for search, lineage
+ * and PII checks. A contract in any draft is read in its internal 2020-12
+ * form (so `definitions`, `id` anchors and `$id`-scoped references resolve);
+ * a document that is not a valid contract is read as it is.
  */
 export function listFields(schema: unknown): ContractField[] {
-  const root = schema as Record<string, unknown>;
+  const root = internalForm(schema) as Record<string, unknown>;
   const out: ContractField[] = [];
   const seenRefs = new Set<string>();
   const visit = (node: unknown, prefix: string, depth: number): void => {
@@ -28,6 +33,7 @@ export function listFields(schema: unknown): ContractField[] {
       if (Array.isArray(s[key])) (s[key] as unknown[]).forEach((sub) => visit(sub, prefix, depth + 1));
     }
     if (s.items && typeof s.items === 'object') visit(s.items, prefix, depth + 1);
+    if (Array.isArray(s.prefixItems)) (s.prefixItems as unknown[]).forEach((sub) => visit(sub, prefix, depth + 1));
     const props = s.properties as Record<string, Record<string, unknown>> | undefined;
     const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
     for (const [name, prop] of Object.entries(props ?? {})) {
@@ -44,8 +50,16 @@ export function listFields(schema: unknown): ContractField[] {
       visit(prop, path, depth + 1);
     }
   };
-  visit(schema, '', 0);
+  visit(root, '', 0);
   return out;
+}
+
+function internalForm(schema: unknown): unknown {
+  try {
+    return normalizeContract(schema);
+  } catch {
+    return schema;
+  }
 }
 
 function typeOf(prop: unknown): string | undefined {

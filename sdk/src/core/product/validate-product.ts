@@ -2,6 +2,7 @@ import { validateDocument } from '@dmesh/contracts';
 import semver from 'semver';
 import { compileContract, ContractCompileError } from '../contract/compile.js';
 import { parseId } from '../identifiers.js';
+import { checkRuleFields } from './rule-fields.js';
 import { describeSchemaProblem } from './schema-fix.js';
 import type { DataProduct, Problem, ProductBundle } from './types.js';
 
@@ -9,8 +10,10 @@ export const DESCRIPTOR_FILE = 'dataproduct.yaml';
 
 /**
  * Validates a product version as a value: descriptor shape, contracts present
- * and compilable, unique port names, semver ranges, and lineage references
- * that point at declared inputs. Pure: the caller supplies the files' content.
+ * and compilable, the fields quality rules, lineage mappings and
+ * `x-primary-key` name declared in the port's contract, unique port names,
+ * semver ranges, and lineage references that point at declared inputs.
+ * Pure: the caller supplies the files' content.
  */
 export function validateProduct(bundle: ProductBundle): Problem[] {
   const shape = validateDocument('dataproduct', bundle.descriptor).map((p): Problem => ({
@@ -22,7 +25,15 @@ export function validateProduct(bundle: ProductBundle): Problem[] {
   }));
   if (shape.length) return shape;
   const d = bundle.descriptor as DataProduct;
-  return [...checkPorts(d), ...checkContracts(d, bundle.contracts), ...checkInputs(d), ...checkLineage(d)];
+  const compiled: Record<string, unknown> = {};
+  const contractProblems = checkContracts(d, bundle.contracts, compiled);
+  return [
+    ...checkPorts(d),
+    ...contractProblems,
+    ...checkRuleFields(d, compiled, DESCRIPTOR_FILE),
+    ...checkInputs(d),
+    ...checkLineage(d),
+  ];
 }
 
 function problem(code: string, path: string, message: string, fix: string, file = DESCRIPTOR_FILE): Problem {
@@ -48,7 +59,12 @@ function checkPorts(d: DataProduct): Problem[] {
   return out;
 }
 
-function checkContracts(d: DataProduct, contracts: Record<string, unknown>): Problem[] {
+/** Compiles each port's contract; those that compile are put in `compiled` (by path) for the field checks. */
+function checkContracts(
+  d: DataProduct,
+  contracts: Record<string, unknown>,
+  compiled: Record<string, unknown>,
+): Problem[] {
   const out: Problem[] = [];
   d.spec.outputs.forEach((port, i) => {
     const schema = contracts[port.contract];
@@ -65,6 +81,7 @@ function checkContracts(d: DataProduct, contracts: Record<string, unknown>): Pro
     }
     try {
       compileContract(schema);
+      compiled[port.contract] = schema;
     } catch (err) {
       if (!(err instanceof ContractCompileError)) throw err;
       for (const p of err.problems) {
@@ -73,7 +90,7 @@ function checkContracts(d: DataProduct, contracts: Record<string, unknown>): Pro
           code: 'CONTRACT_INVALID',
           file: port.contract,
           path: p.path || '/',
-          message: `${port.contract} is not a valid JSON Schema 2020-12: ${p.message}`,
+          message: `${port.contract} is not a valid contract (${p.code}): ${p.message}`,
           fix: p.fix,
         });
       }

@@ -1,4 +1,6 @@
 import { stringify } from 'yaml';
+import { scaffoldContract, scaffoldSample, title } from './contract.js';
+import { placeholderDescription, placeholderEmail, PLACEHOLDER_MARK } from './placeholders.js';
 
 export type PortKind = 'table' | 'stream' | 'file' | 'api';
 export const PORT_KINDS: PortKind[] = ['table', 'stream', 'file', 'api'];
@@ -8,8 +10,26 @@ export interface ScaffoldInput {
   product: string;
   owner: string;
   kind: PortKind;
+  /** `metadata.description`; a marked placeholder when absent. */
+  description?: string;
+  /** `metadata.owner.email`; a placeholder address when absent. */
+  email?: string;
   /** Fixed clock for the sample data. */
   now: Date;
+}
+
+/** A value the team still has to write, by file and JSON pointer. */
+export interface Placeholder {
+  file: string;
+  path: string;
+  /** What to write there. */
+  hint: string;
+}
+
+export interface Scaffold {
+  /** File text keyed by path relative to the product folder. */
+  files: Record<string, string>;
+  placeholders: Placeholder[];
 }
 
 const WHERE: Record<PortKind, (d: string, p: string) => { format: string; location: string }> = {
@@ -19,20 +39,50 @@ const WHERE: Record<PortKind, (d: string, p: string) => { format: string; locati
   api: (d, p) => ({ format: 'json', location: `https://api.example.com/${d}/${p}` }),
 };
 
-function title(name: string): string {
-  return name
-    .split('-')
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
+function outputPort(input: ScaffoldInput, contract: string): Record<string, unknown> {
+  const { domain, product, kind } = input;
+  return {
+    name: product,
+    kind,
+    ...WHERE[kind](domain, product),
+    contract,
+    compatibility: 'BACKWARD',
+    sla: { freshness: 'P1D', availability: 99, completeness: 99 },
+    quality: [
+      { rule: 'unique', field: 'id' },
+      { rule: 'not_null', fields: ['id', 'status', 'created_at'] },
+      { rule: 'accepted_values', field: 'status', values: ['open', 'closed'] },
+      { rule: 'range', field: 'amount', min: 0 },
+      { rule: 'row_count', min: 1 },
+    ],
+  };
+}
+
+function placeholdersOf(input: ScaffoldInput): Placeholder[] {
+  const found: Placeholder[] = [];
+  if (input.description === undefined)
+    found.push({
+      file: 'dataproduct.yaml',
+      path: '/metadata/description',
+      hint: 'what one record means, how often it is updated, who should use it (or init --description)',
+    });
+  if (input.email === undefined)
+    found.push({
+      file: 'dataproduct.yaml',
+      path: '/metadata/owner/email',
+      hint: "the owning team's address (or init --email)",
+    });
+  return found;
 }
 
 /**
- * The files of a new product, as text keyed by relative path: a descriptor, a
- * first contract with described fields and sample JSONL data that passes
- * `dmesh validate`, `dmesh test` and `dmesh publish` untouched.
+ * The files of a new product: a descriptor, a first contract with described
+ * fields and sample JSONL data that pass `dmesh validate`, `dmesh test` and
+ * `dmesh publish` untouched. What only the team can say is written as a marked
+ * placeholder (listed in `placeholders`) that the documentation policy warns about.
  */
-export function scaffoldProduct(input: ScaffoldInput): Record<string, string> {
-  const { domain, product, owner, kind } = input;
+export function scaffoldProduct(input: ScaffoldInput): Scaffold {
+  const { domain, product, owner } = input;
   const contractPath = `contracts/${product}.schema.json`;
   const descriptor = {
     apiVersion: 'dmesh.io/v1',
@@ -42,72 +92,32 @@ export function scaffoldProduct(input: ScaffoldInput): Record<string, string> {
       name: product,
       version: '0.1.0',
       title: title(product),
-      description: `${title(product)} of the ${domain} domain. Describe what one record means, how often it is updated and who should use it.`,
-      owner: { team: owner, email: `${owner}@example.com` },
+      description: input.description ?? placeholderDescription(title(product).toLowerCase()),
+      owner: { team: owner, email: input.email ?? placeholderEmail(owner) },
       tags: [domain],
       classification: 'internal',
       tier: 'bronze',
     },
-    spec: {
-      outputs: [
-        {
-          name: product,
-          kind,
-          ...WHERE[kind](domain, product),
-          contract: contractPath,
-          compatibility: 'BACKWARD',
-          sla: { freshness: 'P1D', availability: 99, completeness: 99 },
-          quality: [
-            { rule: 'unique', field: 'id' },
-            { rule: 'not_null', fields: ['id', 'status', 'created_at'] },
-            { rule: 'accepted_values', field: 'status', values: ['open', 'closed'] },
-            { rule: 'range', field: 'amount', min: 0 },
-            { rule: 'row_count', min: 1 },
-          ],
-        },
-      ],
-    },
+    spec: { outputs: [outputPort(input, contractPath)] },
   };
-  const contract = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `https://dmesh.example.com/contracts/${domain}/${product}.schema.json`,
-    title: title(product),
-    description: `One ${title(product).toLowerCase()} record.`,
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'status', 'created_at'],
-    properties: {
-      id: { type: 'string', format: 'uuid', description: 'Unique identifier of the record.', 'x-primary-key': true },
-      status: { type: 'string', enum: ['open', 'closed'], description: 'Lifecycle state.' },
-      amount: { type: 'number', minimum: 0, description: 'Amount in the currency below, zero or more.' },
-      currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO-4217 currency code.' },
-      created_at: { type: 'string', format: 'date-time', description: 'When the record was created (UTC).' },
-    },
-  };
-  const sample =
-    Array.from({ length: 5 }, (_, i) =>
-      JSON.stringify({
-        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-        status: i % 2 ? 'closed' : 'open',
-        amount: 10 * (i + 1),
-        currency: 'EUR',
-        created_at: new Date(input.now.getTime() - i * 3_600_000).toISOString(),
-      }),
-    ).join('\n') + '\n';
+  const header = `# ${domain}.${product}: replace each "${PLACEHOLDER_MARK}" and @example.invalid, then run dmesh validate, dmesh test --data data/sample.jsonl, dmesh publish\n`;
   return {
-    'dataproduct.yaml': `# ${domain}.${product}: edit, then run dmesh validate, dmesh test --data data/sample.jsonl, dmesh publish\n${stringify(descriptor, { lineWidth: 0 })}`,
-    [contractPath]: JSON.stringify(contract, null, 2) + '\n',
-    'data/sample.jsonl': sample,
+    files: {
+      'dataproduct.yaml': header + stringify(descriptor, { lineWidth: 0 }),
+      [contractPath]: JSON.stringify(scaffoldContract(domain, product), null, 2) + '\n',
+      'data/sample.jsonl': scaffoldSample(input.now),
+    },
+    placeholders: placeholdersOf(input),
   };
 }
 
-export function scaffoldDomain(domain: string, owner: string): string {
+export function scaffoldDomain(domain: string, owner: string, email?: string): string {
   return stringify({
     apiVersion: 'dmesh.io/v1',
     kind: 'Domain',
     name: domain,
     title: title(domain),
-    description: `The ${domain} domain. Say which business capability it owns.`,
-    owner: { team: owner, email: `${owner}@example.com` },
+    description: `${PLACEHOLDER_MARK} say which business capability the ${domain} domain owns.`,
+    owner: { team: owner, email: email ?? placeholderEmail(owner) },
   });
 }

@@ -1,8 +1,7 @@
 import type { DataChunk } from './evaluate-chunk.js';
+import { decodeText } from './decode-text.js';
 import { createParser, type ParserSpec, type TextParser } from './parsers.js';
 import type { DataRecord } from './records.js';
-
-const decoder = new TextDecoder();
 
 /** Parses chunks into `DataRecord`s without validating them (readers and reference data). */
 export class ChunkParser {
@@ -15,7 +14,8 @@ export class ChunkParser {
   items(chunk: DataChunk): DataRecord[] {
     if (chunk.records) return chunk.records.map((record, i) => ({ line: chunk.firstLine + i, record }));
     const out: DataRecord[] = [];
-    this.parser?.parse(decoder.decode(chunk.bytes), chunk.firstLine, {
+    if (!chunk.bytes || !this.parser) return out;
+    this.parser.parse(decodeText(chunk.bytes), chunk.firstLine, {
       record: (record, line) => out.push({ line, record }),
       bad: (line, error, raw) => out.push({ line, error, raw }),
     });

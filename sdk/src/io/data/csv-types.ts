@@ -1,3 +1,4 @@
+import { nullPolicy } from '../../core/quality/null-fields.js';
 import type { CsvTyper } from './csv.js';
 
 /**
@@ -7,22 +8,24 @@ import type { CsvTyper } from './csv.js';
  * - `boolean`: `true`/`false` (any case) become booleans;
  * - `object`/`array`: a cell starting with `{`/`[` is parsed as JSON;
  * - anything that does not convert stays text, so the contract reports it.
- * An empty unquoted cell is `null` when the type admits null, else the field is
- * absent (so `required` and `not_null` see it); a quoted empty cell `""` is the
- * empty string. Columns the contract does not type stay strings. Header names
- * are taken literally (a dotted header `address.city` is a flat key, which
- * dotted rule fields also find).
+ * An empty unquoted cell is null; a quoted empty cell `""` is the empty string.
+ * A null stays null where the contract allows null for the column, else the
+ * field is absent (`nullPolicy`, decided once per column): `required` and
+ * `not_null` see it. Columns the contract does not type stay strings. Header
+ * names are taken literally (a dotted header `address.city` is a flat key,
+ * which dotted rule fields also find).
  */
 export function createCsvTyper(header: string[], schema: unknown): CsvTyper {
   const kinds = header.map((name) => columnTypes(schema, name));
+  const allowsNull = nullPolicy(schema);
+  const keepNull = header.map((name) => allowsNull([name]));
   return (cells, quoted) => {
     const record: Record<string, unknown> = {};
     for (let i = 0; i < header.length; i++) {
       const cell = cells[i];
       const types = kinds[i];
       if (cell === '' && !quoted[i]) {
-        if (types?.has('null')) record[header[i]] = null;
-        else if (!types) record[header[i]] = '';
+        if (keepNull[i]) record[header[i]] = null;
         continue;
       }
       record[header[i]] = types ? convert(cell, types) : cell;

@@ -1,6 +1,8 @@
+import { isMainThread } from 'node:worker_threads';
 import { compileCheckedContract, compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator, type BatchResult } from '../../core/quality/batch.js';
 import type { QualityRule } from '../../core/quality/types.js';
+import { decodeText } from './decode-text.js';
 import { createParser, type ParserSpec, type TextParser } from './parsers.js';
 
 /** One unit of work: text bytes (JSONL/CSV, parsed where it is evaluated) or decoded records (Parquet). */
@@ -22,15 +24,16 @@ export interface EvaluatorSpec {
   schemaChecked?: boolean;
 }
 
-const decoder = new TextDecoder();
-
 /** Parses, validates and evaluates chunks; the same code runs in-process (`--workers 1`) and in each worker. */
 export class ChunkEvaluator {
   private readonly evaluator: BatchEvaluator;
   readonly parser: TextParser | undefined;
 
   constructor(spec: EvaluatorSpec) {
-    const { validate } = spec.schemaChecked ? compileCheckedContract(spec.schema) : compileContract(spec.schema);
+    // The main thread has compiled the contract already (a cache hit); a worker compiles it without the
+    // meta-schema check the main thread did (`schemaChecked`).
+    const checkedElsewhere = spec.schemaChecked && !isMainThread;
+    const { validate } = checkedElsewhere ? compileCheckedContract(spec.schema) : compileContract(spec.schema);
     this.evaluator = new BatchEvaluator(validate, spec.rules, { collectRejects: spec.collectRejects });
     this.parser = spec.parser && createParser(spec.parser);
   }
@@ -40,7 +43,7 @@ export class ChunkEvaluator {
     if (chunk.records) {
       for (let i = 0; i < chunk.records.length; i++) ev.observeRecord(chunk.records[i], chunk.firstLine + i);
     } else if (chunk.bytes && this.parser) {
-      this.parser.parse(decoder.decode(chunk.bytes), chunk.firstLine, {
+      this.parser.parse(decodeText(chunk.bytes), chunk.firstLine, {
         record: (value, line) => ev.observeRecord(value, line),
         bad: (line, message, raw) => ev.observeBadInput(line, message, raw),
       });

@@ -1,5 +1,15 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet';
 import { DataFileError } from './errors.js';
+import { PARQUET_COMPRESSORS } from './parquet-codecs.js';
+import { TIME_PARSERS } from './parquet-time.js';
+import { rowPresenter } from './parquet-values.js';
 
 /** A slice of Parquet rows; row numbers (1-based) stand in for line numbers. */
 export interface RecordChunk {
@@ -9,12 +19,22 @@ export interface RecordChunk {
   byteEnd: number;
 }
 
+/** A Parquet file opened for reading: its row count (known from the footer) and its chunks. */
+export interface ParquetChunks {
+  rows: number;
+  /** Chunks of at most this many rows. */
+  rowsPerChunk: number;
+  chunks: AsyncGenerator<RecordChunk>;
+}
+
 /**
- * Reads a Parquet file one row group at a time with hyparquet (pure JS), in
- * slices of `rowsPerChunk`. Memory: one decoded row group. Values become JSON
- * data (see `toJsonValue`), since contracts describe JSON.
+ * Opens a Parquet file with hyparquet (pure JS): reads its footer now (an
+ * unreadable file is a `DataFileError` here), then rows one row group at a time
+ * in slices of `rowsPerChunk`, with every standard codec (`parquet-codecs.ts`).
+ * Memory: one decoded row group. Values become the JSON data the contract
+ * describes (`rowPresenter`: nulls, dates and times, decimals, nested columns).
  */
-export async function* readParquetChunks(file: string, rowsPerChunk = 5000): AsyncGenerator<RecordChunk> {
+export async function openParquet(file: string, contract: unknown, rowsPerChunk = 5000): Promise<ParquetChunks> {
   let source;
   let metadata;
   try {
@@ -27,39 +47,49 @@ export async function* readParquetChunks(file: string, rowsPerChunk = 5000): Asy
       'check the path given to --data, or use a .jsonl/.csv extension for text data',
     );
   }
+  let present;
+  try {
+    present = rowPresenter(parquetSchema(metadata), contract);
+  } catch (err) {
+    throw new DataFileError(file, (err as Error).message, 'fix the contract annotation named above');
+  }
+  const chunks = readRowGroups(file, source, metadata, present, rowsPerChunk);
+  return { rows: Number(metadata.num_rows), rowsPerChunk, chunks };
+}
+
+async function* readRowGroups(
+  file: string,
+  source: AsyncBuffer,
+  metadata: FileMetaData,
+  present: (row: Record<string, unknown>) => unknown,
+  rowsPerChunk: number,
+): AsyncGenerator<RecordChunk> {
   const totalRows = Number(metadata.num_rows);
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     let rows: Record<string, unknown>[];
     try {
-      rows = await parquetReadObjects({ file: source, metadata, rowStart, rowEnd });
+      rows = await parquetReadObjects({
+        file: source,
+        metadata,
+        rowStart,
+        rowEnd,
+        compressors: PARQUET_COMPRESSORS,
+        parsers: TIME_PARSERS,
+      });
     } catch (err) {
-      throw new DataFileError(file, `rows ${rowStart + 1}-${rowEnd} cannot be decoded: ${(err as Error).message}`);
+      throw new DataFileError(
+        file,
+        `rows ${rowStart + 1}-${rowEnd} cannot be decoded: ${(err as Error).message}`,
+        'rewrite it with a standard codec (snappy, gzip, zstd, lz4_raw, brotli or none)',
+      );
     }
     for (let i = 0; i < rows.length; i += rowsPerChunk) {
-      const records = rows.slice(i, i + rowsPerChunk).map(toJsonValue);
+      const records = rows.slice(i, i + rowsPerChunk).map(present);
       const done = (rowStart + i + records.length) / Math.max(1, totalRows);
       yield { firstLine: rowStart + i + 1, records, byteEnd: Math.round(source.byteLength * done) };
     }
     rowStart = rowEnd;
   }
-}
-
-/**
- * Parquet values as JSON data: INT64 becomes a number when it is a safe
- * integer (else its decimal string), timestamps and dates become ISO-8601
- * strings, binary becomes base64; nested lists and structs are converted deeply.
- */
-export function toJsonValue(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
-    return out;
-  }
-  return value;
 }

@@ -2,10 +2,9 @@ import { stat } from 'node:fs/promises';
 import { splitCsvRows } from './csv.js';
 import { DataFileError } from './errors.js';
 import type { DataChunk } from './evaluate-chunk.js';
-import { readParquetChunks } from './parquet.js';
 import type { ParserSpec } from './parsers.js';
 import { formatOf, type DataFormat } from './sink.js';
-import { countNewlines, firstCsvBoundary, readTextChunks } from './text-batches.js';
+import { countNewlines, DEFAULT_CHUNK_BYTES, firstCsvBoundary, readTextChunks } from './text-batches.js';
 
 /** A data file opened for a run: its chunks in order, and how to parse them. */
 export interface ChunkSource {
@@ -13,6 +12,8 @@ export interface ChunkSource {
   totalBytes: number;
   /** For JSONL/CSV; undefined for Parquet (chunks carry decoded records). */
   parser?: ParserSpec;
+  /** The whole file is one chunk: nothing to share with workers. */
+  oneChunk: boolean;
   chunks: AsyncGenerator<DataChunk>;
 }
 
@@ -37,15 +38,22 @@ export async function openChunkSource(
   }
   if (!format)
     throw new DataFileError(file, 'has an unknown format', 'name it *.jsonl (or *.ndjson), *.csv or *.parquet');
-  if (format === 'parquet') return { format, totalBytes: size, chunks: numbered(parquetChunks(file)) };
+  if (format === 'parquet') {
+    // Loaded only for Parquet: hyparquet and the codecs are start-up time a JSONL or CSV run does not need.
+    const { openParquet } = await import('./parquet.js');
+    const parquet = await openParquet(file, schema);
+    return {
+      format,
+      totalBytes: size,
+      oneChunk: parquet.rows <= parquet.rowsPerChunk,
+      chunks: numbered(parquet.chunks),
+    };
+  }
   const text = readTextChunks(file, format === 'csv', chunkBytes);
-  if (format === 'jsonl') return { format, totalBytes: size, parser: { format }, chunks: numbered(text) };
+  const oneChunk = size <= (chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  if (format === 'jsonl') return { format, totalBytes: size, parser: { format }, oneChunk, chunks: numbered(text) };
   const { header, rest } = await readCsvHeader(file, text);
-  return { format, totalBytes: size, parser: { format, header, schema }, chunks: numbered(rest) };
-}
-
-async function* parquetChunks(file: string): AsyncGenerator<Omit<DataChunk, 'seq'>> {
-  yield* readParquetChunks(file);
+  return { format, totalBytes: size, parser: { format, header, schema }, oneChunk, chunks: numbered(rest) };
 }
 
 async function* numbered(chunks: AsyncIterable<Omit<DataChunk, 'seq'>>): AsyncGenerator<DataChunk> {

@@ -10,6 +10,8 @@ export interface TextChunk {
   byteEnd: number;
 }
 
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+
 /** The longest record we accept; a file without a newline for this long is not line-oriented data. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -23,7 +25,11 @@ const MAX_RECORD_BYTES = 64 * 1024 * 1024;
  * and a chunk's buffer can be handed to a worker without a copy. The next read
  * is under way while the caller works on the current chunk.
  */
-export async function* readTextChunks(file: string, csv: boolean, chunkBytes = 1 << 20): AsyncGenerator<TextChunk> {
+export async function* readTextChunks(
+  file: string,
+  csv: boolean,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): AsyncGenerator<TextChunk> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
@@ -35,11 +41,14 @@ export async function* readTextChunks(file: string, csv: boolean, chunkBytes = 1
   let position = 0;
   /** Reads the next `chunkBytes` into a new buffer that starts with `carry`. */
   const readAfter = async (carry: Uint8Array): Promise<{ buf: Buffer; end: number; read: number }> => {
-    const buf = Buffer.allocUnsafeSlow(carry.length + chunkBytes);
+    // Its length is taken now: `carry` is a view of the previous chunk's buffer, which the caller may
+    // transfer to a worker (detaching the view) while this read is under way.
+    const kept = carry.length;
+    const buf = Buffer.allocUnsafeSlow(kept + chunkBytes);
     buf.set(carry, 0);
-    const { bytesRead } = await fh.read(buf, carry.length, chunkBytes, position);
+    const { bytesRead } = await fh.read(buf, kept, chunkBytes, position);
     position += bytesRead;
-    return { buf, end: carry.length + bytesRead, read: bytesRead };
+    return { buf, end: kept + bytesRead, read: bytesRead };
   };
   let pending = readAfter(new Uint8Array(0));
   try {

@@ -18,14 +18,22 @@ export interface FreshnessPartial {
   newest?: { ms: number; line: number };
 }
 
-/** A timestamp: an ISO-8601 date or date-time string, a `Date`, or epoch milliseconds. */
+/**
+ * A timestamp: an ISO-8601 date or date-time string, a `Date`, or epoch
+ * milliseconds. A date-time without an offset (a wall-clock time, e.g. a Parquet
+ * timestamp without time zone) is read as UTC, never as the machine's local
+ * time, so a run's verdict does not depend on where it runs.
+ */
 export function timestampOf(value: unknown): number | undefined {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const ms = Date.parse(value);
+  const ms = Date.parse(WALL_CLOCK.test(value) ? `${value}Z` : value);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** A date-time with no offset: `…THH:MM[:SS[.fff…]]` and nothing after. */
+const WALL_CLOCK = /[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
  * A canonical UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fff…]Z` with plausible field
@@ -77,49 +85,12 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
   const maxAgeMs = parseDuration(rule.maxAge);
   if (maxAgeMs === undefined)
     throw new Error(`freshness maxAge "${rule.maxAge}" is not an ISO-8601 duration; write e.g. PT2H or P1D`);
-  const fresh = (): FreshnessPartial => ({ checked: 0, failed: 0, examples: [] });
-  let batch = fresh();
-  const total = fresh();
-  // The newest canonical UTC string of this batch and its line, parsed once in takePartial.
-  let canon = '';
-  let canonLine = 0;
-  const keepCanonical = (value: string, line: number): void => {
-    if (canon === '' || (value.length === canon.length ? value > canon : Date.parse(value) > Date.parse(canon))) {
-      canon = value;
-      canonLine = line;
-    }
-  };
+  const batch = new FreshnessBatch(rule.field);
+  const total = emptyPartial();
   return {
     rule,
-    observe(record, line) {
-      const value = get(record);
-      if (isMissing(value)) return undefined;
-      batch.checked++;
-      if (typeof value === 'string' && isCanonicalUtc(value)) {
-        keepCanonical(value, line);
-        return undefined;
-      }
-      const ms = timestampOf(value);
-      if (ms === undefined) {
-        const reason = `${rule.field} is ${describeValue(value)}, not an ISO-8601 timestamp`;
-        batch.failed++;
-        if (batch.examples.length < MAX_EXAMPLES) batch.examples.push({ line, message: reason, value, record });
-        return reason;
-      }
-      if (!batch.newest || ms > batch.newest.ms) batch.newest = { ms, line };
-      return undefined;
-    },
-    takePartial() {
-      if (canon !== '') {
-        const ms = Date.parse(canon);
-        if (!batch.newest || ms > batch.newest.ms || (ms === batch.newest.ms && canonLine < batch.newest.line))
-          batch.newest = { ms, line: canonLine };
-      }
-      const partial = batch;
-      batch = fresh();
-      canon = '';
-      return partial;
-    },
+    observe: (record, line) => batch.observe(get(record), record, line),
+    takePartial: () => batch.take(),
     merge(partial) {
       total.checked += partial.checked;
       total.failed += partial.failed;
@@ -127,17 +98,67 @@ export function freshness(rule: FreshnessRule): RuleAccumulator<FreshnessPartial
       if (partial.newest && (!total.newest || partial.newest.ms > total.newest.ms)) total.newest = partial.newest;
       return [];
     },
-    result(now): RuleResult {
-      const base = { ...ruleIdentity(rule), checked: total.checked, examples: total.examples };
-      if (!total.newest)
-        return { ...base, passed: false, failed: total.failed + 1, message: `no ${rule.field} timestamp found` };
-      const ageMs = now.getTime() - total.newest.ms;
-      const stale = ageMs > maxAgeMs;
-      const newest = new Date(total.newest.ms).toISOString();
-      const message = `newest ${rule.field} ${newest} (line ${total.newest.line}) is ${formatAge(ageMs)} old; limit ${rule.maxAge}`;
-      return { ...base, passed: !stale && total.failed === 0, failed: total.failed + (stale ? 1 : 0), message, newest };
-    },
+    result: (now) => freshnessResult(rule, total, maxAgeMs, now),
   };
+}
+
+function emptyPartial(): FreshnessPartial {
+  return { checked: 0, failed: 0, examples: [] };
+}
+
+/** One batch's newest timestamp and its failures; canonical UTC strings are compared as text, parsed once in `take`. */
+class FreshnessBatch {
+  private partial = emptyPartial();
+  private canon = '';
+  private canonLine = 0;
+
+  constructor(private readonly field: string) {}
+
+  observe(value: unknown, record: unknown, line: number): string | undefined {
+    if (isMissing(value)) return undefined;
+    const batch = this.partial;
+    batch.checked++;
+    if (typeof value === 'string' && isCanonicalUtc(value)) {
+      const canon = this.canon;
+      if (canon === '' || (value.length === canon.length ? value > canon : Date.parse(value) > Date.parse(canon))) {
+        this.canon = value;
+        this.canonLine = line;
+      }
+      return undefined;
+    }
+    const ms = timestampOf(value);
+    if (ms === undefined) {
+      const reason = `${this.field} is ${describeValue(value)}, not an ISO-8601 timestamp`;
+      batch.failed++;
+      if (batch.examples.length < MAX_EXAMPLES) batch.examples.push({ line, message: reason, value, record });
+      return reason;
+    }
+    if (!batch.newest || ms > batch.newest.ms) batch.newest = { ms, line };
+    return undefined;
+  }
+
+  take(): FreshnessPartial {
+    const batch = this.partial;
+    if (this.canon !== '') {
+      const ms = Date.parse(this.canon);
+      if (!batch.newest || ms > batch.newest.ms || (ms === batch.newest.ms && this.canonLine < batch.newest.line))
+        batch.newest = { ms, line: this.canonLine };
+    }
+    this.partial = emptyPartial();
+    this.canon = '';
+    return batch;
+  }
+}
+
+function freshnessResult(rule: FreshnessRule, total: FreshnessPartial, maxAgeMs: number, now: Date): RuleResult {
+  const base = { ...ruleIdentity(rule), checked: total.checked, examples: total.examples };
+  if (!total.newest)
+    return { ...base, passed: false, failed: total.failed + 1, message: `no ${rule.field} timestamp found` };
+  const ageMs = now.getTime() - total.newest.ms;
+  const stale = ageMs > maxAgeMs;
+  const newest = new Date(total.newest.ms).toISOString();
+  const message = `newest ${rule.field} ${newest} (line ${total.newest.line}) is ${formatAge(ageMs)} old; limit ${rule.maxAge}`;
+  return { ...base, passed: !stale && total.failed === 0, failed: total.failed + (stale ? 1 : 0), message, newest };
 }
 
 function formatAge(ms: number): string {

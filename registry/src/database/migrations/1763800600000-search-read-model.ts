@@ -15,8 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * GIN on the narrow match vector answers matching; filters have b-trees or
  * GIN; every sort order has a b-tree, so a page reads a bounded number of rows.
  */
-export class SearchReadModel1763800500000 implements MigrationInterface {
-  name = 'SearchReadModel1763800500000';
+export class SearchReadModel1763800600000 implements MigrationInterface {
+  name = 'SearchReadModel1763800600000';
 
   // A migration is one reviewed DDL script, read top to bottom; splitting it would hide the order of its statements.
   // eslint-disable-next-line max-lines-per-function

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the dmesh CLI into dist/bundle/: dmesh.js (the entry bin/dmesh.js imports), worker.js (the data-test
+// worker, next to the chunks so `new URL('./worker.js', import.meta.url)` finds it) and shared chunks, one per
+// lazily imported command. Why: resolving and loading ~110 ES modules and ajv's CommonJS files was about a third
+// of a short `dmesh test` (whole process, 1,000 records, --workers 1: 0.31 s → 0.20 s CPU when bundled).
+// The library (dist/index.js) stays unbundled. @dmesh/contracts stays external: it finds its schemas and
+// build-time validators next to its own files. Optional engines stay external: they may not be installed.
+import { readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  entryPoints: { dmesh: 'dist/cli/main.js', worker: 'dist/io/data/worker.js' },
+  absWorkingDir: new URL('..', import.meta.url).pathname,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['@dmesh/contracts', ...Object.keys(pkg.optionalDependencies ?? {})],
+  // Bundled CommonJS (ajv) calls require() for Node built-ins; ES modules have none.
+  banner: {
+    js: "import { createRequire as __dmeshRequire } from 'node:module';\nconst require = __dmeshRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

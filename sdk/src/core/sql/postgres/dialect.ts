@@ -1,0 +1,68 @@
+import type { SqlDialect } from '../dialect.js';
+import { isPlainAscii, type RegexSyntax } from '../regex/emit.js';
+import { postgresView } from './views.js';
+
+/** The session settings `to_jsonb` output depends on; the PostgreSQL engine sets them before any statement. */
+export const POSTGRES_SESSION = [
+  "SET TimeZone = 'UTC'",
+  "SET DateStyle = 'ISO, YMD'",
+  "SET IntervalStyle = 'postgres'",
+  'SET extra_float_digits = 1',
+  'SET standard_conforming_strings = on',
+];
+
+const WORD = '[0-9A-Za-z_]';
+
+/** PostgreSQL's Advanced Regular Expressions: `\b` is a backspace there, so word boundaries are spelled with lookaround. */
+const ARE: RegexSyntax = {
+  maxRepeat: 255,
+  char: (cp) =>
+    isPlainAscii(cp)
+      ? String.fromCodePoint(cp)
+      : cp <= 0xffff
+        ? `\\u${Math.max(cp, 1).toString(16).padStart(4, '0')}` // NUL cannot occur in PostgreSQL text
+        : `\\U${cp.toString(16).padStart(8, '0')}`,
+  // \B is declined: JavaScript also tests it between the two halves of a surrogate pair (non-BMP characters)
+  wordBoundary: (negated) => (negated ? undefined : `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`),
+  nothing: '(?!)',
+};
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const string = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export const postgresDialect: SqlDialect = {
+  name: 'postgres',
+  ident,
+  string,
+  number: (value) => `'${String(value)}'::float8`,
+  view: postgresView,
+  fetch: (column, nativeType, options) =>
+    options.timezone && /^timestamp(\(\d\))? without time zone$/.test(nativeType)
+      ? `(CASE WHEN isfinite(${column}) THEN to_jsonb((to_jsonb(${column}) #>> '{}') || ${string(options.timezone.suffix)}) ELSE to_jsonb(${column}) END)`
+      : `to_jsonb(${column})`,
+  regex: ARE,
+  regexMatch: (text, pattern) => `(${text} ~ ${string(pattern)})`,
+  charLength: (text) => `char_length(${text})`,
+  regexGroup: (text, pattern, group) => `(regexp_match(${text}, ${string(pattern)}))[${group}]`,
+  substring: (text, from, length) => `substr(${text}, ${from}, ${length})`,
+  toInteger: (text) => `(${text})::numeric`,
+  toDouble: (text) => `(${text})::float8`,
+  isoUtcMs: (text) => `floor(extract(epoch FROM (rtrim(${text}, 'Z'))::timestamp) * 1000)`,
+  countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
+  // without it the planner flattens the per-row select and evaluates each condition once per use
+  subqueryFence: ' OFFSET 0',
+  countDistinct: (key) => `count(DISTINCT ${key})`,
+  identity: (primaryKey) => {
+    const key = primaryKey.map(ident);
+    const position = `jsonb_build_array(${key.join(', ')})`;
+    return {
+      order: key.join(', '),
+      position,
+      positionIn: (positions) =>
+        positions.length
+          ? `${position} IN (SELECT jsonb_array_elements(${string(JSON.stringify(positions))}::jsonb))`
+          : 'FALSE',
+      key,
+    };
+  },
+};

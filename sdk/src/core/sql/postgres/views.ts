@@ -1,0 +1,175 @@
+import type { Decimal } from '../../contract/decimal.js';
+import { not, or, type Cond } from '../cond.js';
+import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
+
+/**
+ * PostgreSQL column types as records show them. A row's record is
+ * `to_jsonb(row)` (session: TimeZone UTC, DateStyle ISO, IntervalStyle
+ * postgres, extra_float_digits 1), read as columnar data: a NULL whose field
+ * does not admit null is absent. So:
+ * - text, varchar, enums, uuid, time → strings; character(n) keeps its padding;
+ * - smallint/integer/bigint/real/double/numeric → the JSON number (JavaScript
+ *   reads it as the nearest double); NaN and ±Infinity are the strings "NaN",
+ *   "Infinity", "-Infinity";
+ * - date → `YYYY-MM-DD`; timestamp → `YYYY-MM-DDTHH:MM:SS[.ffffff]` (plus the
+ *   field's `x-timezone` offset); timestamptz → the same with `+00:00`;
+ *   infinity, BC dates and years past 9999 are left to the streaming engine;
+ * - json/jsonb, arrays, composites, anything else → the JSON `to_jsonb` makes.
+ */
+export function postgresView(col: string, nativeType: string, options: ViewOptions): ValueView {
+  const type = nativeType.toLowerCase();
+  if (/^(text|character varying(\(\d+\))?|name|citext|enum)$/.test(type))
+    return stringView(nativeType, type === 'enum' ? `${col}::text` : col);
+  if (type === 'uuid')
+    return { ...stringView(nativeType, `${col}::text`), format: (f) => (f === 'uuid' ? false : undefined) };
+  if (type === 'boolean') return { nativeType, is: only('boolean'), bool: col, key: col, keyText: `${col}::text` };
+  if (type === 'smallint' || type === 'integer')
+    return numberView(nativeType, `${col}::float8`, 'TRUE', `${col}::text`);
+  if (type === 'bigint')
+    return {
+      ...numberView(nativeType, `${col}::float8`, 'TRUE', `${col}::text`),
+      undecided: `abs(${col}) > 9007199254740992`,
+      undecidedReason: 'integers beyond 2^53',
+      // JavaScript reads them as the nearest double, and so does the key
+      keyExact: true,
+    };
+  if (type === 'real')
+    return numberView(
+      nativeType,
+      `(CASE WHEN ${finite(col)} THEN ${col}::text::float8 END)`,
+      finite(col),
+      `${col}::text`,
+    );
+  if (type === 'double precision') return numberView(nativeType, col, finite(col), `${col}::text`);
+  if (/^numeric(\(\d+(,\d+)?\))?$/.test(type)) return numericView(nativeType, col);
+  if (type === 'date') return dateView(nativeType, col);
+  if (/^timestamp(\(\d\))? with time zone$/.test(type)) return timestampView(nativeType, col, '');
+  if (/^timestamp(\(\d\))? without time zone$/.test(type))
+    return timestampView(nativeType, col, options.timezone?.suffix, options.timezone?.minutes);
+  return jsonView(nativeType, `to_jsonb(${col})`);
+}
+
+const only = (kind: JsonKind) => (k: JsonKind) => k === kind;
+const finite = (col: string) => `${col} NOT IN ('NaN', 'Infinity', '-Infinity')`;
+const jsonText = (col: string) => `(to_jsonb(${col}) #>> '{}')`;
+
+function stringView(nativeType: string, text: string): ValueView {
+  return { nativeType, is: only('string'), text, key: text, keyText: text };
+}
+
+/** The value's decimal (JavaScript's shortest round-trip digits, which float8's text output also writes) is a multiple. */
+function notMultiple(double: string, divisor: Decimal): string {
+  const m = divisor.mantissa * (divisor.exponent >= 0 ? 10n ** BigInt(divisor.exponent) : 1n);
+  const literal = divisor.exponent >= 0 ? `${m}` : `${divisor.mantissa}e${divisor.exponent}`;
+  return `mod((${double})::float8::text::numeric, ${literal}::numeric) <> 0`;
+}
+
+/** A numeric type: `number` is the double JavaScript reads; `isNumber` the rows that are JSON numbers, not "NaN" text. */
+function numberView(nativeType: string, number: string, isNumber: string, text: string): ValueView {
+  return {
+    nativeType,
+    is: (k) =>
+      k === 'number'
+        ? isNumber
+        : k === 'integer'
+          ? `${isNumber} AND ${number} = trunc(${number})`
+          : k === 'string'
+            ? not(isNumber)
+            : false,
+    number,
+    text,
+    multipleOf: (divisor) => ({ fails: notMultiple(number, divisor) }),
+    key: `CASE WHEN ${isNumber} THEN ${number}::text ELSE 's' || ${text} END`,
+    keyText: isNumber === 'TRUE' ? text : undefined,
+    epochMs: { sql: number, invalid: not(isNumber) },
+  };
+}
+
+function numericView(nativeType: string, col: string): ValueView {
+  const inRange = `(${col} = 0 OR abs(${col}) BETWEEN 1e-300 AND 1e300)`;
+  const isNumber = finite(col);
+  const view = numberView(
+    nativeType,
+    `(CASE WHEN ${isNumber} AND ${inRange} THEN ${col}::float8 END)`,
+    isNumber,
+    `${col}::text`,
+  );
+  // numbers beyond the double range (JSON.parse makes them Infinity or 0) are judged in streaming
+  return {
+    ...view,
+    undecided: `${isNumber} AND NOT ${inRange}`,
+    undecidedReason: 'numbers beyond the range of a double',
+    keyText: undefined,
+  };
+}
+
+const AD_RANGE = (col: string, end: string) => `${col} BETWEEN '0001-01-01' AND '${end}'`;
+
+function dateView(nativeType: string, col: string): ValueView {
+  const inRange = AD_RANGE(col, '9999-12-31');
+  return {
+    nativeType,
+    is: only('string'),
+    undecided: `isfinite(${col}) AND NOT (${inRange})`,
+    undecidedReason: 'dates BC or after 9999',
+    text: `${col}::text`,
+    key: col,
+    keyExact: true,
+    keyText: `${col}::text`,
+    format: (f) => (f === 'date' ? `NOT (${inRange})` : ['date-time', 'time', 'uuid'].includes(f) ? true : undefined),
+    epochMs: { sql: `(extract(epoch FROM ${col}) * 1000)`, invalid: `NOT isfinite(${col})` },
+  };
+}
+
+/** `suffix` '' for timestamptz (to_jsonb writes +00:00); undefined for a timestamp without `x-timezone`. */
+function timestampView(nativeType: string, col: string, suffix: string | undefined, offsetMinutes = 0): ValueView {
+  const inRange = AD_RANGE(col, '9999-12-31 23:59:59.999999');
+  const text = suffix
+    ? `(CASE WHEN isfinite(${col}) THEN ${jsonText(col)} || '${suffix}' ELSE ${col}::text END)`
+    : jsonText(col);
+  const ms = `floor(extract(epoch FROM ${col}) * 1000)`;
+  return {
+    nativeType,
+    is: only('string'),
+    undecided: `isfinite(${col}) AND NOT (${inRange})`,
+    undecidedReason: 'timestamps BC or after 9999',
+    text,
+    key: col,
+    keyExact: true,
+    keyText: text,
+    format: (f) =>
+      f === 'date-time'
+        ? suffix === undefined
+          ? true
+          : `NOT isfinite(${col})`
+        : ['date', 'time', 'uuid'].includes(f)
+          ? true
+          : undefined,
+    ...(suffix !== undefined && {
+      epochMs: { sql: offsetMinutes ? `(${ms} - ${offsetMinutes * 60_000})` : ms, invalid: `NOT isfinite(${col})` },
+    }),
+  };
+}
+
+/** Any other type: the value `to_jsonb` makes, typed per row. */
+function jsonView(nativeType: string, json: string): ValueView {
+  const t = `jsonb_typeof(${json})`;
+  const num = `(${json} #>> '{}')::numeric`;
+  const kinds: Record<JsonKind, Cond> = {
+    string: `${t} = 'string'`,
+    number: `${t} = 'number'`,
+    integer: `${t} = 'number' AND (CASE WHEN ${t} = 'number' THEN ${num} = trunc(${num}) END)`,
+    boolean: `${t} = 'boolean'`,
+    object: `${t} = 'object'`,
+    array: `${t} = 'array'`,
+  };
+  return {
+    nativeType,
+    is: (k) => kinds[k],
+    jsonNull: `${t} = 'null'`,
+    // a number whose double is not itself (more than 15 digits) may be integral for JavaScript only
+    undecided: or(`${t} = 'number' AND length(${json} #>> '{}') > 15`),
+    undecidedReason: 'numbers with more than 15 digits',
+    text: `(CASE WHEN ${t} = 'string' THEN ${json} #>> '{}' END)`,
+  };
+}
