@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Owner } from '../../common/graphql/catalog.types.js';
+import { JSONScalar } from '../../common/graphql/json.scalar.js';
 
 // GraphQL types of the lineage context, mapped from the service results.
 
@@ -132,6 +133,13 @@ export class ImpactChange {
   @Field(() => String, { description: 'The change in a sentence.' }) message!: string;
   @Field(() => String, { nullable: true, description: 'The field it changes, when it changes one.' }) field?: string;
   @Field(() => [String], { description: 'Consumers it reaches.' }) affected!: string[];
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A record valid under one side and not the other (a data record, so any JSON), verified with ajv.',
+  })
+  counterexample?: unknown;
+  @Field(() => String, { nullable: true, description: 'previous or next: the side the counterexample is valid under.' })
+  validUnder?: string;
 }
 
 @ObjectType({ description: 'What a proposed contract for a port would break downstream.' })
