@@ -42,6 +42,10 @@ export interface ImpactChange {
   /** The top-level or dotted field the change touches; absent when it concerns the whole record. */
   field?: string;
   affected: string[];
+  /** A record valid under one side and not the other, verified with ajv (the SDK's compatibility report). */
+  counterexample?: unknown;
+  /** `previous` or `next`: the side the counterexample is valid under. */
+  validUnder?: 'previous' | 'next';
 }
 
 export interface ImpactReport {

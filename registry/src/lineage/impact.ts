@@ -154,6 +154,8 @@ export async function consumerImpact(
       message: change.message,
       ...(field && { field }),
       affected: [...local.reached].sort(),
+      ...(change.counterexample !== undefined && { counterexample: change.counterexample }),
+      ...(change.validUnder && { validUnder: change.validUnder }),
     });
   }
   const unaffected = out.unaffected.filter(

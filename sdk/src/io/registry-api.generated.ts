@@ -1158,6 +1158,13 @@ export interface components {
             message: string;
             field?: string;
             affected: string[];
+            /** @description A record valid under one side and not the other, verified with ajv. */
+            counterexample?: Record<string, never>;
+            /**
+             * @description The side the counterexample is valid under.
+             * @enum {string}
+             */
+            validUnder?: "previous" | "next";
         };
         AffectedConsumerDto: {
             /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */

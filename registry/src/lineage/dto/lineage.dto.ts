@@ -140,6 +140,10 @@ export class ImpactChangeDto {
   @ApiProperty() message!: string;
   @ApiPropertyOptional() field?: string;
   @ApiProperty({ type: [String] }) affected!: string[];
+  @ApiPropertyOptional({ description: 'A record valid under one side and not the other, verified with ajv.' })
+  counterexample?: unknown;
+  @ApiPropertyOptional({ enum: ['previous', 'next'], description: 'The side the counterexample is valid under.' })
+  validUnder?: string;
 }
 
 export class ImpactReportDto {

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Owner } from '../../common/graphql/catalog.types.js';
+import { JSONScalar } from '../../common/graphql/json.scalar.js';
 
 // GraphQL types of the lineage context, mapped from the service results.
 
@@ -132,6 +133,13 @@ export class ImpactChange {
   @Field(() => String, { description: 'The change in a sentence.' }) message!: string;
   @Field(() => String, { nullable: true, description: 'The field it changes, when it changes one.' }) field?: string;
   @Field(() => [String], { description: 'Consumers it reaches.' }) affected!: string[];
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A record valid under one side and not the other (a data record, so any JSON), verified with ajv.',
+  })
+  counterexample?: unknown;
+  @Field(() => String, { nullable: true, description: 'previous or next: the side the counterexample is valid under.' })
+  validUnder?: string;
 }
 
 @ObjectType({ description: 'What a proposed contract for a port would break downstream.' })
@@ -170,24 +178,27 @@ export class LineageDrift {
 
 @ObjectType({ description: 'A port a consumer outside the mesh reads.' })
 export class ExternalRead {
-  @Field(() => String) port!: string;
-  @Field(() => String) versionRange!: string;
-  @Field(() => String, { nullable: true }) resolvedVersion?: string;
-  @Field(() => [String]) fields!: string[];
-  @Field(() => String, { nullable: true }) expires?: string;
-  @Field(() => Boolean) expired!: boolean;
+  @Field(() => String, { description: 'The port read: <domain>.<product>/<port>.' }) port!: string;
+  @Field(() => String, { description: 'The semver range it pins.' }) versionRange!: string;
+  @Field(() => String, { nullable: true, description: 'The published version its range resolves to now.' })
+  resolvedVersion?: string;
+  @Field(() => [String], { description: 'The fields it reads (field lineage for impact).' }) fields!: string[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD its registration lapses.' }) expires?: string;
+  @Field(() => Boolean, { description: 'True once lapsed: it no longer blocks deprecation or retirement.' })
+  expired!: boolean;
 }
 
 @ObjectType({ description: 'A dashboard, ML job, notebook or service reading data products: <domain>:<kind>/<name>.' })
 export class ExternalConsumer {
-  @Field(() => String) id!: string;
-  @Field(() => String) domain!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) kind!: string;
-  @Field(() => String, { nullable: true }) description?: string;
-  @Field(() => Owner) owner!: Owner;
-  @Field(() => [ExternalRead]) reads!: ExternalRead[];
-  @Field(() => String) createdBy!: string;
-  @Field(() => String) createdAt!: string;
-  @Field(() => String) updatedAt!: string;
+  @Field(() => String, { description: 'Its id: <domain>:<kind>/<name>.' }) id!: string;
+  @Field(() => String, { description: 'The domain that owns it; its publishers may change it.' }) domain!: string;
+  @Field(() => String, { description: 'Its name within the domain (kebab-case).' }) name!: string;
+  @Field(() => String, { description: 'dashboard, ml, notebook or service.' }) kind!: string;
+  @Field(() => String, { nullable: true, description: 'What it is, for the people it may affect.' })
+  description?: string;
+  @Field(() => Owner, { description: 'Who to tell when what it reads changes.' }) owner!: Owner;
+  @Field(() => [ExternalRead], { description: 'The ports it reads and the fields in them.' }) reads!: ExternalRead[];
+  @Field(() => String, { description: 'The principal that registered it.' }) createdBy!: string;
+  @Field(() => String, { description: 'When it was registered (ISO 8601).' }) createdAt!: string;
+  @Field(() => String, { description: 'When it last changed (ISO 8601).' }) updatedAt!: string;
 }
