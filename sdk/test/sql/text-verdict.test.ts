@@ -126,4 +126,4 @@ it('JSONL and CSV with --engine sql: the streaming engine’s report and dead le
     ),
     { numRuns: RUNS },
   );
-});
+}, 120_000); // about 4 s alone; the whole suite shares 2 cores
