@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import type pg from 'pg';
 import { registerTestCommand, type LoadedPort, type TestCommandDeps } from '../../src/cli/commands/test.js';
 import type { CliIO } from '../../src/cli/io.js';
+import { chooseEngine } from '../../src/cli/commands/test-sql.js';
 import { duckdb, postgresDatabase, tempDir } from './engines.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
@@ -29,6 +30,10 @@ beforeAll(async () => {
   await duck.run(`COPY (SELECT 'o' || range AS order_id, CAST(range - 1 AS DOUBLE) AS amount, range % 2 AS part FROM range(4))
     TO '${dir}/orders' (FORMAT parquet, PARTITION_BY (part))`);
   await duck.run(`COPY (SELECT 'o1' AS order_id, 2.0 AS amount) TO '${dir}/one.parquet' (FORMAT parquet)`);
+  writeFileSync(`${dir}/orders.jsonl`, '{"order_id":"a","amount":"4"}\n{"order_id":"a","amount":1}\nnot json\n');
+  writeFileSync(`${dir}/orders.csv`, 'order_id,amount\na,4\n"a",-1\n');
+  writeFileSync(`${dir}/gap.csv`, 'order_id,amount\na,4\n\nb,1\n');
+  writeFileSync(`${dir}/short.csv`, 'order_id,amount\na,4,5\n');
   duck.closeSync();
   db = await postgresDatabase('cli');
   await db.client.query(
@@ -141,13 +146,37 @@ it('dmesh test with the SQL engine: tests a postgres:// port in place, credentia
   );
 });
 
+it('dmesh test --engine sql on JSONL and CSV: DuckDB reads the text, the streaming engine judges it (auto keeps streaming)', async () => {
+  const jsonl = JSON.parse((await dmeshTest(['--json', '--data', 'orders.jsonl', '--engine', 'sql'])).out);
+  expect(jsonl).toMatchObject({
+    engine: 'stream',
+    dialect: 'duckdb',
+    format: 'jsonl',
+    records: 3,
+    badInput: { count: 1, examples: [{ line: 3 }] },
+    contract: { failedRecords: 1, violations: [{ path: '/amount', keyword: 'type', examples: [{ line: 1 }] }] },
+    rules: [{ rule: 'unique', failed: 1 }],
+    placement: [{ check: 'contract and rules', engine: 'stream' }],
+  });
+  expect(['orders.jsonl', 'orders.csv', '*.jsonl'].map((data) => chooseEngine('auto', data, dir))).toEqual([
+    'stream',
+    'stream',
+    'stream',
+  ]);
+  const csv = JSON.parse((await dmeshTest(['--json', '--data', 'orders.csv', '--engine', 'sql'])).out);
+  expect(csv).toMatchObject({ engine: 'stream', format: 'csv', records: 2, contract: { failedRecords: 1 } });
+  expect(csv.contract.violations).toEqual([expect.objectContaining({ path: '/amount', keyword: 'minimum' })]);
+  expect((await dmeshTest(['--emit-sql', '--data', 'orders.csv', '--engine', 'sql'])).out).toMatch(
+    /read_csv\(.*all_varchar = true/,
+  );
+});
+
 it('dmesh test with the SQL engine: answers bad usage with exit 2 and the fix', async () => {
   const cases: [string[], RegExp][] = [
     [['--data', 'orders', '--engine', 'fast'], /--engine fast: choose auto, stream or sql/],
-    [
-      ['--data', 'x.jsonl', '--engine', 'sql'],
-      /the SQL engine reads Parquet files and PostgreSQL tables; test JSONL with --engine stream/,
-    ],
+    [['--data', 'gap.csv', '--engine', 'sql'], /gap.csv: has a blank line; DuckDB's CSV reader skips it/],
+    [['--data', 'short.csv', '--engine', 'sql'], /short.csv: DuckDB cannot read the file as text: .*--engine stream/],
+    [['--data', '*.jsonl', '--engine', 'sql'], /reads one local JSONL or CSV file/],
     [['--data', 'one.parquet', '--emit-sql', '--engine', 'stream'], /--emit-sql needs the SQL engine/],
     [['--data', 'orders', '--max-rejects', '-1'], /--max-rejects -1: give a whole number/],
     [['--data', 's3://lake/orders/'], /is remote; the SQL engine reads local files only/],

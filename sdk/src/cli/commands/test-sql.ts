@@ -5,7 +5,8 @@ import { formatOf } from '../../io/data/sink.js';
 import { isGlob, isRemote } from '../../io/sql/parquet-source.js';
 import { isPostgresLocation } from '../../io/sql/postgres-location.js';
 import { runPostgresStream } from '../../io/sql/postgres-stream.js';
-import { runSqlTest, type SqlTestRunResult } from '../../io/sql/run-sql-test.js';
+import { runSqlTest, type RunSqlTestOptions, type SqlTestRunResult } from '../../io/sql/run-sql-test.js';
+import { runTextSql } from '../../io/sql/run-text-sql.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { LoadedPort, TestCommandDeps } from './test.js';
 import { printHuman } from './test-output.js';
@@ -31,13 +32,17 @@ export type Engine = 'stream' | 'sql';
 /**
  * `--engine auto` (the default): the SQL engine for a `postgres://` port and for
  * Parquet folders and globs, the streaming engine for single files (JSONL, CSV,
- * Parquet), where per-record work is cheap and dead letters are complete.
+ * Parquet), where per-record work is cheap and dead letters are complete, and
+ * for JSONL and CSV however named (`--engine sql` reads them with DuckDB as
+ * text, `run-text-sql.ts`).
  */
 export function chooseEngine(engine: string | undefined, data: string | undefined, cwd: string): Engine {
   if (engine !== undefined && !['auto', 'stream', 'sql'].includes(engine))
     throw new UsageError(`--engine ${engine}: choose auto, stream or sql`);
   if (engine === 'stream' || engine === 'sql') return engine;
   if (!data) return 'stream';
+  const format = formatOf(data);
+  if (format === 'jsonl' || format === 'csv') return 'stream';
   if (isPostgresLocation(data) || isGlob(data) || isRemote(data)) return 'sql';
   try {
     return statSync(resolve(cwd, data)).isDirectory() ? 'sql' : 'stream';
@@ -81,12 +86,9 @@ export async function routeDataTest(
       `--data is required unless the port's location is postgres://…, e.g. dmesh test --engine sql --data 'data/*.parquet'`,
     );
   const format = formatOf(data);
-  if (!isPostgresLocation(data) && format && format !== 'parquet')
-    throw new UsageError(
-      `${data}: the SQL engine reads Parquet files and PostgreSQL tables; test ${format.toUpperCase()} with --engine stream (${TEXT_FORMATS[format]})`,
-    );
+  const text = !isPostgresLocation(data) && (format === 'jsonl' || format === 'csv') ? format : undefined;
   const now = deps.now?.() ?? new Date();
-  const run = await runSqlTest({
+  const run = await (text ? (o: RunSqlTestOptions) => runTextSql({ ...o, format: text }) : runSqlTest)({
     data,
     cwd: io.cwd,
     contract: port.contract,
@@ -190,15 +192,6 @@ function printPlacement(io: CliIO, run: SqlTestRunResult): void {
   for (const p of placement.filter((x) => x.engine !== 'sql'))
     io.out(io.color.dim(`    ${p.check}: ${p.engine === 'stream' ? 'streaming engine' : 'SQL'} — ${p.reason ?? ''}`));
 }
-
-/**
- * Why text formats stay with the streaming engine: DuckDB cannot give their
- * records the streaming engine's verdict (found while building issue 16).
- */
-const TEXT_FORMATS: Record<string, string> = {
-  jsonl: "DuckDB's JSON reader accepts lines JSON.parse refuses, such as NaN and trailing commas",
-  csv: "DuckDB's CSV reader cannot give the line a record starts on when a quoted cell spans lines",
-};
 
 function parseMaxRejects(text: string): number {
   const n = Number(text);

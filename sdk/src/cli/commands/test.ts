@@ -90,7 +90,11 @@ export function registerTestCommand(
     )
     .option('--token <token>', 'API token for --report (default: DMESH_TOKEN, dmesh login)')
     .option('--json', 'print one JSON report on stdout')
-    .option('--engine <engine>', 'auto (SQL for Parquet folders/globs and postgres:// ports), stream or sql', 'auto')
+    .option(
+      '--engine <engine>',
+      'auto (SQL for Parquet folders/globs and postgres:// ports, streaming for JSONL/CSV and single files), stream, or sql (JSONL/CSV: DuckDB reads the text, the streaming engine judges it)',
+      'auto',
+    )
     .option('--emit-sql', 'print the SQL statements the SQL engine would run, and stop')
     .option(
       '--connection <url>',

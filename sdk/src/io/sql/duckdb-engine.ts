@@ -1,10 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { duckdbDialect, parquetRelation } from '../../core/sql/duckdb/dialect.js';
 import type { SourceColumn } from '../../core/sql/fields.js';
 import { DataFileError } from '../data/errors.js';
-import { loadDuckDb } from './duckdb-load.js';
+import { openDuckDb } from './duckdb-load.js';
 import { duckdbToJson, plain } from './duckdb-values.js';
 import { SqlEngineError, type SqlEngine } from './engine.js';
 import { checkParquetFidelity } from './parquet-fidelity.js';
@@ -18,15 +16,8 @@ type Connection = DuckDBConnection;
  * JSON readers are built in), so DuckDB reaches no network.
  */
 export async function openParquetEngine(data: string, cwd: string): Promise<SqlEngine> {
-  const { DuckDBInstance } = await loadDuckDb();
   const source = resolveParquetSource(data, cwd);
-  const instance = await DuckDBInstance.create(':memory:', {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-    allow_community_extensions: 'false',
-    temp_directory: join(tmpdir(), `dmesh-duckdb-${process.pid}`),
-  });
-  const conn = await instance.connect();
+  const { instance, conn } = await openDuckDb();
   try {
     const files = (await conn.runAndReadAll(`SELECT file FROM glob(${duckdbDialect.string(source.pattern)})`))
       .getRows()

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SqlEngineError } from './engine.js';
 
 type DuckDbModule = typeof import('@duckdb/node-api');
@@ -20,4 +22,16 @@ export async function loadDuckDb(
         `Install it next to @dmesh/sdk with: npm i ${DUCKDB_PACKAGE} — or test with --engine stream`,
     );
   }
+}
+
+/** An in-memory DuckDB that reaches no network: extensions are never installed or loaded on demand. */
+export async function openDuckDb() {
+  const { DuckDBInstance } = await loadDuckDb();
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    temp_directory: join(tmpdir(), `dmesh-duckdb-${process.pid}`),
+  });
+  return { instance, conn: await instance.connect() };
 }
