@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Owner } from '../../common/graphql/catalog.types.js';
+import { JSONScalar } from '../../common/graphql/json.scalar.js';
 
 // GraphQL types of the lineage context, mapped from the service results.
 
@@ -68,6 +69,21 @@ export class PortConsumer {
   @Field(() => [String]) fieldsRead!: string[];
 }
 
+@ObjectType({ description: 'Why a direct consumer breaks, with a record that shows it.' })
+export class ReaderBreak {
+  @Field(() => String, { nullable: true, description: 'The field it reads; null for a change to the whole record.' })
+  field?: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) message!: string;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A record valid under the proposed contract that the current contract rejects.',
+  })
+  counterexample?: unknown;
+  @Field(() => Boolean, { description: 'False when no record confirmed it: judged breaking cautiously.' })
+  exact!: boolean;
+}
+
 @ObjectType()
 export class AffectedConsumer {
   @Field(() => String) product!: string;
@@ -86,13 +102,19 @@ export class AffectedConsumer {
   @Field(() => [String]) reads!: string[];
   @Field(() => [String]) fields!: string[];
   @Field(() => [String]) changes!: string[];
+  @Field(() => [ReaderBreak], {
+    description:
+      'Per field it reads that breaks (or each FORWARD-breaking change without field lineage); empty beyond the direct consumers.',
+  })
+  breaks!: ReaderBreak[];
 }
 
 @ObjectType()
 export class UnaffectedConsumer {
   @Field(() => String) product!: string;
   @Field(() => String) versionRange!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'RANGE_EXCLUDES_VERSION, DOES_NOT_READ_FIELD or FORWARD_COMPATIBLE.' })
+  reason!: string;
   @Field(() => String) message!: string;
 }
 
@@ -102,6 +124,7 @@ export class ImpactChange {
   @Field(() => String) path!: string;
   @Field(() => String) message!: string;
   @Field(() => String, { nullable: true }) field?: string;
+  @Field(() => JSONScalar, { nullable: true }) counterexample?: unknown;
   @Field(() => [String]) affected!: string[];
 }
 
