@@ -1,5 +1,5 @@
 import { startRegistry, type RunningRegistry } from './app-harness.js';
-import { ADMIN, publishRequest } from './fixtures.js';
+import { ADMIN, DEEP_CONTRACT_TEXT, publishRequest, refChainContractText } from './fixtures.js';
 import { answered, call, type Outcome } from './process/http-client.js';
 import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 
@@ -17,12 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-const DEEP = `${'{"items":'.repeat(3000)}{"type":"string"}${'}'.repeat(3000)}`;
-function refChain(): string {
-  const defs: Record<string, unknown> = {};
-  for (let i = 0; i < 10_000; i++) defs[`d${i}`] = i < 9_999 ? { $ref: `#/$defs/d${i + 1}` } : { type: 'string' };
-  return JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/d0' } }, $defs: defs });
-}
+const DEEP = DEEP_CONTRACT_TEXT;
+const refChain = () => refChainContractText();
 const SLOT = '"__SCHEMA__"';
 const withSchema = (body: unknown, schema: string) => JSON.stringify(body).replace(SLOT, schema);
 const publishBody = (schema: string) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 import { runDmesh, type CliRun } from './cli-runner.js';
-import { ADMIN, publishRequest } from './fixtures.js';
+import { ADMIN, DEEP_CONTRACT_TEXT, publishRequest, refChainContractText } from './fixtures.js';
 
 /**
  * Issue 11 through the real CLI: a consumer declares field lineage from
@@ -31,43 +31,24 @@ const events = (properties: Record<string, unknown>) => ({
   properties,
   required: Object.keys(properties),
 });
-const DEEP = `${'{"items":'.repeat(3000)}{"type":"string"}${'}'.repeat(3000)}`;
-function refChain(): string {
-  const defs: Record<string, unknown> = {};
-  for (let i = 0; i < 10_000; i++) defs[`d${i}`] = i < 9_999 ? { $ref: `#/$defs/d${i + 1}` } : { type: 'string' };
-  return JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/d0' } }, $defs: defs });
-}
+const DEEP = DEEP_CONTRACT_TEXT;
+const refChain = () => refChainContractText();
 
 beforeAll(async () => {
   registry = await startRegistry();
   work = mkdtempSync(join(tmpdir(), 'dmesh-reader-impact-'));
   const pipeline = registry.app.get(PublishPipeline);
   await pipeline.publish('app.events', publishRequest({ domain: 'app', name: 'events', schema: events(PROPS) }), ADMIN);
-  const reads = [{ product: 'app.events', port: 'events', version: '^1.0.0' }];
-  const sessions = { type: 'object', properties: { user: { type: 'string' } } };
-  await pipeline.publish(
-    'ana.sessions',
-    publishRequest({
-      domain: 'ana',
-      name: 'sessions',
-      schema: sessions,
-      inputs: reads,
-      lineage: { user: ['app.events/events#user_id'] },
-    }),
-    ADMIN,
-  );
-  const labels = { type: 'object', properties: { label: { type: 'string' } } };
-  await pipeline.publish(
-    'ana.names',
-    publishRequest({
-      domain: 'ana',
-      name: 'names',
-      schema: labels,
-      inputs: reads,
-      lineage: { label: ['app.events/events#name'] },
-    }),
-    ADMIN,
-  );
+  // ana.sessions reads user_id, ana.names reads name.
+  for (const [name, field, read] of [
+    ['sessions', 'user', 'user_id'],
+    ['names', 'label', 'name'],
+  ]) {
+    const schema = { type: 'object', properties: { [field]: { type: 'string' } } };
+    const inputs = [{ product: 'app.events', port: 'events', version: '^1.0.0' }];
+    const lineage = { [field]: [`app.events/events#${read}`] };
+    await pipeline.publish(`ana.${name}`, publishRequest({ domain: 'ana', name, schema, inputs, lineage }), ADMIN);
+  }
   writeFileSync(join(work, 'events.v1.json'), JSON.stringify(events(PROPS)));
   writeFileSync(join(work, 'events.v2.json'), JSON.stringify(events({ name: PROPS.name })));
   writeFileSync(join(work, 'deep.json'), DEEP);
