@@ -2,7 +2,7 @@ import type { CompatibilityChange } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
 import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
 import type { ProductsService } from '../products/products.service.js';
-import { judgeDirectConsumers, type DirectVerdict, type ReaderFindings } from './direct-impact.js';
+import { judgeDirectConsumers, readerBreak, type DirectVerdict, type ReaderFindings } from './direct-impact.js';
 import { fieldOfPath } from './field-of-path.js';
 import { propagateBreak, unique, withOwners, type Propagation } from './impact-propagation.js';
 import type { ConsumerRow } from './operations/consumers-of-ports.js';
@@ -82,7 +82,8 @@ async function followDerived(
       const consumer = out.affected.get(d.product_id)!;
       consumer.fields = unique([...consumer.fields, `${d.port}#${d.field}`], (f) => f);
     }
-    const code = found.readers.find((r) => r.path === field)?.code ?? 'UNSUPPORTED_KEYWORD';
+    const finding = found.readers.find((r) => r.path === field);
+    const code = finding ? readerBreak(finding).code : 'UNSUPPORTED_KEYWORD';
     const local: Propagation = { affected: out.affected, truncated: false, reached: new Set(readers) };
     const start = derived.map((d) => ({ product: d.product_id, port: d.port, field: d.field }));
     await propagateBreak(manager, start, [code], local);
@@ -120,26 +121,33 @@ function impactChanges(found: Findings, direct: DirectVerdict, reachedBy: Map<st
       affected: [...affected].sort(),
     };
   });
-  return [...changes, ...uncovered(found, reachedBy)];
+  const touches = (read: string) =>
+    listed.some((c) => {
+      const changed = fieldOfPath(c.path);
+      return changed ? overlaps(read, changed) : forward.has(changeKey(c));
+    });
+  return [...changes, ...uncovered(found, reachedBy, touches)];
 }
 
-/** A broken read field no FORWARD-breaking change touches (a cautious verdict of readerImpact) is listed on its own. */
-function uncovered(found: Findings, reachedBy: Map<string, Set<string>>): ImpactChange[] {
-  const touches = (field: string) =>
-    found.forward.some((c) => {
-      const changed = fieldOfPath(c.path);
-      return !changed || overlaps(field, changed);
-    });
+/** A broken read field no listed change touches (a cautious verdict of readerImpact) is listed on its own. */
+function uncovered(
+  found: Findings,
+  reachedBy: Map<string, Set<string>>,
+  touches: (field: string) => boolean,
+): ImpactChange[] {
   return [...reachedBy]
     .filter(([field]) => !touches(field))
     .map(([field, who]) => {
-      const r = found.readers.find((x) => x.path === field);
+      const finding = found.readers.find((x) => x.path === field);
+      const why = finding
+        ? readerBreak(finding)
+        : { code: 'UNSUPPORTED_KEYWORD', message: `readers of \`${field}\` break` };
       return {
-        code: r?.code ?? 'UNSUPPORTED_KEYWORD',
+        code: why.code,
         path: '',
-        message: r?.message ?? `readers of \`${field}\` break`,
+        message: why.message,
         field,
-        ...(r?.counterexample !== undefined && { counterexample: r.counterexample }),
+        ...('counterexample' in why && why.counterexample !== undefined && { counterexample: why.counterexample }),
         affected: [...who].sort(),
       };
     });

@@ -57,7 +57,7 @@ export function judgeDirectConsumers(
       else verdict.affected.push(reached(c, [port], findings.forward.map(changeBreak), false));
       continue;
     }
-    const broken = c.fields_read.map((f) => byField.get(f)).filter((r): r is ReaderImpact => r?.breaks === true);
+    const broken = c.fields_read.map((f) => byField.get(f)).filter((r): r is ReaderImpact => breaks(r));
     if (!broken.length) {
       unaffected(
         'DOES_NOT_READ_FIELD',
@@ -95,13 +95,29 @@ function reached(c: ConsumerRow, reads: string[], breaks: ReaderBreak[], fieldLi
   };
 }
 
-const readerBreak = (r: ReaderImpact): ReaderBreak => ({
-  field: r.path,
-  code: r.code ?? 'UNSUPPORTED_KEYWORD',
-  message: r.message ?? `readers of \`${r.path}\` break`,
-  ...(r.counterexample !== undefined && { counterexample: r.counterexample }),
-  exact: r.exact,
-});
+/**
+ * A read field breaks when the proposed contract can present it in a way the current one did not allow, or when it
+ * no longer declares it at all: an optional field of a closed object shows no new value (it is only ever absent
+ * now), yet whoever reads it loses it — the producer must know who to talk to.
+ */
+const breaks = (r: ReaderImpact | undefined): boolean => r !== undefined && (r.breaks || r.removed);
+
+export function readerBreak(r: ReaderImpact): ReaderBreak {
+  if (!r.breaks)
+    return {
+      field: r.path,
+      code: 'PROPERTY_REMOVED',
+      message: `readers of \`${r.path}\`: the proposed contract no longer declares \`${r.path}\`; no record carries it any more`,
+      exact: true,
+    };
+  return {
+    field: r.path,
+    code: r.code ?? 'UNSUPPORTED_KEYWORD',
+    message: r.message ?? `readers of \`${r.path}\` break`,
+    ...(r.counterexample !== undefined && { counterexample: r.counterexample }),
+    exact: r.exact,
+  };
+}
 
 function changeBreak(c: CompatibilityChange): ReaderBreak {
   const field = fieldOfPath(c.path);
