@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   publish: ['admin', 'publisher:sales'],
   observation: ['admin', 'publisher:sales'],
   deprecate: ['admin', 'publisher:sales'],
+  'register consumer': ['admin', 'publisher:sales'],
   'put policy': ['admin', 'governance'],
   'delete policy': ['admin', 'governance'],
   waiver: ['admin', 'governance'],
@@ -53,6 +54,11 @@ const ACTIONS: Record<string, (role: string, token: string | null) => Promise<An
     }),
   deprecate: (_, t) =>
     call(r, 'POST', '/v1/products/sales.orders/majors/1/deprecate', t, { sunset: '2027-01-01', reason: 'v2 is out' }),
+  'register consumer': (role, t) =>
+    call(r, 'PUT', `/v1/lineage/consumers/sales/board-${slug(role)}/reads/sales.orders/orders`, t, {
+      versionRange: '^1.0.0',
+      kind: 'dashboard',
+    }),
   'put policy': (role, t) =>
     call(r, 'PUT', `/v1/policies/sales-docs-${slug(role)}`, t, {
       title: 'Documented',

@@ -6,7 +6,10 @@ export interface Owner {
 
 /** A consumer a proposed contract would break, directly (depth 1) or through the fields it derives. */
 export interface AffectedConsumer {
+  /** The consumer: a product id, or a consumer outside the mesh (`<domain>:<kind>/<name>`, see `kind`). */
   product: string;
+  /** dashboard, ml, notebook or service for a consumer outside the mesh; absent for a product. */
+  kind?: string;
   owner: Owner;
   /** 1 = reads the changed port; 2+ = reads something derived from it. */
   depth: number;
@@ -43,7 +46,12 @@ export interface ReaderBreak {
   exact: boolean;
 }
 
-export const UNAFFECTED_REASONS = ['RANGE_EXCLUDES_VERSION', 'DOES_NOT_READ_FIELD', 'FORWARD_COMPATIBLE'] as const;
+export const UNAFFECTED_REASONS = [
+  'RANGE_EXCLUDES_VERSION',
+  'DOES_NOT_READ_FIELD',
+  'FORWARD_COMPATIBLE',
+  'REGISTRATION_EXPIRED',
+] as const;
 export type UnaffectedReason = (typeof UNAFFECTED_REASONS)[number];
 
 export interface UnaffectedConsumer {
@@ -52,7 +60,8 @@ export interface UnaffectedConsumer {
   /**
    * RANGE_EXCLUDES_VERSION: it pins a range without the proposed version; DOES_NOT_READ_FIELD: none of the fields
    * it reads changes in a way it did not allow; FORWARD_COMPATIBLE: it declares no field lineage, and every record of
-   * the proposed contract is valid under the current one.
+   * the proposed contract is valid under the current one; REGISTRATION_EXPIRED: a consumer outside the mesh whose
+   * registration lapsed.
    */
   reason: UnaffectedReason;
   message: string;

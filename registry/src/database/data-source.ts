@@ -7,6 +7,7 @@ import { Lineage1763800100000 } from './migrations/1763800100000-lineage.js';
 import { Governance1763800300000 } from './migrations/1763800300000-governance.js';
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
 import { Access1763800500000 } from './migrations/1763800500000-access.js';
+import { ExternalConsumers1763800600000 } from './migrations/1763800600000-external-consumers.js';
 import { DEFAULT_POOL_LIMITS, poolOptions, type PoolLimits } from './pool-options.js';
 
 /** The tables read through TypeORM repositories; every other table is read with typed SQL by its owning context. */
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Governance1763800300000,
   LineageWalkOrder1763800400000,
   Access1763800500000,
+  ExternalConsumers1763800600000,
 ];
 
 /**

@@ -3,6 +3,8 @@ import { ContractsModule } from '../contracts/contracts.module.js';
 import { ProductsModule } from '../products/products.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { CatalogController } from './catalog.controller.js';
+import { ContractController } from './contract.controller.js';
+import { PortContractService } from './port-contract.service.js';
 import { OutputPortResolver, ProductResolver, ProductVersionResolver } from './discovery.resolver.js';
 import { ProductViewService } from './product-view.service.js';
 import { SearchService } from './search.service.js';
@@ -13,7 +15,14 @@ import { SearchService } from './search.service.js';
  */
 @Module({
   imports: [ProductsModule, ContractsModule, SlaModule],
-  controllers: [CatalogController],
-  providers: [ProductViewService, SearchService, ProductResolver, ProductVersionResolver, OutputPortResolver],
+  controllers: [CatalogController, ContractController],
+  providers: [
+    ProductViewService,
+    PortContractService,
+    SearchService,
+    ProductResolver,
+    ProductVersionResolver,
+    OutputPortResolver,
+  ],
 })
 export class DiscoveryModule {}

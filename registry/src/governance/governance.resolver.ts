@@ -1,6 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MajorLine, ProductVersion } from '../common/graphql/catalog.types.js';
+import { ExternalConsumersService } from '../lineage/external/external-consumers.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { GovernanceReport, LineConsumer, Policy } from './governance.types.js';
 import { PolicyService } from './policy.service.js';
@@ -8,15 +10,24 @@ import { PolicyService } from './policy.service.js';
 type Ctx = { governanceLoaders?: { consumers: DataLoader<string, LineConsumer[]> } };
 
 /** Consumers of every major line a GraphQL request asks for, in one query. */
-function consumersLoader(products: ProductsService): DataLoader<string, LineConsumer[]> {
+function consumersLoader(
+  products: ProductsService,
+  externals: ExternalConsumersService,
+  manager: EntityManager,
+): DataLoader<string, LineConsumer[]> {
   return new DataLoader(async (keys) => {
     const lines = keys.map((k) => ({
       productId: k.slice(0, k.lastIndexOf('@')),
       major: Number(k.slice(k.lastIndexOf('@') + 1)),
     }));
-    const byLine = await products.consumersOfMajorLines(lines);
+    const [byLine, outside] = await Promise.all([
+      products.consumersOfMajorLines(lines),
+      externals.onMajorLines(manager, lines),
+    ]);
     return keys.map((k) =>
-      (byLine.get(k) ?? []).map((c) => ({
+      [...(byLine.get(k) ?? []), ...(outside.get(k) ?? [])].map((c) => ({
+        ...(c.kind && { kind: c.kind }),
+        ...(c.expires && { expires: c.expires }),
         product: c.product,
         port: c.port,
         range: c.range,
@@ -59,11 +70,20 @@ export class GovernanceResolver {
 
 @Resolver(() => MajorLine)
 export class MajorLineResolver {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly externals: ExternalConsumersService,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  @ResolveField(() => [LineConsumer], { description: 'Products whose latest version still reads this major line.' })
+  @ResolveField(() => [LineConsumer], {
+    description:
+      'Products whose latest version still reads this major line, then consumers outside the mesh whose range resolves into it (lapsed registrations left out).',
+  })
   consumers(@Parent() line: MajorLine, @Context() ctx: Ctx): Promise<LineConsumer[]> {
-    ctx.governanceLoaders ??= { consumers: consumersLoader(this.products) };
+    ctx.governanceLoaders ??= {
+      consumers: consumersLoader(this.products, this.externals, this.dataSource.manager),
+    };
     return ctx.governanceLoaders.consumers.load(`${line.productId}@${line.major}`);
   }
 }

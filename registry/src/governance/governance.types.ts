@@ -50,7 +50,14 @@ export class Policy {
 
 @ObjectType({ description: 'A product still reading a major line.' })
 export class LineConsumer {
-  @Field(() => String) product!: string;
+  @Field(() => String, { description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'dashboard, ml, notebook or service (consumers outside the mesh).',
+  })
+  kind?: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD its registration lapses.' }) expires?: string;
   @Field(() => String) port!: string;
   @Field(() => String) range!: string;
   @Field(() => String, { nullable: true }) resolved?: string;

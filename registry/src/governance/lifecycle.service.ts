@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { RequestError } from '../common/registry-error.js';
+import { ExternalConsumersService } from '../lineage/external/external-consumers.service.js';
 import { LineageService } from '../lineage/lineage.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { majorLineKey, type LineConsumer, type LockedLine } from '../products/products.types.js';
@@ -30,6 +31,7 @@ export class LifecycleService {
     private readonly audit: AuditService,
     private readonly products: ProductsService,
     private readonly lineage: LineageService,
+    private readonly externals: ExternalConsumersService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -110,9 +112,15 @@ export class LifecycleService {
     return line;
   }
 
+  /** Products still on the line, then consumers outside the mesh whose registration has not lapsed. */
   private async consumers(tx: EntityManager, productId: string, major: number): Promise<LineConsumer[]> {
-    const byLine = await this.products.consumersOfMajorLines([{ productId, major }], tx);
-    return byLine.get(majorLineKey(productId, major)) ?? [];
+    const line = [{ productId, major }];
+    const [products, externals] = [
+      await this.products.consumersOfMajorLines(line, tx),
+      await this.externals.onMajorLines(tx, line),
+    ];
+    const key = majorLineKey(productId, major);
+    return [...(products.get(key) ?? []), ...(externals.get(key) ?? [])];
   }
 }
 

@@ -2,10 +2,15 @@ import type { CompatibilityChange } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
 import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
 import type { ProductsService } from '../products/products.service.js';
-import { judgeDirectConsumers, readerBreak, type DirectVerdict, type ReaderFindings } from './direct-impact.js';
+import {
+  judgeDirectConsumers,
+  readerBreak,
+  type DirectReader,
+  type DirectVerdict,
+  type ReaderFindings,
+} from './direct-impact.js';
 import { fieldOfPath } from './field-of-path.js';
 import { propagateBreak, unique, withOwners, type Propagation } from './impact-propagation.js';
-import type { ConsumerRow } from './operations/consumers-of-ports.js';
 import { fieldReaders } from './operations/field-readers.js';
 
 /** The port and versions an impact is computed for. */
@@ -15,6 +20,8 @@ export interface PortImpactRequest {
   /** The version whose contract is the current one. */
   against: string;
   proposedVersion: string;
+  /** YYYY-MM-DD: registrations of consumers outside the mesh that lapsed before it no longer count. */
+  today: string;
 }
 
 /** The worker's answer (cpu-tasks.ts readerImpact): the mode's verdict and breaking changes, and what readers meet. */
@@ -26,8 +33,8 @@ export interface Findings extends ReaderFindings {
 }
 
 /**
- * Who the proposed contract breaks: the direct consumers judged from their
- * side (judgeDirectConsumers), then, per read field that breaks, whoever
+ * Who the proposed contract breaks: the direct consumers (products, and
+ * consumers outside the mesh) judged from their side (judgeDirectConsumers), then, per read field that breaks, whoever
  * reads what those consumers derive from it (propagateBreak). Each change
  * lists the consumers it reaches; each direct consumer says which field it
  * reads breaks and why, with a counterexample.
@@ -36,12 +43,13 @@ export async function consumerImpact(
   manager: EntityManager,
   sources: { products: Pick<ProductsService, 'cards'> },
   req: PortImpactRequest,
-  rows: ConsumerRow[],
+  readers: DirectReader[],
   found: Findings,
 ): Promise<Pick<ImpactReport, 'changes' | 'consumers' | 'unaffected' | 'truncated'>> {
-  const direct = judgeDirectConsumers(rows, found, `${req.product}/${req.port}`, req.proposedVersion);
+  const direct = judgeDirectConsumers(readers, found, `${req.product}/${req.port}`, req.proposedVersion);
   const out: Propagation = {
     affected: new Map(direct.affected.map((a) => [a.product, a])),
+    unaffected: [...direct.unaffected],
     truncated: false,
     reached: new Set(),
   };
@@ -52,7 +60,9 @@ export async function consumerImpact(
   return {
     changes: impactChanges(found, direct, reachedBy),
     consumers,
-    unaffected: direct.unaffected,
+    unaffected: out.unaffected.filter(
+      (u, i, all) => !out.affected.has(u.product) && all.findIndex((v) => v.product === u.product) === i,
+    ),
     truncated: out.truncated,
   };
 }
@@ -84,9 +94,9 @@ async function followDerived(
     }
     const finding = found.readers.find((r) => r.path === field);
     const code = finding ? readerBreak(finding).code : 'UNSUPPORTED_KEYWORD';
-    const local: Propagation = { affected: out.affected, truncated: false, reached: new Set(readers) };
+    const local: Propagation = { ...out, truncated: false, reached: new Set(readers) };
     const start = derived.map((d) => ({ product: d.product_id, port: d.port, field: d.field }));
-    await propagateBreak(manager, start, [code], local);
+    await propagateBreak(manager, start, [code], local, req.today);
     out.truncated ||= local.truncated;
     reachedBy.set(field, local.reached);
   }

@@ -1,9 +1,41 @@
 import semver from 'semver';
 import type { CompatibilityChange, ReaderImpact } from '@dmesh/sdk';
-import type { ReaderBreak, UnaffectedConsumer } from '../common/impact.types.js';
+import type { Owner, ReaderBreak, UnaffectedConsumer } from '../common/impact.types.js';
+import { consumerIdOf } from './external/external-view.js';
+import { hasExpired } from './external/resolve-read.js';
 import { fieldOfPath } from './field-of-path.js';
 import type { Reached } from './impact-propagation.js';
 import type { ConsumerRow } from './operations/consumers-of-ports.js';
+import type { ExternalReadRow } from './operations/external-reads.js';
+
+/** A direct consumer of the port: a product's input (per major line), or a consumer outside the mesh. */
+export interface DirectReader {
+  id: string;
+  versionRange: string;
+  resolvedVersion?: string;
+  /** The port's fields it reads; empty when it declares none. */
+  fieldsRead: string[];
+  /** Outside the mesh: its kind and owner, and whether its registration has lapsed. */
+  kind?: string;
+  owner?: Owner;
+  expired?: string;
+}
+
+export const productReader = (c: ConsumerRow): DirectReader => ({
+  id: c.product_id,
+  versionRange: c.version_range,
+  ...(c.resolved_version && { resolvedVersion: c.resolved_version }),
+  fieldsRead: c.fields_read,
+});
+
+export const externalReader = (r: ExternalReadRow, today: string): DirectReader => ({
+  id: consumerIdOf(r),
+  versionRange: r.version_range,
+  fieldsRead: r.fields,
+  kind: r.kind,
+  owner: { team: r.owner_team, email: r.owner_email },
+  ...(hasExpired(r.expires, today) && { expired: r.expires! }),
+});
 
 /** What the CPU worker found between the current and the proposed contract of a port (cpu-tasks.ts readerImpact). */
 export interface ReaderFindings {
@@ -28,40 +60,46 @@ export interface DirectVerdict {
  * can present `f` in a way the current contract did not allow — removed, no
  * longer required, widened or retyped (the SDK's readerImpact: FORWARD
  * restricted to the fields read). One without field lineage may read
- * anything, so any FORWARD-breaking change breaks it.
+ * anything, so any FORWARD-breaking change breaks it. Consumers outside the
+ * mesh are judged alike (their registered fields stand for field lineage),
+ * and not at all once their registration has lapsed.
  */
 export function judgeDirectConsumers(
-  rows: ConsumerRow[],
+  readers: DirectReader[],
   findings: ReaderFindings,
   port: string,
   proposedVersion: string,
 ): DirectVerdict {
   const verdict: DirectVerdict = { affected: [], unaffected: [], brokenReads: new Map() };
   const byField = new Map(findings.readers.map((r) => [r.path, r]));
-  for (const c of rows) {
+  for (const c of readers) {
     const unaffected = (reason: UnaffectedConsumer['reason'], message: string) =>
-      verdict.unaffected.push({ product: c.product_id, versionRange: c.version_range, reason, message });
-    if (!admits(c.version_range, proposedVersion)) {
+      verdict.unaffected.push({ product: c.id, versionRange: c.versionRange, reason, message });
+    if (c.expired) {
+      unaffected('REGISTRATION_EXPIRED', `${c.id} registered its read of ${port} until ${c.expired}`);
+      continue;
+    }
+    if (!admits(c.versionRange, proposedVersion)) {
       unaffected(
         'RANGE_EXCLUDES_VERSION',
-        `${c.product_id} pins ${port} ${c.version_range}, which does not admit ${proposedVersion}`,
+        `${c.id} pins ${port} ${c.versionRange}, which does not admit ${proposedVersion}`,
       );
       continue;
     }
-    if (c.fields_read.length === 0) {
+    if (c.fieldsRead.length === 0) {
       if (!findings.forward.length)
         unaffected(
           'FORWARD_COMPATIBLE',
-          `${c.product_id} reads ${port} without field lineage; every record of the proposed contract is valid under the current one`,
+          `${c.id} reads ${port} without field lineage; every record of the proposed contract is valid under the current one`,
         );
       else verdict.affected.push(reached(c, [port], findings.forward.map(changeBreak), false));
       continue;
     }
-    const broken = c.fields_read.map((f) => byField.get(f)).filter((r): r is ReaderImpact => breaks(r));
+    const broken = c.fieldsRead.map((f) => byField.get(f)).filter((r): r is ReaderImpact => breaks(r));
     if (!broken.length) {
       unaffected(
         'DOES_NOT_READ_FIELD',
-        `${c.product_id} reads ${c.fields_read.join(', ')} of ${port}; none of them changes in a way it did not allow`,
+        `${c.id} reads ${c.fieldsRead.join(', ')} of ${port}; none of them changes in a way it did not allow`,
       );
       continue;
     }
@@ -73,21 +111,23 @@ export function judgeDirectConsumers(
         true,
       ),
     );
-    verdict.brokenReads.set(c.product_id, [
-      ...new Set([...(verdict.brokenReads.get(c.product_id) ?? []), ...broken.map((r) => r.path)]),
+    verdict.brokenReads.set(c.id, [
+      ...new Set([...(verdict.brokenReads.get(c.id) ?? []), ...broken.map((r) => r.path)]),
     ]);
   }
   return { ...verdict, affected: merged(verdict.affected), unaffected: settled(verdict) };
 }
 
-function reached(c: ConsumerRow, reads: string[], breaks: ReaderBreak[], fieldLineage: boolean): Reached {
+function reached(c: DirectReader, reads: string[], breaks: ReaderBreak[], fieldLineage: boolean): Reached {
   return {
-    product: c.product_id,
+    product: c.id,
+    ...(c.kind && { kind: c.kind }),
+    ...(c.owner && { owner: c.owner }),
     depth: 1,
     certain: true,
     fieldLineage,
-    versionRange: c.version_range,
-    ...(c.resolved_version && { resolvedVersion: c.resolved_version }),
+    versionRange: c.versionRange,
+    ...(c.resolvedVersion && { resolvedVersion: c.resolvedVersion }),
     reads,
     fields: [],
     changes: [...new Set(breaks.map((b) => b.code))],

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { AffectedConsumer } from '../common/impact.types.js';
+import type { AffectedConsumer, Owner, UnaffectedConsumer } from '../common/impact.types.js';
 import type { ProductsService } from '../products/products.service.js';
+import { visitExternalReaders } from './external/external-impact.js';
 import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-ports.js';
+import { externalReadsOfPorts } from './operations/external-reads.js';
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
 /** A field of a product's output port that breaks. */
@@ -14,11 +16,13 @@ export interface Broken {
 const MAX_DEPTH = 20;
 const MAX_AFFECTED = 5000;
 
-/** An affected consumer before its owner is looked up (once, for all of them: withOwners). */
-export type Reached = Omit<AffectedConsumer, 'owner'>;
+/** An affected consumer before its owner is looked up (once, for all products: withOwners); external ones carry theirs. */
+export type Reached = Omit<AffectedConsumer, 'owner'> & { owner?: Owner };
 
 export interface Propagation {
   affected: Map<string, Reached>;
+  /** Consumers outside the mesh the walk met that are not affected (lapsed, or reading other fields). */
+  unaffected: UnaffectedConsumer[];
   truncated: boolean;
   /** Consumers this walk reached (the map is shared across walks). */
   reached: Set<string>;
@@ -27,20 +31,22 @@ export interface Propagation {
 /**
  * Who breaks beyond the direct consumers (direct-impact.ts judges those):
  * `frontier` holds the output fields of direct consumers derived from the
- * fields that break; level by level (two indexed queries per level), whoever
+ * fields that break; level by level (three indexed queries per level), whoever
  * reads them breaks whatever range it pins — the data it already reads
  * changes. A consumer with field lineage for the port breaks only through the
  * fields it reads, and the walk continues through the fields it derives from
  * them. One without field lineage for the port is affected (it may read
  * anything) but the walk stops there: what it derives is unknown, so it is
  * reported with `fieldLineage: false` and `certain: false` instead of
- * flooding the answer with its whole downstream cone.
+ * flooding the answer with its whole downstream cone. Consumers outside the
+ * mesh reading the frontier end the walk too (external-impact.ts).
  */
 export async function propagateBreak(
   manager: EntityManager,
   start: Broken[],
   codes: string[],
   into: Propagation,
+  today: string,
 ): Promise<void> {
   const seen = new Set(start.map(key));
   let frontier = start;
@@ -53,7 +59,13 @@ export async function propagateBreak(
       frontier.map((b) => ({ product: b.product, port: b.port })),
       (p) => `${p.product}/${p.port}`,
     );
-    const [consumers, readers] = await Promise.all([consumersOfPorts(manager, ports), fieldReaders(manager, frontier)]);
+    const [consumers, readers, externals] = await Promise.all([
+      consumersOfPorts(manager, ports),
+      fieldReaders(manager, frontier),
+      externalReadsOfPorts(manager, ports),
+    ]);
+    // Beyond the direct consumers ranges do not matter (the data they read changes): no version to admit.
+    visitExternalReaders(into, externals, frontier, { depth, proposedVersion: '', code: codes[0], today });
     const next = consumers.flatMap((c) => visit(into, c, readers, { depth, codes }));
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
   }
@@ -135,11 +147,10 @@ export async function withOwners(
   products: Pick<ProductsService, 'cards'>,
   reached: Reached[],
 ): Promise<AffectedConsumer[]> {
-  const cards = new Map(
-    (await products.cards([...new Set(reached.map((r) => r.product))], manager)).map((c) => [c.id, c]),
-  );
-  return reached.map(({ product, ...rest }) => {
+  const ids = [...new Set(reached.filter((r) => !r.owner).map((r) => r.product))];
+  const cards = new Map((await products.cards(ids, manager)).map((c) => [c.id, c]));
+  return reached.map(({ product, owner, ...rest }) => {
     const card = cards.get(product);
-    return { product, owner: { team: card?.ownerTeam ?? '', email: card?.ownerEmail ?? '' }, ...rest };
+    return { product, owner: owner ?? { team: card?.ownerTeam ?? '', email: card?.ownerEmail ?? '' }, ...rest };
   });
 }

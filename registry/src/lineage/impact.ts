@@ -10,7 +10,9 @@ import type { ProductsService } from '../products/products.service.js';
 import type { PortVersion } from '../products/products.types.js';
 import { consumerImpact, type Findings, type PortImpactRequest } from './consumer-impact.js';
 import { unique } from './impact-propagation.js';
+import { externalReader, productReader } from './direct-impact.js';
 import { consumersOfPorts } from './operations/consumers-of-ports.js';
+import { externalReadsOfPorts } from './operations/external-reads.js';
 
 export interface ImpactRequest {
   product: string;
@@ -19,6 +21,8 @@ export interface ImpactRequest {
   /** The version the producer means to publish; default: the next minor of the latest version. */
   version?: string;
   mode?: string;
+  /** YYYY-MM-DD: registrations of consumers outside the mesh that lapsed before it no longer count. */
+  today: string;
 }
 
 /** What impact analysis reads from other contexts. */
@@ -48,7 +52,7 @@ export async function analyseImpact(
   const base = baseFor(await portHistoryOf(sources, req.product, req.port), proposedVersion);
   const mode = checkedMode(req.mode ?? base.compatibility);
   const current = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
-  const at = { product: req.product, port: req.port, against: base.version, proposedVersion, mode };
+  const at = { product: req.product, port: req.port, against: base.version, proposedVersion, mode, today: req.today };
   const impact = await portImpact(manager, sources, { ...at, current, proposed: req.schema });
   return {
     port: `${req.product}/${req.port}`,
@@ -109,14 +113,16 @@ export async function portImpact(
   sources: Pick<ImpactSources, 'products' | 'cpu'>,
   req: PortImpactRequest & { current: unknown; proposed: unknown; mode: CompatibilityMode; offload?: boolean },
 ): Promise<Omit<ImpactReport, 'port' | 'against' | 'proposedVersion' | 'versionRule' | 'mode'>> {
-  const rows = await consumersOfPorts(manager, [{ product: req.product, port: req.port }]);
+  const port = [{ product: req.product, port: req.port }];
+  const [rows, externals] = await Promise.all([consumersOfPorts(manager, port), externalReadsOfPorts(manager, port)]);
+  const readers = [...rows.map(productReader), ...externals.map((r) => externalReader(r, req.today))];
   const readPaths = unique(
-    rows.flatMap((c) => c.fields_read),
+    readers.flatMap((c) => c.fieldsRead),
     (f) => f,
   );
   const found = await findings(sources.cpu, req, readPaths);
   const { compatible, requiredBump } = found;
-  return { compatible, requiredBump, ...(await consumerImpact(manager, sources, req, rows, found)) };
+  return { compatible, requiredBump, ...(await consumerImpact(manager, sources, req, readers, found)) };
 }
 
 async function findings(

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CompatibilityMode } from '@dmesh/sdk';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { CpuPool } from '../common/cpu/cpu-pool.js';
 import { exceedsNodes } from '../common/cpu/json-size.js';
 import type { ImpactReport } from '../common/impact.types.js';
@@ -9,6 +10,9 @@ import { ContractsService } from '../contracts/contracts.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { lineageDrift, type ProductDrift } from './drift.js';
 import type { PortImpactRequest } from './consumer-impact.js';
+import { ExternalConsumersService } from './external/external-consumers.service.js';
+import { consumerIdOf } from './external/external-view.js';
+import { hasExpired } from './external/resolve-read.js';
 import { analyseImpact, portImpact, type ImpactRequest } from './impact.js';
 import { checkedInt, parsePortId, parseProductId } from './ids.js';
 import {
@@ -44,7 +48,13 @@ export class LineageService {
     private readonly products: ProductsService,
     private readonly contracts: ContractsService,
     private readonly cpu: CpuPool,
+    private readonly externals: ExternalConsumersService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
 
   lineage(q: LineageQuery): Promise<LineageGraph> {
     const direction = (q.direction ?? 'BOTH').toUpperCase() as LineageDirection;
@@ -83,7 +93,7 @@ export class LineageService {
     const owners = new Map(
       (await this.products.cards([...new Set(rows.map((c) => c.product_id))])).map((c) => [c.id, c]),
     );
-    return rows.map((c) => ({
+    const products: PortConsumer[] = rows.map((c) => ({
       product: c.product_id,
       major: c.major,
       port: `${product}/${port}`,
@@ -92,9 +102,25 @@ export class LineageService {
       owner: { team: owners.get(c.product_id)?.ownerTeam ?? '', email: owners.get(c.product_id)?.ownerEmail ?? '' },
       fieldsRead: c.fields_read,
     }));
+    return [...products, ...(await this.externalConsumers(product, port))];
   }
 
-  impact(portId: string, request: Omit<ImpactRequest, 'product' | 'port'>): Promise<ImpactReport> {
+  /** Consumers outside the mesh reading the port, lapsed registrations included (marked `expired`). */
+  private async externalConsumers(product: string, port: string): Promise<PortConsumer[]> {
+    const today = this.today();
+    return (await this.externals.readsOfPorts(this.dataSource.manager, [{ product, port }])).map((r) => ({
+      product: consumerIdOf(r),
+      kind: r.kind,
+      port: `${product}/${port}`,
+      versionRange: r.version_range,
+      owner: { team: r.owner_team, email: r.owner_email },
+      fieldsRead: r.fields,
+      ...(r.expires && { expires: r.expires }),
+      expired: hasExpired(r.expires, today),
+    }));
+  }
+
+  impact(portId: string, request: Omit<ImpactRequest, 'product' | 'port' | 'today'>): Promise<ImpactReport> {
     const { product, port } = parsePortId(portId, 'port');
     if (!request.schema || typeof request.schema !== 'object') {
       throw new RequestError('BAD_REQUEST', 'schema must be the proposed JSON Schema (an object)', [
@@ -109,7 +135,7 @@ export class LineageService {
     return analyseImpact(
       this.dataSource.manager,
       { products: this.products, contracts: this.contracts, cpu: this.cpu },
-      { product, port, ...request },
+      { product, port, ...request, today: this.today() },
     );
   }
 
@@ -125,10 +151,10 @@ export class LineageService {
   /** The consumers a port's proposed contract breaks, against the contract stored as `currentHash` (the publish dry-run). */
   async portImpact(
     tx: EntityManager,
-    req: PortImpactRequest & { currentHash: string; proposed: unknown; mode: CompatibilityMode },
+    req: Omit<PortImpactRequest, 'today'> & { currentHash: string; proposed: unknown; mode: CompatibilityMode },
   ) {
     const current = (await this.contracts.schemasByHashes([req.currentHash], tx)).get(req.currentHash);
     const sources = { products: this.products, cpu: this.cpu };
-    return portImpact(tx, sources, { ...req, current, offload: exceedsNodes(req.proposed) });
+    return portImpact(tx, sources, { ...req, current, offload: exceedsNodes(req.proposed), today: this.today() });
   }
 }

@@ -1,11 +1,11 @@
 import type { Owner } from '../common/impact.types.js';
 /** Plain results of the lineage services; REST DTOs and GraphQL types map from these. */
 export type LineageDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
-export type LineageNodeKind = 'PRODUCT' | 'PORT' | 'FIELD' | 'EXTERNAL';
+export type LineageNodeKind = 'PRODUCT' | 'PORT' | 'FIELD' | 'EXTERNAL' | 'CONSUMER';
 export type LineageEdgeKind = 'OUTPUT' | 'INPUT' | 'FIELD' | 'OBSERVED';
 
 export interface LineageNode {
-  /** `<domain>.<product>`, `<domain>.<product>/<port>`, `…/<port>#<field>`, or `external:<location>`. */
+  /** `<domain>.<product>`, `<domain>.<product>/<port>`, `…/<port>#<field>`, `external:<location>`, or a consumer outside the mesh `<domain>:<kind>/<name>`. */
   id: string;
   kind: LineageNodeKind;
   product?: string;
@@ -16,6 +16,8 @@ export interface LineageNode {
   version?: string;
   ownerTeam?: string;
   location?: string;
+  /** dashboard, ml, notebook or service (CONSUMER nodes). */
+  consumerKind?: string;
 }
 
 export interface LineageEdge {
@@ -50,8 +52,15 @@ export interface LineagePaths {
 }
 
 export interface PortConsumer {
+  /** A product id, or a consumer outside the mesh: `<domain>:<kind>/<name>`. */
   product: string;
-  major: number;
+  /** dashboard, ml, notebook or service for a consumer outside the mesh; absent for a product. */
+  kind?: string;
+  /** The consumer's major line that reads the port (products only). */
+  major?: number;
+  /** YYYY-MM-DD its registration lapses, and whether it has (consumers outside the mesh). */
+  expires?: string;
+  expired?: boolean;
   port: string;
   versionRange: string;
   resolvedVersion?: string;

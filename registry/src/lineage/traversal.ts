@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { RequestError } from '../common/registry-error.js';
 import { fieldNode, GraphBuilder, portNode, productNode } from './graph-builder.js';
 import type { LineageDirection, LineageEdge, LineageGraph } from './lineage.types.js';
+import { addExternalConsumers } from './external/external-nodes.js';
 import { externalEdges, type ExternalEdgeRow } from './operations/external-edges.js';
+import { externalReadsOfProducts } from './operations/external-reads.js';
 import { fieldEdgesAmong, type FieldEdgeRow } from './operations/field-edges-among.js';
 import { levelEdges } from './operations/level-edges.js';
 import type { ProductsService } from '../products/products.service.js';
@@ -46,9 +48,11 @@ export async function traverseLineage(
       downstream: req.direction !== 'UPSTREAM',
     }),
   );
+  const consumers =
+    req.direction === 'UPSTREAM' ? undefined : later(manager, () => externalReadsOfProducts(manager, products));
   const known = await cards.all();
   if (!known.has(req.root)) {
-    await Promise.allSettled([fields?.(), externals()]);
+    await Promise.allSettled([fields?.(), externals(), consumers?.()]);
     throw new RequestError('NOT_FOUND', `product ${req.root} is not in the catalog`, [
       {
         code: 'PRODUCT_NOT_FOUND',
@@ -60,6 +64,7 @@ export async function traverseLineage(
   decorate(g, known);
   if (fields) addFields(g, await fields());
   addExternals(g, await externals());
+  if (consumers) addExternalConsumers(g, await consumers(), req.depth);
   return g.build({ root: req.root, direction: req.direction, depth: req.depth, budget: req.budget });
 }
 

@@ -105,6 +105,10 @@ export interface LineConsumer {
   range: string;
   resolved: string | null;
   owner: Owner;
+  /** A consumer outside the mesh (`<domain>:<kind>/<name>` in `product`): its kind; absent for a product. */
+  kind?: string;
+  /** YYYY-MM-DD its registration lapses (consumers outside the mesh). */
+  expires?: string;
 }
 
 /** One published version of one output port. */

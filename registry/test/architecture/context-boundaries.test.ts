@@ -22,6 +22,8 @@ const TABLE_OWNERS: Record<string, string> = {
   lineage_run_events: 'lineage',
   lineage_observed_edges: 'lineage',
   lineage_observed_fields: 'lineage',
+  lineage_external_consumers: 'lineage',
+  lineage_external_reads: 'lineage',
   sla_observations: 'sla',
   sla_breaches: 'sla',
   policies: 'governance',

@@ -35,4 +35,8 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   retire: lifecycle,
   login: async () => (await import('./commands/login.js')).registerLoginCommand,
   token: async () => (await import('./commands/token.js')).registerTokenCommands,
+  pull: async () => (await import('./commands/pull.js')).registerPullCommand,
+  export: async () => (await import('./commands/export.js')).registerExportCommand,
+  consume: async () => (await import('./commands/consume.js')).registerConsumeCommand,
+  import: async () => (await import('./commands/import.js')).registerImportCommand,
 };

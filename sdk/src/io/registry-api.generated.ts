@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/versions/{version}/ports/{port}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema contract of one output port of one version, with its content hash as ETag */
+        get: operations["getPortContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policies": {
         parameters: {
             query?: never;
@@ -395,6 +412,59 @@ export interface paths {
         /** Ingest an OpenLineage 2.x run event (Spark, Airflow, dbt, … integrations) */
         post: operations["ingestOpenLineage"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumers outside the mesh (dashboards, ML jobs, notebooks, services), all or of one domain */
+        get: operations["listExternalConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/consumers/{domain}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consumer outside the mesh with what it reads */
+        get: operations["getExternalConsumer"];
+        put?: never;
+        post?: never;
+        /** Remove a consumer outside the mesh and all its reads */
+        delete: operations["deleteExternalConsumer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lineage/consumers/{domain}/{name}/reads/{product}/{port}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Register (or update) a consumer outside the mesh and the fields it reads of one port (publisher of its domain, or admin) */
+        put: operations["putExternalRead"];
+        post?: never;
+        /** Stop registering the read of one port (the consumer goes with its last read) */
+        delete: operations["deleteExternalRead"];
         options?: never;
         head?: never;
         patch?: never;
@@ -879,7 +949,15 @@ export interface components {
             reason: string;
         };
         LineConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /** @description YYYY-MM-DD its registration lapses (consumers outside the mesh). */
+            expires?: string;
             port: string;
             range: string;
             resolved?: string | null;
@@ -901,12 +979,12 @@ export interface components {
         };
         LineageNodeDto: {
             /**
-             * @description Product, port, field id, or external:<location>.
+             * @description Product, port, field id, external:<location>, or <domain>:<kind>/<name> (a consumer outside the mesh).
              * @example sales.orders/orders#customer_id
              */
             id: string;
             /** @enum {string} */
-            kind: "PRODUCT" | "PORT" | "FIELD" | "EXTERNAL";
+            kind: "PRODUCT" | "PORT" | "FIELD" | "EXTERNAL" | "CONSUMER";
             product?: string;
             port?: string;
             field?: string;
@@ -918,6 +996,11 @@ export interface components {
             ownerTeam?: string;
             /** @description Normalised location (external datasets). */
             location?: string;
+            /**
+             * @description What a consumer outside the mesh is (CONSUMER nodes).
+             * @enum {string}
+             */
+            consumerKind?: "dashboard" | "ml" | "notebook" | "service";
         };
         LineageEdgeDto: {
             /** @description Upstream end. */
@@ -962,9 +1045,19 @@ export interface components {
             email: string;
         };
         PortConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
-            /** @description The consumer major line whose latest version reads the port. */
-            major: number;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /** @description The consumer major line whose latest version reads the port (products). */
+            major?: number;
+            /** @description YYYY-MM-DD its registration lapses (consumers outside the mesh). */
+            expires?: string;
+            /** @description True once that registration has lapsed. */
+            expired?: boolean;
             /** @description The port it reads. */
             port: string;
             versionRange: string;
@@ -1004,7 +1097,13 @@ export interface components {
             exact: boolean;
         };
         AffectedConsumerDto: {
+            /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
             product: string;
+            /**
+             * @description Set for a consumer outside the mesh.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
             owner: components["schemas"]["LineageOwnerDto"];
             /** @description 1 = reads the port; 2+ = reads something derived from it. */
             depth: number;
@@ -1025,7 +1124,7 @@ export interface components {
             product: string;
             versionRange: string;
             /** @enum {string} */
-            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD" | "FORWARD_COMPATIBLE";
+            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD" | "FORWARD_COMPATIBLE" | "REGISTRATION_EXPIRED";
             message: string;
         };
         ImpactReportDto: {
@@ -1075,6 +1174,80 @@ export interface components {
             outputs: components["schemas"]["IngestedDatasetDto"][];
             edges: number;
             columnEdges: number;
+        };
+        ExternalReadDto: {
+            /**
+             * @description The port it reads.
+             * @example sales.orders/orders
+             */
+            port: string;
+            /** @example ^1.0.0 */
+            versionRange: string;
+            /** @description The highest published, non-retired version the range admits now; absent when none does. */
+            resolvedVersion?: string;
+            /** @description Fields of the port it reads (dotted for nesting); empty: any. */
+            fields: string[];
+            /**
+             * @description The day after which the registration lapses: it then no longer holds up a retirement nor counts in impact.
+             * @example 2026-12-31
+             */
+            expires?: string;
+            /** @description True once the registration has lapsed. */
+            expired: boolean;
+        };
+        ExternalConsumerDto: {
+            /**
+             * @description <domain>:<kind>/<name>
+             * @example finance:dashboard/exec-kpis
+             */
+            id: string;
+            /**
+             * @description The owning domain: its publishers register, update and remove it.
+             * @example finance
+             */
+            domain: string;
+            /** @example exec-kpis */
+            name: string;
+            /** @enum {string} */
+            kind: "dashboard" | "ml" | "notebook" | "service";
+            description?: string;
+            owner: components["schemas"]["LineageOwnerDto"];
+            reads: components["schemas"]["ExternalReadDto"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExternalOwnerInputDto: {
+            team?: string;
+            email?: string;
+        };
+        ExternalReadInputDto: {
+            /**
+             * @description Required for a new consumer; default: the consumer's.
+             * @enum {string}
+             */
+            kind?: "dashboard" | "ml" | "notebook" | "service";
+            /**
+             * @description The semver range of the product it reads.
+             * @example ^1.0.0
+             */
+            versionRange: string;
+            /**
+             * @description Fields of the port's contract it reads; absent or empty: it may read any (every change affects it).
+             * @example [
+             *       "order_id",
+             *       "total_amount"
+             *     ]
+             */
+            fields?: string[];
+            /**
+             * @description YYYY-MM-DD after which the registration lapses.
+             * @example 2026-12-31
+             */
+            expires?: string;
+            description?: string;
+            /** @description Who to talk to; default: the consumer's, else the domain's owner. */
+            owner?: components["schemas"]["ExternalOwnerInputDto"];
         };
         ObservationQualityDto: {
             /** @example unique */
@@ -1660,6 +1833,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DomainDto"][];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPortContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: 304 if it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A product id <domain>.<product> (kebab-case). */
+                id: string;
+                /** @description A semantic version. */
+                version: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract (application/schema+json); ETag is its content hash. */
+            200: {
+                headers: {
+                    /** @description The content hash of the contract, quoted. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The contract matches If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such product, version or port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             414: components["responses"]["UriTooLong"];
@@ -2398,6 +2625,251 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listExternalConsumers: {
+        parameters: {
+            query?: {
+                domain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"][];
+                };
+            };
+            /** @description domain is empty, repeated or not kebab-case. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getExternalConsumer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteExternalConsumer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putExternalRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
+                product: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalReadInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalConsumerDto"];
+                };
+            };
+            /** @description Bad name, kind, range or expiry; a field the contract lacks. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Not a publisher of the consumer domain. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description No such published port. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteExternalRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A domain name (kebab-case). */
+                domain: string;
+                /** @description The name of a consumer outside the mesh (kebab-case). */
+                name: string;
+                /** @description A product id <domain>.<product> (kebab-case). */
+                product: string;
+                /** @description A port name (kebab-case). */
+                port: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

@@ -23,6 +23,13 @@ export const ID_FORMS = {
     example: 'sales.orders',
   },
   port: { pattern: `^${KEBAB}$`, maxLength: 63, form: 'a port name (kebab-case)', example: 'orders' },
+  domain: { pattern: `^${KEBAB}$`, maxLength: 63, form: 'a domain name (kebab-case)', example: 'finance' },
+  consumer: {
+    pattern: `^${KEBAB}$`,
+    maxLength: 63,
+    form: 'the name of a consumer outside the mesh (kebab-case)',
+    example: 'exec-kpis',
+  },
   version: {
     pattern:
       '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$',

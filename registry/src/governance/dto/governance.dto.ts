@@ -58,7 +58,15 @@ export class DeprecateInputDto {
 }
 
 export class LineConsumerDto {
-  @ApiProperty() product!: string;
+  @ApiProperty({ description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @ApiPropertyOptional({
+    enum: ['dashboard', 'ml', 'notebook', 'service'],
+    description: 'Set for a consumer outside the mesh.',
+  })
+  kind?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD its registration lapses (consumers outside the mesh).' })
+  expires?: string;
   @ApiProperty() port!: string;
   @ApiProperty() range!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) resolved!: string | null;

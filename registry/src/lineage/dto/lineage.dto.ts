@@ -6,10 +6,11 @@ import { UNAFFECTED_REASONS } from '../../common/impact.types.js';
 export class LineageNodeDto {
   @ApiProperty({
     example: 'sales.orders/orders#customer_id',
-    description: 'Product, port, field id, or external:<location>.',
+    description:
+      'Product, port, field id, external:<location>, or <domain>:<kind>/<name> (a consumer outside the mesh).',
   })
   id!: string;
-  @ApiProperty({ enum: ['PRODUCT', 'PORT', 'FIELD', 'EXTERNAL'] }) kind!: string;
+  @ApiProperty({ enum: ['PRODUCT', 'PORT', 'FIELD', 'EXTERNAL', 'CONSUMER'] }) kind!: string;
   @ApiPropertyOptional() product?: string;
   @ApiPropertyOptional() port?: string;
   @ApiPropertyOptional() field?: string;
@@ -17,6 +18,11 @@ export class LineageNodeDto {
   @ApiPropertyOptional({ description: 'Latest version (products).' }) version?: string;
   @ApiPropertyOptional({ description: 'Owning team (products).' }) ownerTeam?: string;
   @ApiPropertyOptional({ description: 'Normalised location (external datasets).' }) location?: string;
+  @ApiPropertyOptional({
+    enum: ['dashboard', 'ml', 'notebook', 'service'],
+    description: 'What a consumer outside the mesh is (CONSUMER nodes).',
+  })
+  consumerKind?: string;
 }
 
 export class LineageEdgeDto {
@@ -63,8 +69,18 @@ export class LineageOwnerDto {
 }
 
 export class PortConsumerDto {
-  @ApiProperty() product!: string;
-  @ApiProperty({ description: 'The consumer major line whose latest version reads the port.' }) major!: number;
+  @ApiProperty({ description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @ApiPropertyOptional({
+    enum: ['dashboard', 'ml', 'notebook', 'service'],
+    description: 'Set for a consumer outside the mesh.',
+  })
+  kind?: string;
+  @ApiPropertyOptional({ description: 'The consumer major line whose latest version reads the port (products).' })
+  major?: number;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD its registration lapses (consumers outside the mesh).' })
+  expires?: string;
+  @ApiPropertyOptional({ description: 'True once that registration has lapsed.' }) expired?: boolean;
   @ApiProperty({ description: 'The port it reads.' }) port!: string;
   @ApiProperty() versionRange!: string;
   @ApiPropertyOptional() resolvedVersion?: string;
@@ -99,7 +115,13 @@ export class ReaderBreakDto {
 }
 
 export class AffectedConsumerDto {
-  @ApiProperty() product!: string;
+  @ApiProperty({ description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @ApiPropertyOptional({
+    enum: ['dashboard', 'ml', 'notebook', 'service'],
+    description: 'Set for a consumer outside the mesh.',
+  })
+  kind?: string;
   @ApiProperty({ type: LineageOwnerDto }) owner!: LineageOwnerDto;
   @ApiProperty({ description: '1 = reads the port; 2+ = reads something derived from it.' }) depth!: number;
   @ApiProperty({

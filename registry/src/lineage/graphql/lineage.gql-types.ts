@@ -11,10 +11,15 @@ export enum LineageDirectionEnum {
 }
 registerEnumType(LineageDirectionEnum, { name: 'LineageDirection' });
 
-@ObjectType({ description: 'A product, port, field or external dataset in a lineage graph.' })
+@ObjectType({
+  description: 'A product, port, field, external dataset or consumer outside the mesh in a lineage graph.',
+})
 export class LineageNode {
-  @Field(() => String, { description: '<domain>.<product>[/<port>][#<field>] or external:<location>' }) id!: string;
-  @Field(() => String, { description: 'PRODUCT, PORT, FIELD or EXTERNAL' }) kind!: string;
+  @Field(() => String, {
+    description: '<domain>.<product>[/<port>][#<field>], external:<location>, or <domain>:<kind>/<name>',
+  })
+  id!: string;
+  @Field(() => String, { description: 'PRODUCT, PORT, FIELD, EXTERNAL or CONSUMER' }) kind!: string;
   @Field(() => String, { nullable: true }) product?: string;
   @Field(() => String, { nullable: true }) port?: string;
   @Field(() => String, { nullable: true }) field?: string;
@@ -22,6 +27,8 @@ export class LineageNode {
   @Field(() => String, { nullable: true }) version?: string;
   @Field(() => String, { nullable: true }) ownerTeam?: string;
   @Field(() => String, { nullable: true }) location?: string;
+  @Field(() => String, { nullable: true, description: 'dashboard, ml, notebook or service (CONSUMER nodes).' })
+  consumerKind?: string;
 }
 
 @ObjectType({ description: 'A directed edge, upstream to downstream.' })
@@ -58,10 +65,18 @@ export class LineagePaths {
   @Field(() => Boolean) truncated!: boolean;
 }
 
-@ObjectType({ description: 'A product reading a port, with the range it pins and its owner.' })
+@ObjectType({
+  description: 'A product or a consumer outside the mesh reading a port, with the range it pins and its owner.',
+})
 export class PortConsumer {
-  @Field(() => String) product!: string;
-  @Field(() => Int) major!: number;
+  @Field(() => String, { description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @Field(() => String, { nullable: true, description: 'dashboard, ml, notebook or service (outside the mesh).' })
+  kind?: string;
+  @Field(() => Int, { nullable: true, description: 'The consumer major line that reads the port (products).' })
+  major?: number;
+  @Field(() => String, { nullable: true }) expires?: string;
+  @Field(() => Boolean, { nullable: true }) expired?: boolean;
   @Field(() => String) port!: string;
   @Field(() => String) versionRange!: string;
   @Field(() => String, { nullable: true }) resolvedVersion?: string;
@@ -86,7 +101,10 @@ export class ReaderBreak {
 
 @ObjectType()
 export class AffectedConsumer {
-  @Field(() => String) product!: string;
+  @Field(() => String, { description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
+  product!: string;
+  @Field(() => String, { nullable: true, description: 'dashboard, ml, notebook or service (outside the mesh).' })
+  kind?: string;
   @Field(() => Owner) owner!: Owner;
   @Field(() => Int) depth!: number;
   @Field(() => Boolean, {
@@ -113,7 +131,9 @@ export class AffectedConsumer {
 export class UnaffectedConsumer {
   @Field(() => String) product!: string;
   @Field(() => String) versionRange!: string;
-  @Field(() => String, { description: 'RANGE_EXCLUDES_VERSION, DOES_NOT_READ_FIELD or FORWARD_COMPATIBLE.' })
+  @Field(() => String, {
+    description: 'RANGE_EXCLUDES_VERSION, DOES_NOT_READ_FIELD, FORWARD_COMPATIBLE or REGISTRATION_EXPIRED.',
+  })
   reason!: string;
   @Field(() => String) message!: string;
 }
@@ -160,4 +180,28 @@ export class LineageDrift {
   @Field(() => [ObservedInput]) observedInputs!: ObservedInput[];
   @Field(() => [ObservedInput]) observedNotDeclared!: ObservedInput[];
   @Field(() => [String]) declaredNotObserved!: string[];
+}
+
+@ObjectType({ description: 'A port a consumer outside the mesh reads.' })
+export class ExternalRead {
+  @Field(() => String) port!: string;
+  @Field(() => String) versionRange!: string;
+  @Field(() => String, { nullable: true }) resolvedVersion?: string;
+  @Field(() => [String]) fields!: string[];
+  @Field(() => String, { nullable: true }) expires?: string;
+  @Field(() => Boolean) expired!: boolean;
+}
+
+@ObjectType({ description: 'A dashboard, ML job, notebook or service reading data products: <domain>:<kind>/<name>.' })
+export class ExternalConsumer {
+  @Field(() => String) id!: string;
+  @Field(() => String) domain!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) kind!: string;
+  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => Owner) owner!: Owner;
+  @Field(() => [ExternalRead]) reads!: ExternalRead[];
+  @Field(() => String) createdBy!: string;
+  @Field(() => String) createdAt!: string;
+  @Field(() => String) updatedAt!: string;
 }

@@ -2,7 +2,9 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
 import { Product } from '../../common/graphql/catalog.types.js';
 import { LineageService } from '../lineage.service.js';
+import { ExternalConsumersService } from '../external/external-consumers.service.js';
 import {
+  ExternalConsumer,
   ImpactReport,
   LineageDirectionEnum,
   LineageDrift,
@@ -14,7 +16,19 @@ import {
 /** Lineage queries; each one line to the service, which checks arguments and maps nothing GraphQL-specific. */
 @Resolver()
 export class LineageResolver {
-  constructor(private readonly service: LineageService) {}
+  constructor(
+    private readonly service: LineageService,
+    private readonly externals: ExternalConsumersService,
+  ) {}
+
+  @Query(() => [ExternalConsumer], {
+    description: 'Consumers outside the mesh (dashboards, ML jobs, notebooks, services), all or of one domain.',
+  })
+  externalConsumers(
+    @Args('domain', { type: () => String, nullable: true }) domain?: string,
+  ): Promise<ExternalConsumer[]> {
+    return this.externals.list(domain ? { domain } : {});
+  }
 
   @Query(() => LineageGraph, {
     description:
@@ -46,7 +60,8 @@ export class LineageResolver {
   }
 
   @Query(() => [PortConsumer], {
-    description: 'Products reading a port (<domain>.<product>/<port>), with range, owner and fields read.',
+    description:
+      'Products and consumers outside the mesh reading a port (<domain>.<product>/<port>), with range, owner and fields read.',
   })
   consumers(@Args('port', { type: () => String }) port: string): Promise<PortConsumer[]> {
     return this.service.consumers(port);

@@ -12,6 +12,8 @@ export interface LineageNodeView {
   version?: string;
   ownerTeam?: string;
   location?: string;
+  /** dashboard, ml, notebook or service: a consumer outside the mesh (kind CONSUMER). */
+  consumerKind?: string;
 }
 export interface LineageEdgeView {
   from: string;
@@ -59,6 +61,7 @@ function links(g: LineageGraphView): Link[] {
 function label(n: LineageNodeView | undefined, id: string): string {
   if (!n) return id;
   if (n.kind === 'EXTERNAL') return `${n.location ?? id} (external)`;
+  if (n.kind === 'CONSUMER') return `${id} (${n.consumerKind ?? 'consumer'})${n.ownerTeam ? ` · ${n.ownerTeam}` : ''}`;
   return `${id}${n.version ? `@${n.version}` : ''}${n.ownerTeam ? ` · ${n.ownerTeam}` : ''}`;
 }
 
@@ -121,7 +124,9 @@ export function renderTree(g: LineageGraphView, style: TreeStyle = PLAIN): strin
 
 /** Graphviz/Mermaid-safe identifiers: n0, n1, … in node order. */
 function ids(g: LineageGraphView): Map<string, string> {
-  return new Map(g.nodes.filter((n) => n.kind === 'PRODUCT' || n.kind === 'EXTERNAL').map((n, i) => [n.id, `n${i}`]));
+  return new Map(
+    g.nodes.filter((n) => ['PRODUCT', 'EXTERNAL', 'CONSUMER'].includes(n.kind)).map((n, i) => [n.id, `n${i}`]),
+  );
 }
 
 const domainOf = (id: string) => id.split('.')[0];
@@ -136,6 +141,7 @@ export function renderMermaid(g: LineageGraphView): string {
   for (const n of g.nodes) {
     if (n.kind === 'PRODUCT') byDomain.set(domainOf(n.id), [...(byDomain.get(domainOf(n.id)) ?? []), n]);
     if (n.kind === 'EXTERNAL') out.push(`  ${id.get(n.id)}[("${quoteMermaid(n.location ?? n.id)}")]`);
+    if (n.kind === 'CONSUMER') out.push(`  ${id.get(n.id)}(["${quoteMermaid(n.id)}"])`);
   }
   for (const [domain, members] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  subgraph ${domain}`);
@@ -168,6 +174,7 @@ export function renderDot(g: LineageGraphView): string {
     if (n.kind === 'PRODUCT') byDomain.set(domainOf(n.id), [...(byDomain.get(domainOf(n.id)) ?? []), n]);
     if (n.kind === 'EXTERNAL')
       out.push(`  ${id.get(n.id)} [label="${quoteDot(n.location ?? n.id)}", shape=cylinder, style=dashed];`);
+    if (n.kind === 'CONSUMER') out.push(`  ${id.get(n.id)} [label="${quoteDot(n.id)}", shape=ellipse];`);
   }
   for (const [domain, members] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  subgraph "cluster_${quoteDot(domain)}" {`, `    label="${quoteDot(domain)}";`);
