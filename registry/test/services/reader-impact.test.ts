@@ -1,4 +1,5 @@
 import type { ImpactReport, PortImpact } from '../../src/common/impact.types.js';
+import { ExternalConsumersService } from '../../src/lineage/external/external-consumers.service.js';
 import { LineageService } from '../../src/lineage/lineage.service.js';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
 import { ADMIN, publishRequest } from '../fixtures.js';
@@ -61,6 +62,11 @@ beforeAll(async () => {
   await consumer('ana.amounts', { total: ['app.events/events#amount'] });
   await consumer('ops.audit');
   await consumer('old.pinned', { who: ['app.events/events#user_id'] }, '~1.0.0');
+  // A dashboard outside the mesh reading user_id, judged as a direct reader like a product.
+  const read = { kind: 'dashboard', versionRange: '^1.0.0', fields: ['user_id'] };
+  await services
+    .get(ExternalConsumersService)
+    .register({ domain: 'ana', name: 'kpis' }, 'app.events/events', read, ADMIN);
 });
 afterAll(() => services.close());
 
@@ -87,13 +93,18 @@ describe('impact from the consumer side', () => {
     expect(c['ana.sessions'].breaks[0].message).toContain('user_id');
     expect(c['bi.report']).toMatchObject({ depth: 2, certain: true, reads: ['ana.sessions/sessions#user'] });
     expect(c['ops.audit']).toMatchObject({ depth: 1, fieldLineage: false, reads: ['app.events/events'] });
+    expect(c['ana:dashboard/kpis']).toMatchObject({
+      kind: 'dashboard',
+      depth: 1,
+      breaks: [{ field: 'user_id', code: 'PROPERTY_REMOVED', exact: true }],
+    });
     expect(reasons(r)).toEqual({
       'ana.names': 'DOES_NOT_READ_FIELD',
       'ana.amounts': 'DOES_NOT_READ_FIELD',
       'old.pinned': 'RANGE_EXCLUDES_VERSION',
     });
     const required = r.changes.find((ch) => ch.code === 'REQUIRED_REMOVED');
-    expect(required?.affected).toEqual(['ana.sessions', 'bi.report', 'ops.audit']);
+    expect(required?.affected).toEqual(['ana.sessions', 'ana:dashboard/kpis', 'bi.report', 'ops.audit']);
   });
 
   it('a retyped field breaks its readers, with a record that shows the new type', async () => {
@@ -109,6 +120,7 @@ describe('impact from the consumer side', () => {
     ]);
     expect(Number.isInteger((amounts.breaks[0].counterexample as { amount: number }).amount)).toBe(false);
     expect(reasons(r)['ana.sessions']).toBe('DOES_NOT_READ_FIELD');
+    expect(reasons(r)['ana:dashboard/kpis']).toBe('DOES_NOT_READ_FIELD');
   });
 
   it('a change to a field nobody reads affects only the consumer without field lineage, or no one', async () => {
@@ -137,7 +149,10 @@ describe('impact from the consumer side', () => {
     const dry = await pipeline.publish('app.events', request, ADMIN, true);
     expect(dry.outcome).toBe('dry-run');
     const impact = (dry as { impact?: Record<string, PortImpact> }).impact?.events;
-    expect(impact?.consumers.map((x) => x.product)).toEqual(['ana.sessions', 'ops.audit', 'bi.report']);
+    // The direct consumers first, then those reached through field lineage.
+    const names = impact!.consumers.map((x) => x.product);
+    expect(names.slice(0, 3).sort()).toEqual(['ana.sessions', 'ana:dashboard/kpis', 'ops.audit']);
+    expect(names.slice(3)).toEqual(['bi.report']);
     expect(byProduct(impact!)['ana.sessions'].breaks.map((b) => b.field)).toEqual(['user_id']);
     expect(reasons(impact!)['ana.names']).toBe('DOES_NOT_READ_FIELD');
     const published = await pipeline.publish('app.events', { ...request }, ADMIN);
