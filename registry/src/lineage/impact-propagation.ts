@@ -59,11 +59,10 @@ export async function propagateBreak(
       frontier.map((b) => ({ product: b.product, port: b.port })),
       (p) => `${p.product}/${p.port}`,
     );
-    const [consumers, readers, externals] = await Promise.all([
-      consumersOfPorts(manager, ports),
-      fieldReaders(manager, frontier),
-      externalReadsOfPorts(manager, ports),
-    ]);
+    // One after another: inside a publish the manager is one transaction's connection, which runs one query at a time.
+    const consumers = await consumersOfPorts(manager, ports);
+    const readers = await fieldReaders(manager, frontier);
+    const externals = await externalReadsOfPorts(manager, ports);
     // Beyond the direct consumers ranges do not matter (the data they read changes): no version to admit.
     visitExternalReaders(into, externals, frontier, { depth, proposedVersion: '', code: codes[0], today });
     const next = consumers.flatMap((c) => visit(into, c, readers, { depth, codes }));

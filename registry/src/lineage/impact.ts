@@ -114,7 +114,9 @@ export async function portImpact(
   req: PortImpactRequest & { current: unknown; proposed: unknown; mode: CompatibilityMode; offload?: boolean },
 ): Promise<Omit<ImpactReport, 'port' | 'against' | 'proposedVersion' | 'versionRule' | 'mode'>> {
   const port = [{ product: req.product, port: req.port }];
-  const [rows, externals] = await Promise.all([consumersOfPorts(manager, port), externalReadsOfPorts(manager, port)]);
+  // One after another: inside a publish dry-run the manager is one transaction's connection.
+  const rows = await consumersOfPorts(manager, port);
+  const externals = await externalReadsOfPorts(manager, port);
   const readers = [...rows.map(productReader), ...externals.map((r) => externalReader(r, req.today))];
   const readPaths = unique(
     readers.flatMap((c) => c.fieldsRead),

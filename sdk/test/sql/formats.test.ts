@@ -119,7 +119,8 @@ describe('multipleOf in SQL', () => {
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
     fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
-    fc.constantFrom(0.3, 1.7, 0.30000000000000004, 1e21, 1.5e-7, 123456789.12345678, -0, 5e-324),
+    // 21195417138904270: JavaScript writes it shorter than float8 does (a tie above 2^53).
+    fc.constantFrom(0.3, 1.7, 0.30000000000000004, 1e21, 1.5e-7, 123456789.12345678, -0, 5e-324, 21195417138904270),
   );
 
   it('decides a double as the decimal of its shortest form, in DuckDB and PostgreSQL', async () => {

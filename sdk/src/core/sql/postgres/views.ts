@@ -57,11 +57,27 @@ function stringView(nativeType: string, text: string): ValueView {
   return { nativeType, is: only('string'), text, key: text, keyText: text };
 }
 
-/** The value's decimal (JavaScript's shortest round-trip digits, which float8's text output also writes) is a multiple. */
+/** The value's decimal (JavaScript's shortest round-trip digits: `shortestDecimal`) is a multiple. */
 function notMultiple(double: string, divisor: Decimal): string {
   const m = divisor.mantissa * (divisor.exponent >= 0 ? 10n ** BigInt(divisor.exponent) : 1n);
   const literal = divisor.exponent >= 0 ? `${m}` : `${divisor.mantissa}e${divisor.exponent}`;
-  return `mod((${double})::float8::text::numeric, ${literal}::numeric) <> 0`;
+  return `mod(${shortestDecimal(`(${double})::float8`)}, ${literal}::numeric) <> 0`;
+}
+
+/**
+ * The exact decimal JavaScript's `String(x)` writes. float8's text output is
+ * the same shortest round-trip form except at a tie: from 2^53 up, where
+ * doubles are integers, a shorter decimal can lie exactly halfway between two
+ * doubles and still read back as `x` (ties to even), which JavaScript writes
+ * (2.119541713890427e16) and PostgreSQL does not (2.1195417138904272e16). So
+ * above 2^53 the fewest significant digits that read back as `x` are searched.
+ */
+function shortestDecimal(d: string): string {
+  const readsBack = 'CASE WHEN abs(r.c) <= 1.7976931348623157e308 THEN r.c::float8 = s.d ELSE false END';
+  const candidates = 'generate_series(1, 16) AS k, LATERAL (SELECT round(s.t, k - 1 - s.e) AS c) AS r';
+  const search = `(SELECT r.c FROM ${candidates} WHERE ${readsBack} ORDER BY k LIMIT 1)`;
+  const tie = `(SELECT coalesce(${search}, s.t) FROM (SELECT ${d} AS d, ${d}::text::numeric AS t, floor(log(abs(${d}::text::numeric)))::int AS e) AS s)`;
+  return `(CASE WHEN abs(${d}) < 9007199254740992 THEN ${d}::text::numeric ELSE ${tie} END)`;
 }
 
 /** A numeric type: `number` is the double JavaScript reads; `isNumber` the rows that are JSON numbers, not "NaN" text. */
