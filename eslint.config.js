@@ -20,7 +20,7 @@ const CONTEXTS = {
   lineage: ['publish', 'products', 'contracts', 'audit', 'auth'],
   sla: ['products', 'audit', 'auth'],
   governance: ['publish', 'products', 'lineage', 'audit', 'auth'],
-  discovery: ['products', 'contracts', 'sla', 'auth'],
+  discovery: ['publish', 'products', 'contracts', 'sla', 'auth'],
   seed: ['publish', 'governance', 'auth'],
 };
 const ROOT = dirname(fileURLToPath(import.meta.url));

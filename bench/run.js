@@ -41,6 +41,8 @@ const BENCHMARKS = [
     fn: 'runLineageBench',
     flags: REGISTRY_NODE_FLAGS,
   },
+  // The client process: it starts the registry as its own process (with REGISTRY_NODE_FLAGS) and sends it requests.
+  { name: 'search', module: 'registry/dist/bench/search.bench.js', fn: 'runSearchBench', flags: [] },
 ];
 
 /** Targets the issues set, shown beside the figures (a figure is judged by people, not by this script). */
@@ -61,6 +63,12 @@ const TARGETS = {
   'test.pg_1m_raw_ratio': '≤ 1.5',
   'lineage.depth10_p99_ms': '≤ 100 ms, ratio ≤ 2',
   'lineage.impact_p99_ms': '≤ 200 ms',
+  'search.p95_ms': '≤ 50 ms',
+  'search.p99_ms': '≤ 150 ms',
+  'search.p999_ms': '≤ 250 ms',
+  'search.graphql_overhead_ratio': '≤ 1.5',
+  'fieldsearch.p99_ms': '≤ 100 ms',
+  'search.abuse_p99_ms': '≤ 150 ms',
   'health.live_p99_ms_under_abuse': '≤ 50 ms',
   'products.get_p99_ms_under_abuse': '≤ 100 ms',
   'publish.per_s_20_writers': '≥ 150/s',

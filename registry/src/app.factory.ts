@@ -37,7 +37,7 @@ function describeErrorBody(document: OpenAPIObject): void {
   if (code?.properties?.code) code.properties.code.description = `Machine code:\n${describeErrorCodes()}`;
 }
 
-export interface CreateAppOptions extends HttpHooks, Pick<AppOptions, 'access' | 'ops'> {
+export interface CreateAppOptions extends HttpHooks, Pick<AppOptions, 'access' | 'ops' | 'introspection'> {
   ide?: boolean;
   logger?: boolean;
   /** Structured logs (pino through Fastify), to stdout or a test's destination. */
@@ -60,7 +60,13 @@ export async function createApp(
   const adapter = new FastifyAdapter({ ...FASTIFY_OPTIONS, ...log });
   keepRegistryErrorHandler(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ dataSource, ide: options.ide ?? false, access: options.access, ops: options.ops }),
+    AppModule.register({
+      dataSource,
+      ide: options.ide ?? false,
+      introspection: options.introspection,
+      access: options.access,
+      ops: options.ops,
+    }),
     adapter,
     { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false, bodyParser: false },
   );

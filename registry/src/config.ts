@@ -15,6 +15,8 @@ export interface RegistryConfig {
   domainsDir: string;
   bootstrapToken?: string;
   ide: boolean;
+  /** GraphQL introspection and field suggestions: development, or DMESH_GRAPHQL_INTROSPECTION=1. */
+  introspection: boolean;
   /** The table owner's URL for migrations, when DATABASE_URL is a runtime role (DMESH_MIGRATION_DATABASE_URL). */
   migrationDatabaseUrl?: string;
   access: AccessConfig;
@@ -61,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     domainsDir: resolve(env.DMESH_DOMAINS_DIR ?? join(REPO_ROOT, 'domains')),
     ...(env.DMESH_BOOTSTRAP_TOKEN && { bootstrapToken: env.DMESH_BOOTSTRAP_TOKEN }),
     ide: env.NODE_ENV !== 'production',
+    introspection: env.NODE_ENV !== 'production' || env.DMESH_GRAPHQL_INTROSPECTION === '1',
     ...(env.DMESH_MIGRATION_DATABASE_URL && { migrationDatabaseUrl: env.DMESH_MIGRATION_DATABASE_URL }),
     access: readAccessConfig(env, (message) => new ConfigError(message)),
     ops: readOpsConfig(env, (message) => new ConfigError(message), Boolean(process.stdout.isTTY)),

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const storage = await openStorage(config, shutdown, say);
   const drain = new Drain();
-  const app = await createApp(storage.dataSource, { ide: config.ide, drain, ...operations(config) });
+  const app = await createApp(storage.dataSource, {
+    ide: config.ide,
+    introspection: config.introspection,
+    drain,
+    ...operations(config),
+  });
   shutdown.add('HTTP server', () => closeHttp(app, drain, config.drainMs, say));
   const devTokenFile = await bootstrap(app, config, storage.embedded);
   const port = await listen(app, config);

@@ -37,7 +37,11 @@ describe('bad input', () => {
     ['/v1/lineage/products/sales.orders?depth=1e1', 'BAD_PARAMETER', 'depth'],
     ['/v1/products?__proto__=1', 'FORBIDDEN_KEY', '__proto__'],
     ['/v1/products/Sales.Orders', 'BAD_PARAMETER', 'id'],
-    [`/v1/products?q=${'word+'.repeat(17)}`, 'BAD_PARAMETER', 'q'],
+    [`/v1/products?q=${'word+'.repeat(11)}`, 'QUERY_TOO_MANY_TERMS', 'q'],
+    [`/v1/products?q=${'a'.repeat(201)}`, 'QUERY_TOO_LONG', 'q'],
+    ['/v1/products?tag=,', 'BAD_PARAMETER', 'tag'],
+    ['/v1/products?status=active,gone', 'BAD_PARAMETER', 'status'],
+    ['/v1/fields?q=id&required=yes', 'BAD_PARAMETER', 'required'],
   ])('GET %s is 400 naming the parameter', async (path, code, at) => {
     expectAnswer(await get(path), 400, 'BAD_REQUEST', { code, path: at });
   });

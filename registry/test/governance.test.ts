@@ -258,7 +258,7 @@ describe('major-line lifecycle', () => {
     expect(gql.data.product.majorLines).toEqual([
       {
         major: 1,
-        state: 'deprecated',
+        state: 'DEPRECATED',
         sunset: '2026-12-01',
         consumers: [{ product: 'billing.invoices', ownerTeam: 'billing-team' }],
       },

@@ -6,6 +6,7 @@ import { CLOCK, ManualClock } from '../src/common/clock.js';
 import { ClockModule } from '../src/common/clock.module.js';
 import { CpuModule } from '../src/common/cpu/cpu.module.js';
 import { ContractsModule } from '../src/contracts/contracts.module.js';
+import { DiscoveryModule } from '../src/discovery/discovery.module.js';
 import { GovernanceModule } from '../src/governance/governance.module.js';
 import { LineageModule } from '../src/lineage/lineage.module.js';
 import { ProductsModule } from '../src/products/products.module.js';
@@ -30,6 +31,7 @@ class ServicesModule {
         LineageModule,
         SlaModule,
         GovernanceModule,
+        DiscoveryModule,
       ],
       providers: [{ provide: DataSource, useValue: dataSource }],
       exports: [DataSource],

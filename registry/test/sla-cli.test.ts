@@ -126,9 +126,9 @@ describe('the sales.orders pipeline step (domains/sales/orders/pipeline)', () =>
         await r.graphql(`{ product(id: "sales.orders") { version { ports { name slaStatus { status } } } } }`)
       ).data.product.version.ports.find((p: any) => p.name === 'orders').slaStatus.status;
     r.clock.set('2026-11-21T19:20:00Z');
-    expect(await status()).toBe('at_risk');
+    expect(await status()).toBe('AT_RISK');
     r.clock.set('2026-11-21T19:30:00Z');
-    expect(await status()).toBe('breached');
+    expect(await status()).toBe('BREACHED');
     expect(await r.events('sla.breach', 'sales.orders/orders')).toHaveLength(1);
   });
 });

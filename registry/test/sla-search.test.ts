@@ -3,14 +3,14 @@ import { HOUR, T0, observation, publishWithSla, startSlaRegistry, type SlaRegist
 let r: SlaRegistry;
 const SLA = { freshness: 'PT1H', availability: 90 };
 
-/** Ids of the products `search` returns for an SLA status (optionally with more filter fields). */
+/** Ids of the products `search` returns for an SLA status (optionally with more filter fields), sorted. */
 async function search(status: string, more = ''): Promise<{ ids: string[]; totalCount: number }> {
   const res = await r.graphql(
-    `{ search(filter: { slaStatus: ${status} ${more} }) { totalCount edges { node { id } } } }`,
+    `{ search(filter: { slaStatus: ${status} ${more} }, sort: NAME) { totalCount edges { node { id } } } }`,
   );
   expect(res.errors).toBeUndefined();
   return {
-    ids: res.data.search.edges.map((e: { node: { id: string } }) => e.node.id),
+    ids: res.data.search.edges.map((e: { node: { id: string } }) => e.node.id).sort(),
     totalCount: res.data.search.totalCount,
   };
 }
@@ -34,17 +34,17 @@ afterAll(() => r.close());
 
 describe('search filtered by SLA status', () => {
   it('matches a product when any port of its latest version has the status', async () => {
-    expect(await search('met')).toEqual({ ids: ['sales.fresh'], totalCount: 1 });
-    expect(await search('at_risk')).toEqual({ ids: ['billing.mixed'], totalCount: 1 });
-    expect(await search('breached')).toEqual({ ids: ['sales.stale'], totalCount: 1 });
+    expect(await search('MET')).toEqual({ ids: ['sales.fresh'], totalCount: 1 });
+    expect(await search('AT_RISK')).toEqual({ ids: ['billing.mixed'], totalCount: 1 });
+    expect(await search('BREACHED')).toEqual({ ids: ['sales.stale'], totalCount: 1 });
     // billing.mixed/second and sales.silent have no observations.
-    expect(await search('unknown')).toEqual({ ids: ['billing.mixed', 'sales.silent'], totalCount: 2 });
+    expect(await search('UNKNOWN')).toEqual({ ids: ['billing.mixed', 'sales.silent'], totalCount: 2 });
   });
 
   it('combines with the other filters and pages', async () => {
-    expect(await search('unknown', 'domain: "sales"')).toEqual({ ids: ['sales.silent'], totalCount: 1 });
+    expect(await search('UNKNOWN', 'domain: "sales"')).toEqual({ ids: ['sales.silent'], totalCount: 1 });
     const page = await r.graphql(
-      `{ search(filter: { slaStatus: unknown }, first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`,
+      `{ search(filter: { slaStatus: UNKNOWN }, sort: NAME, first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`,
     );
     expect(page.data.search).toMatchObject({
       totalCount: 2,
@@ -55,8 +55,8 @@ describe('search filtered by SLA status', () => {
 
   it('follows the test clock: as freshness lapses, products move to breached', async () => {
     r.clock.set(new Date(T0.getTime() + HOUR));
-    expect((await search('breached')).ids).toEqual(['billing.mixed', 'sales.fresh', 'sales.stale']);
-    expect((await search('met')).ids).toEqual([]);
+    expect((await search('BREACHED')).ids).toEqual(['billing.mixed', 'sales.fresh', 'sales.stale']);
+    expect((await search('MET')).ids).toEqual([]);
   });
 
   it('refuses a status that does not exist', async () => {

@@ -55,7 +55,7 @@ describe('SLA observations over REST', () => {
   it('is unknown without observations', async () => {
     const s = await statuses('sales.orders');
     expect(s.orders).toMatchObject({
-      status: 'unknown',
+      status: 'UNKNOWN',
       reasons: [{ measure: 'observations', level: 'unknown' }],
       measures: { observations: 0 },
       window: { duration: 'P7D', to: T0.toISOString() },
@@ -71,12 +71,12 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
 
     r.clock.set(new Date(T0.getTime() + 30 * 60_000));
     expect((await statuses('sales.orders')).orders).toMatchObject({
-      status: 'met',
+      status: 'MET',
       measures: { observations: 1, freshnessAgeSeconds: 1800, availability: 100, completeness: 100 },
     });
     r.clock.set(new Date(T0.getTime() + 49 * 60_000));
     expect((await statuses('sales.orders')).orders).toMatchObject({
-      status: 'at_risk',
+      status: 'AT_RISK',
       reasons: [{ measure: 'freshness', level: 'at_risk' }],
     });
     expect(await r.events('sla.breach')).toEqual([]);
@@ -84,7 +84,7 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
     r.clock.set(new Date(T0.getTime() + 61 * 60_000));
     const breached = (await statuses('sales.orders')).orders;
     expect(breached).toMatchObject({
-      status: 'breached',
+      status: 'BREACHED',
       breachStart: new Date(T0.getTime() + HOUR).toISOString(),
       reasons: [{ measure: 'freshness', level: 'breached', limit: HOUR }],
     });
@@ -113,10 +113,10 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
       ...Array.from({ length: 4 }, () => r.get('/v1/products/sales.orders/ports/order-events/sla')),
     ]);
     expect(reads.slice(0, 4).map((s: any) => s['order-events'].status)).toEqual([
-      'breached',
-      'breached',
-      'breached',
-      'breached',
+      'BREACHED',
+      'BREACHED',
+      'BREACHED',
+      'BREACHED',
     ]);
     expect(await r.events('sla.breach', 'sales.orders/order-events')).toHaveLength(1);
     expect(
@@ -132,7 +132,7 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
     expect(await r.events('sla.breach', 'sales.orders/orders')).toHaveLength(1);
 
     r.clock.set(new Date(T0.getTime() + 5 * HOUR));
-    expect((await statuses('sales.orders')).orders.status).toBe('breached');
+    expect((await statuses('sales.orders')).orders.status).toBe('BREACHED');
     await statuses('sales.orders');
     const events = await r.events('sla.breach', 'sales.orders/orders');
     expect(events.map((e) => e.detail.startedAt)).toEqual([
@@ -143,7 +143,7 @@ describe('freshness lapsing, as GraphQL reads it with a test clock', () => {
 
   it('is unknown again once every observation left the 7-day window', async () => {
     r.clock.set(new Date(T0.getTime() + 8 * 24 * HOUR));
-    expect((await statuses('sales.orders')).orders.status).toBe('unknown');
+    expect((await statuses('sales.orders')).orders.status).toBe('UNKNOWN');
     const res = await r.graphql(
       `{ product(id: "sales.orders") { version { ports { name slaHistory(from: "2026-03-02T00:00:00Z", to: "2026-03-02T12:00:00Z") { time rowCount availability reportedBy } } } } }`,
     );

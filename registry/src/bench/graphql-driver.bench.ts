@@ -7,6 +7,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { execute, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AppModule, graphqlContext } from '../app.module.js';
+import { DiscoveryModule } from '../discovery/discovery.module.js';
+import { SearchService } from '../discovery/search.service.js';
 import { ContractsModule } from '../contracts/contracts.module.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { ProductsModule } from '../products/products.module.js';
@@ -21,14 +23,14 @@ const QUERY = `{ search(first: 100) { totalCount edges { cursor node { id title 
 function apolloGraphQL() {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
-    imports: [ProductsModule, ContractsModule],
-    inject: [ProductsService, ContractsService],
-    useFactory: (products: ProductsService, contracts: ContractsService) => ({
+    imports: [ProductsModule, ContractsModule, DiscoveryModule],
+    inject: [ProductsService, ContractsService, SearchService],
+    useFactory: (products: ProductsService, contracts: ContractsService, searches: SearchService) => ({
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
       playground: false,
-      context: graphqlContext(products, contracts),
+      context: graphqlContext(products, contracts, searches),
     }),
   });
 }
@@ -115,7 +117,7 @@ async function measureDriver(
     });
     const schema = app.get(GraphQLSchemaHost).schema;
     const document = parse(QUERY);
-    const context = graphqlContext(app.get(ProductsService), app.get(ContractsService));
+    const context = graphqlContext(app.get(ProductsService), app.get(ContractsService), app.get(SearchService));
     const raw = await time(n, async () => {
       const result = await execute({ schema, document, contextValue: context() });
       if (result.errors) throw new Error(result.errors[0].message);

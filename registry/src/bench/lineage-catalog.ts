@@ -68,9 +68,9 @@ async function insertCatalog(q: Query, n: number, hash: string): Promise<void> {
   await q(`INSERT INTO domains (name, description, owner_team, owner_email)
     SELECT 'd' || d, 'Bench domain ' || d, 'team-' || d, 'team-' || d || '@example.com' FROM generate_series(0, 99) d`);
   await q(
-    `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
+    `INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version)
     SELECT ${PID('i')}, 'd' || (i % 100), 'p' || i, 'Product ' || i, 'Generated product ' || i, 'team-' || (i % 100), 'team-' || (i % 100) || '@example.com',
-           '{bench}', 'internal', 'silver', '1.0.0', ${PID('i')} || ' out f0 f1 f2 f3 f4 f5 f6 f7 f8 f9'
+           '{bench}', 'internal', 'silver', '1.0.0'
       FROM generate_series(1, $1::int) i`,
     [n],
   );

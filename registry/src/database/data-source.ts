@@ -6,6 +6,7 @@ import { Sla1763800200000 } from './migrations/1763800200000-sla.js';
 import { Lineage1763800100000 } from './migrations/1763800100000-lineage.js';
 import { Governance1763800300000 } from './migrations/1763800300000-governance.js';
 import { LineageWalkOrder1763800400000 } from './migrations/1763800400000-lineage-walk-order.js';
+import { SearchReadModel1763800700000 } from './migrations/1763800700000-search-read-model.js';
 import { Access1763800500000 } from './migrations/1763800500000-access.js';
 import { ExternalConsumers1763800600000 } from './migrations/1763800600000-external-consumers.js';
 import { DEFAULT_POOL_LIMITS, poolOptions, type PoolLimits } from './pool-options.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   LineageWalkOrder1763800400000,
   Access1763800500000,
   ExternalConsumers1763800600000,
+  SearchReadModel1763800700000,
 ];
 
 /**

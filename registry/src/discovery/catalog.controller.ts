@@ -1,15 +1,27 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorDto } from '../common/error.dto.js';
 import { ApiIds, idPipe } from '../common/http/id-params.js';
-import { IntParam, TextParam } from '../common/http/query-pipes.js';
-import { MAX_PAGE_SIZE, parsePageSize } from '../common/pagination.js';
-import { DomainDto, ProductDetailDto, ProductPageDto, VersionDetailDto, VersionSummaryDto } from './dto/catalog.dto.js';
-import { ProductViewService, toDomain, toSummary } from './product-view.service.js';
+import { DomainDto, ProductDetailDto, VersionDetailDto, VersionSummaryDto } from './dto/catalog.dto.js';
+import { ApiFieldParams, ApiSearchParams } from './dto/search-params.js';
+import { FieldPageDto, ProductPageDto } from './dto/search.dto.js';
+import { FieldSearchService } from './field-search.service.js';
+import { ProductViewService, toDomain } from './product-view.service.js';
+import {
+  restBool,
+  restCursor,
+  restFieldFilter,
+  restFieldText,
+  restFirst,
+  restSearchFilter,
+  restSort,
+  restText,
+  type QueryValue,
+} from './search/rest-query.js';
 import { SearchService } from './search.service.js';
+import { toFieldPage, toProductPage } from './search/rest-pages.js';
 
-/** REST search text: at most this many characters and words (each word is one LIKE over every product). */
-const SEARCH_TEXT = { maxLength: 200, maxWords: 16 };
+const BAD_PARAMETERS = 'A parameter is empty, repeated, too long, malformed or not one of its values.';
 
 /** REST reads of the catalog: one line each, to the view and search services. */
 @ApiTags('products')
@@ -18,47 +30,41 @@ export class CatalogController {
   constructor(
     private readonly views: ProductViewService,
     private readonly searches: SearchService,
+    private readonly fields: FieldSearchService,
   ) {}
 
   @Get('products')
-  @ApiOperation({ operationId: 'listProducts', summary: 'List or search products' })
-  @ApiQuery({
-    name: 'q',
-    required: false,
-    description: `Words to match in names, titles, descriptions, tags and fields (at most ${SEARCH_TEXT.maxWords} words).`,
-    schema: { type: 'string', minLength: 1, maxLength: SEARCH_TEXT.maxLength },
+  @ApiOperation({
+    operationId: 'listProducts',
+    summary: 'Search products: the GraphQL search (ranked, filtered, cursor-paged, facets) with lowercase values',
   })
-  @ApiQuery({ name: 'domain', required: false, schema: { type: 'string', minLength: 1, maxLength: 63 } })
-  @ApiQuery({ name: 'tag', required: false, schema: { type: 'string', minLength: 1, maxLength: 100 } })
-  @ApiQuery({
-    name: 'field',
-    required: false,
-    description: 'A field name in a contract, e.g. customer_id.',
-    schema: { type: 'string', minLength: 1, maxLength: 200 },
-  })
-  @ApiQuery({ name: 'first', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE } })
-  @ApiQuery({
-    name: 'after',
-    required: false,
-    description: 'nextCursor of the previous page.',
-    schema: { type: 'string', minLength: 1, maxLength: 200 },
-  })
+  @ApiSearchParams()
   @ApiOkResponse({ type: ProductPageDto })
-  @ApiResponse({ status: 400, type: ErrorDto, description: 'A parameter is empty, repeated, too long or malformed.' })
-  async list(
-    @Query('q', new TextParam(SEARCH_TEXT.maxLength, undefined, SEARCH_TEXT.maxWords)) q?: string,
-    @Query('domain', new TextParam(63)) domain?: string,
-    @Query('tag', new TextParam(100)) tag?: string,
-    @Query('field', new TextParam(200)) field?: string,
-    @Query('first', new IntParam(1, MAX_PAGE_SIZE)) first?: number,
-    @Query('after', new TextParam(200)) after?: string,
-  ): Promise<ProductPageDto> {
-    const page = await this.searches.search({ query: q, domain, tag, field }, parsePageSize(first), after);
-    return {
-      items: page.nodes.map(toSummary),
-      totalCount: page.totalCount,
-      ...(page.hasNextPage && page.endCursor && { nextCursor: page.endCursor }),
-    };
+  @ApiResponse({ status: 400, type: ErrorDto, description: BAD_PARAMETERS })
+  async list(@Query() query: Record<string, QueryValue>): Promise<ProductPageDto> {
+    const answer = await this.searches.search({
+      query: restText(query.q),
+      filter: restSearchFilter(query),
+      sort: restSort(query.sort),
+      first: restFirst(query.first),
+      after: restCursor(query.after),
+    });
+    return toProductPage(this.searches, answer, restBool('facets', query.facets) ?? false);
+  }
+
+  @Get('fields')
+  @ApiOperation({
+    operationId: 'searchFields',
+    summary: "Where is a field: fields of every product's latest ports by name, prefix, similar name or description",
+  })
+  @ApiFieldParams()
+  @ApiOkResponse({ type: FieldPageDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: BAD_PARAMETERS })
+  async searchFields(@Query() query: Record<string, QueryValue>): Promise<FieldPageDto> {
+    const text = restFieldText(query.q);
+    const filter = restFieldFilter(query);
+    const page = await this.fields.search(text, filter, restFirst(query.first) ?? 20, restCursor(query.after));
+    return toFieldPage(page, await this.fields.count(text, filter));
   }
 
   @Get('products/:id')

@@ -4,14 +4,21 @@ import { ProductsModule } from '../products/products.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { CatalogController } from './catalog.controller.js';
 import { ContractController } from './contract.controller.js';
+import { FieldSearchService } from './field-search.service.js';
+import { FieldSearchResolver } from './graphql/field-search.resolver.js';
+import { OutputPortResolver, ProductResolver, ProductVersionResolver } from './graphql/product.resolver.js';
+import { SearchResolver } from './graphql/search.resolver.js';
+import { SearchIndex } from './index/search-index.service.js';
+import { SearchIndexStage } from './index/search.stage.js';
 import { PortContractService } from './port-contract.service.js';
-import { OutputPortResolver, ProductResolver, ProductVersionResolver } from './discovery.resolver.js';
 import { ProductViewService } from './product-view.service.js';
 import { SearchService } from './search.service.js';
 
 /**
- * Discovery owns no table: it composes catalog reads (REST and GraphQL) from
- * products, contracts and SLA status, and serves search.
+ * Discovery: catalog reads (REST and GraphQL) composed from products,
+ * contracts and SLA status, and search over its own read model
+ * (search_products, search_fields, search_words), which its publish stage and
+ * catalog hooks keep in step with the other contexts' tables.
  */
 @Module({
   imports: [ProductsModule, ContractsModule, SlaModule],
@@ -20,9 +27,15 @@ import { SearchService } from './search.service.js';
     ProductViewService,
     PortContractService,
     SearchService,
+    FieldSearchService,
+    SearchIndex,
+    SearchIndexStage,
     ProductResolver,
     ProductVersionResolver,
     OutputPortResolver,
+    SearchResolver,
+    FieldSearchResolver,
   ],
+  exports: [SearchService],
 })
 export class DiscoveryModule {}

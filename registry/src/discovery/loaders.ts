@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { ProductsService } from '../products/products.service.js';
+import type { SearchCard } from './operations/search-cards.js';
+import type { SearchService } from './search.service.js';
 import type {
   InputRecord,
   MajorLineRecord,
@@ -9,17 +11,19 @@ import type {
   VersionRecord,
 } from '../products/products.types.js';
 
-function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
+export function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
   const map = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
-    map.set(k, [...(map.get(k) ?? []), row]);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
   }
   return keys.map((k) => map.get(k) ?? []);
 }
 
 /** One set per GraphQL request: every level of a query is one SQL statement, whatever the list size. */
-export function createLoaders(products: ProductsService, contracts: ContractsService) {
+export function createLoaders(products: ProductsService, contracts: ContractsService, searches: SearchService) {
   return {
     product: new DataLoader<string, ProductRecord | undefined>(async (ids) => {
       const rows = await products.productsByIds(ids);
@@ -44,6 +48,10 @@ export function createLoaders(products: ProductsService, contracts: ContractsSer
     consumers: new DataLoader<string, InputRecord[]>(async (ids) =>
       groupBy(await products.consumersByProducts(ids), (r) => r.upstreamProductId, ids),
     ),
+    searchCard: new DataLoader<string, SearchCard | undefined>(async (ids) => {
+      const cards = await searches.cards(ids);
+      return ids.map((id) => cards.get(id));
+    }),
   };
 }
 

@@ -1,18 +1,123 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { MAX_PAGE_SIZE } from '../common/pagination.js';
+import { RequestError } from '../common/registry-error.js';
 import { ProductsService } from '../products/products.service.js';
-import type { DomainRecord, SearchFilter, SearchPage } from '../products/products.types.js';
-import { SlaService } from '../sla/sla.service.js';
+import type { DomainRecord } from '../products/products.types.js';
+import { matchedFields, type MatchedField } from './operations/matched-fields.js';
+import { searchCards, type SearchCard } from './operations/search-cards.js';
+import { searchCount, searchFacets } from './operations/search-facets.js';
+import { similarWords } from './operations/similar-words.js';
+import { decodeSearchCursor, type SearchSort } from './search/search-cursor.js';
+import { searchPage } from './search/search-page.js';
+import type { Facets, SearchFilter, SearchPage, SearchRequest } from './search/search-request.js';
+import { StatsCache } from './search/stats-cache.js';
+import { parseSearchText, type SearchText } from './search/search-text.js';
 
-/** Catalog search for REST and GraphQL: products' matching with SLA status from the SLA context. */
+/** A search as the transports take it, before parsing. */
+export interface SearchInput {
+  query?: string | null;
+  filter?: SearchFilter;
+  sort?: SearchSort;
+  first?: number;
+  after?: string | null;
+  /** Matches ranked exactly before the rest follow by quality (tests make it small). */
+  window?: number;
+}
+
+/** A page and the request it answered (the words actually searched for, when corrected): counts and facets follow it. */
+export type SearchAnswer = SearchPage & { request: SearchRequest };
+
+/**
+ * Catalog search over discovery's read model, for REST and GraphQL: ranked
+ * pages, counts and facets (reused for STATS_TTL_MS), and a second try with
+ * the most similar known words when the typed ones match nothing.
+ */
 @Injectable()
 export class SearchService {
+  readonly stats = new StatsCache();
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly products: ProductsService,
-    private readonly sla: SlaService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  search(filter: SearchFilter, first: number, after?: string): Promise<SearchPage> {
-    return this.products.search(filter, first, after, (status) => this.sla.productIdsWithStatus(status));
+  private get db(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Parses and checks a search (text limits, page size, cursor) before any query runs. */
+  request(input: SearchInput): SearchRequest {
+    const sort = input.sort ?? 'relevance';
+    const first = input.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw new RequestError('BAD_REQUEST', `first must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${first}`, [
+        {
+          code: 'PAGE_SIZE',
+          path: 'first',
+          message: `1 to ${MAX_PAGE_SIZE}`,
+          fix: 'ask for fewer and page with after',
+        },
+      ]);
+    const text = parseSearchText(input.query);
+    return {
+      ...(text && { text }),
+      filter: input.filter ?? {},
+      sort,
+      first,
+      ...(input.after && { after: decodeSearchCursor(input.after, sort) }),
+      ...(input.window && { window: input.window }),
+      now: this.clock.now(),
+    };
+  }
+
+  async search(input: SearchInput): Promise<SearchAnswer> {
+    const request = await this.counted(this.request(input));
+    const { hits, more } = request.total ? await searchPage(this.db, request) : { hits: [], more: false };
+    if (hits.length || !request.text || request.after) return { hits, hasNextPage: more, request };
+    const corrected = await this.correct(request.text);
+    if (!corrected) return { hits, hasNextPage: false, request };
+    const retry = await this.counted({ ...request, text: corrected });
+    const again = retry.total ? await searchPage(this.db, retry) : { hits: [], more: false };
+    return { hits: again.hits, hasNextPage: again.more, corrected, request: retry };
+  }
+
+  /** The request with its match count (reused by totalCount): how many match decides how the page is read. */
+  private async counted(request: SearchRequest): Promise<SearchRequest> {
+    return { ...request, total: await this.count(request) };
+  }
+
+  /** The text with each unknown word replaced by the most similar known one; undefined when nothing changes or fits. */
+  private async correct(text: SearchText): Promise<SearchText | undefined> {
+    const best = await similarWords(this.db, text.terms, text.prefix);
+    if (best.some((w) => w === null) || best.every((w, k) => w === text.terms[k])) return undefined;
+    return { terms: best as string[], prefix: text.prefix && best.at(-1) === text.terms.at(-1) };
+  }
+
+  /** Matches over all pages (facets' total when they were counted for the same search). */
+  async count(request: SearchRequest): Promise<number> {
+    const faceted = this.stats.peek(['facets', request.text, request.filter], request.now);
+    if (faceted) return (await faceted).total;
+    const key = ['count', request.text, request.filter];
+    const counted = () => searchCount(this.db, request.text, request.filter, request.now).then((total) => ({ total }));
+    return (await this.stats.get(key, request.now, counted)).total;
+  }
+
+  async facets(request: SearchRequest): Promise<{ total: number; facets: Facets }> {
+    const key = ['facets', request.text, request.filter];
+    const counted = () => searchFacets(this.db, request.text, request.filter, request.now);
+    return (await this.stats.get(key, request.now, counted)) as { total: number; facets: Facets };
+  }
+
+  matchedFields(request: SearchRequest, ids: readonly string[]): Promise<MatchedField[]> {
+    return request.text ? matchedFields(this.db, ids, request.text) : Promise.resolve([]);
+  }
+
+  /** Lifecycle, SLA status now and consumers of products, from the read model. */
+  cards(ids: readonly string[]): Promise<Map<string, SearchCard>> {
+    return searchCards(this.db, ids, this.clock.now());
   }
 
   domains(): Promise<DomainRecord[]> {

@@ -47,7 +47,10 @@ export class GovernanceResolver {
     name: 'policies',
     description: 'Governance policies: all, or one scope (global, domain:<name>).',
   })
-  async policiesList(@Args('scope', { type: () => String, nullable: true }) scope?: string): Promise<Policy[]> {
+  async policiesList(
+    @Args('scope', { type: () => String, nullable: true, description: 'global or domain:<name>; default: all.' })
+    scope?: string,
+  ): Promise<Policy[]> {
     return (await this.policies.list(scope)) as Policy[];
   }
 

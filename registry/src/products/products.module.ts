@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogListenersModule } from '../common/catalog-listeners.js';
 import { ContractsModule } from '../contracts/contracts.module.js';
 import { ProductsService } from './products.service.js';
 import { InputsStage } from './stages/inputs.stage.js';
@@ -10,7 +11,7 @@ import { VersionsStage } from './stages/versions.stage.js';
  * through ProductsService; the publish stages `versions` and `inputs` are here.
  */
 @Module({
-  imports: [ContractsModule],
+  imports: [ContractsModule, CatalogListenersModule],
   providers: [ProductsService, VersionsStage, InputsStage],
   exports: [ProductsService],
 })

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CatalogListeners } from '../common/catalog-listeners.js';
 import { RequestError } from '../common/registry-error.js';
 import { currentLineageSources } from './operations/current-lineage-sources.js';
-import { latestPorts } from './operations/latest-ports.js';
 import { consumersOfMajorLines } from './operations/major-line-consumers.js';
 import { lockMajorLine, markDeprecated, markRetired } from './operations/major-lines.js';
 import { portHistory } from './operations/port-history.js';
 import { portSlaPromises } from './operations/port-sla-promises.js';
 import { productCards } from './operations/product-cards.js';
 import { toDomain, toInput, toMajorLine, toPort, toProduct, toVersion } from './operations/rows.js';
-import { searchProducts } from './operations/search-products.js';
+import { consumerCounts } from './operations/consumer-counts.js';
 import type {
   CurrentLineageSources,
   DomainRecord,
@@ -24,9 +24,6 @@ import type {
   PortVersion,
   ProductCard,
   ProductRecord,
-  SearchFilter,
-  SearchPage,
-  SlaStatusLookup,
   VersionRecord,
 } from './products.types.js';
 
@@ -38,7 +35,10 @@ import type {
  */
 @Injectable()
 export class ProductsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly listeners: CatalogListeners,
+  ) {}
 
   private get db(): EntityManager {
     return this.dataSource.manager;
@@ -56,13 +56,18 @@ export class ProductsService {
     ]);
   }
 
-  async productsByIds(ids: readonly string[]): Promise<ProductRecord[]> {
-    return (await this.db.query('SELECT * FROM products WHERE id = ANY($1)', [ids])).map(toProduct);
+  async productsByIds(ids: readonly string[], tx: EntityManager = this.db): Promise<ProductRecord[]> {
+    return (await tx.query('SELECT * FROM products WHERE id = ANY($1)', [ids])).map(toProduct);
+  }
+
+  /** Every product id (a read model compares its own rows with them). */
+  async productIds(): Promise<string[]> {
+    return (await this.db.query('SELECT id FROM products ORDER BY id')).map((r: { id: string }) => r.id);
   }
 
   /** Versions of many products, newest first. */
-  async versionsByProducts(ids: readonly string[]): Promise<VersionRecord[]> {
-    const rows = await this.db.query(
+  async versionsByProducts(ids: readonly string[], tx: EntityManager = this.db): Promise<VersionRecord[]> {
+    const rows = await tx.query(
       'SELECT * FROM product_versions WHERE product_id = ANY($1) ORDER BY major DESC, minor DESC, patch DESC, id DESC',
       [ids],
     );
@@ -85,8 +90,8 @@ export class ProductsService {
     ]);
   }
 
-  async portsByVersions(versionIds: readonly string[]): Promise<PortRecord[]> {
-    const rows = await this.db.query('SELECT * FROM output_ports WHERE version_id = ANY($1::bigint[]) ORDER BY name', [
+  async portsByVersions(versionIds: readonly string[], tx: EntityManager = this.db): Promise<PortRecord[]> {
+    const rows = await tx.query('SELECT * FROM output_ports WHERE version_id = ANY($1::bigint[]) ORDER BY name', [
       versionIds,
     ]);
     return rows.map(toPort);
@@ -100,8 +105,8 @@ export class ProductsService {
     return rows.map(toInput);
   }
 
-  async majorLinesByProducts(ids: readonly string[]): Promise<MajorLineRecord[]> {
-    const rows = await this.db.query(
+  async majorLinesByProducts(ids: readonly string[], tx: EntityManager = this.db): Promise<MajorLineRecord[]> {
+    const rows = await tx.query(
       "SELECT product_id, major, state, to_char(sunset, 'YYYY-MM-DD') AS sunset, reason FROM major_lines WHERE product_id = ANY($1) ORDER BY major DESC",
       [ids],
     );
@@ -135,8 +140,9 @@ export class ProductsService {
     return rows.map(toDomain);
   }
 
-  search(filter: SearchFilter, first: number, after?: string, slaLookup?: SlaStatusLookup): Promise<SearchPage> {
-    return searchProducts(this.db, filter, first, after, slaLookup);
+  /** How many products' latest versions read a port of each of `ids` (ids no one reads are left out). */
+  consumerCounts(ids: readonly string[], tx: EntityManager = this.db): Promise<Map<string, number>> {
+    return consumerCounts(tx, ids);
   }
 
   /** Id, latest version and owner of many products in one cheap statement (lineage nodes show these). */
@@ -159,11 +165,6 @@ export class ProductsService {
     return row ? (row.ports ?? []) : undefined;
   }
 
-  /** Every output port of every product's latest version. */
-  latestPorts(): Promise<PortRef[]> {
-    return latestPorts(this.db);
-  }
-
   portSlaPromises(ports: readonly PortRef[]): Promise<PortPromise[]> {
     return portSlaPromises(this.db, ports);
   }
@@ -177,16 +178,18 @@ export class ProductsService {
     return lockMajorLine(tx, productId, major);
   }
 
-  markDeprecated(
+  async markDeprecated(
     tx: EntityManager,
     productId: string,
     major: number,
     change: { sunset: string; reason: string; at: Date },
   ): Promise<void> {
-    return markDeprecated(tx, productId, major, change);
+    await markDeprecated(tx, productId, major, change);
+    await this.listeners.majorLineChanged(tx, productId);
   }
 
-  markRetired(tx: EntityManager, productId: string, major: number): Promise<void> {
-    return markRetired(tx, productId, major);
+  async markRetired(tx: EntityManager, productId: string, major: number): Promise<void> {
+    await markRetired(tx, productId, major);
+    await this.listeners.majorLineChanged(tx, productId);
   }
 }

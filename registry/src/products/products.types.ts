@@ -1,6 +1,5 @@
-import type { SlaPromise, SlaStatus } from '@dmesh/sdk';
+import type { SlaPromise } from '@dmesh/sdk';
 import type { Owner } from '../common/impact.types.js';
-import { encodeCursor } from '../common/pagination.js';
 
 // What ProductsService gives other contexts: records, not table rows (the
 // tables' shape stays private to products/operations).
@@ -145,24 +144,3 @@ export interface CurrentLineageSources {
   }[];
   ports: { major: number; port: string; location: string }[];
 }
-
-export interface SearchFilter {
-  query?: string;
-  domain?: string;
-  tag?: string;
-  field?: string;
-  slaStatus?: SlaStatus;
-}
-
-/** Product ids with a latest-version port in an SLA status (SlaService): the rules run in the SDK, not in SQL. */
-export type SlaStatusLookup = (status: SlaStatus) => Promise<readonly string[]>;
-
-export interface SearchPage {
-  nodes: ProductRecord[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor?: string;
-}
-
-/** The cursor of a product in search results. */
-export const productCursor = (id: string) => encodeCursor('product', id);

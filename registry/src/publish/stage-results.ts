@@ -81,6 +81,9 @@ export interface GovernanceResult {
   report: GovernanceReport;
 }
 
+/** Discovery's search index stage checks nothing; it stores the product's search row with the version. */
+export type SearchIndexResult = Record<string, never>;
+
 /** Each stage's result by stage name, in pipeline order. */
 export interface StageResults {
   versions: VersionsResult;
@@ -88,9 +91,17 @@ export interface StageResults {
   compatibility: CompatibilityResult;
   lineage: LineageResult;
   governance: GovernanceResult;
+  search: SearchIndexResult;
 }
 
 export type StageName = keyof StageResults;
 
 /** The order stages run in; each may read the results of the stages before it. */
-export const STAGE_ORDER: readonly StageName[] = ['versions', 'inputs', 'compatibility', 'lineage', 'governance'];
+export const STAGE_ORDER: readonly StageName[] = [
+  'versions',
+  'inputs',
+  'compatibility',
+  'lineage',
+  'governance',
+  'search',
+];

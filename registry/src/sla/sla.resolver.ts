@@ -47,8 +47,14 @@ export class SlaPortResolver {
   async slaHistory(
     @Parent() port: OutputPort,
     @Context() ctx: object,
-    @Args('from', { type: () => String, nullable: true }) from?: string,
-    @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('from', {
+      type: () => String,
+      nullable: true,
+      description: 'Start (inclusive), ISO-8601; default: to minus 7 days.',
+    })
+    from?: string,
+    @Args('to', { type: () => String, nullable: true, description: 'End (exclusive), ISO-8601; default: now.' })
+    to?: string,
   ): Promise<SlaObservation[]> {
     const end = parseTime('to', to, new Date(this.sla.now().getTime() + 1));
     const start = parseTime('from', from, new Date(end.getTime() - DEFAULT_SLA_WINDOW_MS));

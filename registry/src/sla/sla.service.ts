@@ -1,9 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_SLA_WINDOW_MS, evaluateSla, validateDocument, type SlaEvaluation, type SlaStatus } from '@dmesh/sdk';
+import {
+  DEFAULT_SLA_WINDOW_MS,
+  evaluateSla,
+  slaTimeline,
+  validateDocument,
+  type SlaChange,
+  type SlaEvaluation,
+  type SlaPromise,
+} from '@dmesh/sdk';
 import type { Observation } from '@dmesh/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { mayPublish, type Principal } from '../auth/auth.service.js';
+import { CatalogListeners } from '../common/catalog-listeners.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { RequestError } from '../common/registry-error.js';
 import { ProductsService } from '../products/products.service.js';
@@ -13,6 +22,7 @@ import { insertObservation } from './operations/insert-observation.js';
 import { loadSlaInputs } from './operations/load-sla-inputs.js';
 import { observationHistory, type ObservationRow } from './operations/observation-history.js';
 import { portKeyId, type PortKey } from './operations/port-key.js';
+import { windowPoints } from './operations/window-points.js';
 
 /** Observations stamped further ahead of the registry's clock are refused: they would sit outside every window. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -32,6 +42,7 @@ export class SlaService {
     private readonly dataSource: DataSource,
     private readonly breaches: BreachRecorder,
     private readonly products: ProductsService,
+    private readonly listeners: CatalogListeners,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -60,6 +71,7 @@ export class SlaService {
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const stored = await insertObservation(manager, key, observation, principal.name);
+      await this.listeners.portObserved(manager, key.productId, key.port);
       const event = { actor: principal.name, action: 'sla.observation', subject: `${key.productId}/${key.port}` };
       await this.audit.record({ ...event, outcome: 'accepted', detail: { id: stored } }, manager);
       return stored;
@@ -110,17 +122,19 @@ export class SlaService {
   }
 
   /**
-   * Products with a latest-version port in `status`. The rules run in the SDK
-   * (one evaluator), so this evaluates every latest port: one aggregate query
-   * over the window's observations, O(ports in the catalog) rows. Search does
-   * not record breaches (a read of the port does).
+   * Each port's SLA status from now on, as long as no observation is added
+   * (slaTimeline: the changes its stored observations imply), read in `tx`.
+   * The promise is the caller's (a read model has it from the version it indexes).
    */
-  async productIdsWithStatus(status: SlaStatus): Promise<string[]> {
-    const keys = await this.products.latestPorts();
-    const statuses = await this.statuses(keys, { record: false });
-    return [
-      ...new Set([...statuses.values()].filter((s) => s.evaluation.status === status).map((s) => s.key.productId)),
-    ];
+  async timelines(
+    ports: readonly (PortKey & { promise: SlaPromise | null })[],
+    tx: EntityManager,
+  ): Promise<Map<string, SlaChange[]>> {
+    const now = this.clock.now();
+    const points = await windowPoints(tx, ports, new Date(now.getTime() - DEFAULT_SLA_WINDOW_MS));
+    return new Map(
+      ports.map((p) => [portKeyId(p), slaTimeline(p.promise, points.get(portKeyId(p)) ?? [], now)] as const),
+    );
   }
 
   private checkObservation(key: PortKey, body: unknown): Observation {

@@ -30,6 +30,10 @@ const TABLE_OWNERS: Record<string, string> = {
   waivers: 'governance',
   api_tokens: 'auth',
   events: 'audit',
+  search_products: 'discovery',
+  search_fields: 'discovery',
+  search_words: 'discovery',
+  search_documents: 'discovery',
 };
 
 const SRC = new URL('../../src/', import.meta.url).pathname;

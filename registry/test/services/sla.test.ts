@@ -1,3 +1,4 @@
+import { slaStatusAt } from '@dmesh/sdk';
 import { PublishPipeline } from '../../src/publish/publish.pipeline.js';
 import { SlaService } from '../../src/sla/sla.service.js';
 import { ADMIN, publishRequest, refusal } from '../fixtures.js';
@@ -35,11 +36,12 @@ describe('SLA status (service)', () => {
     expect(now.evaluation.status).toBe('breached');
   });
 
-  it('records a breach once however many reads see it, and finds the product by status', async () => {
+  it('records a breach once however many reads see it, and its timeline says breached now', async () => {
     await Promise.all([1, 2, 3].map(() => sla.statuses([{ productId: 'sales.orders', port: 'orders' }])));
     expect(await s.rows("SELECT count(*)::int AS n FROM events WHERE action = 'sla.breach'")).toEqual([{ n: 1 }]);
-    expect(await sla.productIdsWithStatus('breached')).toEqual(['sales.orders']);
-    expect(await sla.productIdsWithStatus('met')).toEqual([]);
+    const key = { productId: 'sales.orders', port: 'orders', promise: { freshness: 'PT1H' } };
+    const timeline = (await sla.timelines([key], s.db.dataSource.manager)).get('sales.orders/orders')!;
+    expect(slaStatusAt(timeline, s.clock.now().getTime())).toBe('breached');
   });
 
   it('leaves out ports no version has, and answers 404 naming the ports there are', async () => {

@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   test,
   publish: async () => (await import('./commands/publish.js')).registerPublishCommand,
   search: async () => (await import('./commands/search.js')).registerSearchCommand,
+  fields: async () => (await import('./commands/fields.js')).registerFieldsCommand,
   show: async () => (await import('./commands/show.js')).registerShowCommand,
   lineage: async () => (await import('./commands/lineage.js')).registerLineageCommand,
   deprecate: lifecycle,

@@ -12,4 +12,5 @@ export { validateDocument } from '@dmesh/contracts';
 export * from './compat/index.js';
 export * from './governance/index.js';
 export * from './sla/status.js';
+export * from './sla/timeline.js';
 export * from './sql/index.js';

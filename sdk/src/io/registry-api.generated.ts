@@ -98,8 +98,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List or search products */
+        /** Search products: the GraphQL search (ranked, filtered, cursor-paged, facets) with lowercase values */
         get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where is a field: fields of every product's latest ports by name, prefix, similar name or description */
+        get: operations["searchFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -572,6 +589,7 @@ export interface components {
              *     TIMEOUT (503, request): the request needed more time than the registry allows; narrow it or retry later
              *     TOKEN_NAME_TAKEN (409, access): an active token already has this name; names identify actors in the audit
              *     RATE_LIMITED (429, access): too many requests from this token or address (failed authentication counts more); wait Retry-After seconds
+             *     QUERY_LIMIT (400, graphql): the GraphQL request exceeds a limit (document size, tokens, nesting, depth, aliases, cost, batching, introspection); details name the limit and its value
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
              *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
              *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
@@ -713,7 +731,23 @@ export interface components {
             team: string;
             email: string;
         };
-        ProductSummaryDto: {
+        MatchedFieldDto: {
+            /** @description The output port. */
+            port: string;
+            /** @description Dotted path of the field. */
+            path: string;
+        };
+        SearchMatchDto: {
+            /** @description Relevance score it was ranked by (0 in other sort orders). */
+            score: number;
+            /** @description Parts of the product with a searched word. */
+            sections: ("name" | "tags" | "description" | "fields")[];
+            /** @description The description around the searched words, each marked as «word». */
+            snippet?: string;
+            /** @description Up to three fields with a searched word. */
+            fields: components["schemas"]["MatchedFieldDto"][];
+        };
+        SearchHitDto: {
             /** @example sales.orders */
             id: string;
             domain: string;
@@ -727,9 +761,62 @@ export interface components {
             /** @enum {string} */
             tier: "bronze" | "silver" | "gold";
             latestVersion: string;
+            /**
+             * @description Lifecycle of the latest version's major line.
+             * @enum {string}
+             */
+            status: "active" | "deprecated" | "retired";
+            /**
+             * @description SLA status now: the worst of its latest ports.
+             * @enum {string}
+             */
+            slaStatus: "met" | "at_risk" | "breached" | "unknown";
+            /** @description Products whose latest version reads one of its ports. */
+            consumers: number;
+            /** @description Why it matched. */
+            match: components["schemas"]["SearchMatchDto"];
+        };
+        FacetCountDto: {
+            value: string;
+            count: number;
+        };
+        SearchFacetsDto: {
+            domain: components["schemas"]["FacetCountDto"][];
+            tag: components["schemas"]["FacetCountDto"][];
+            owner: components["schemas"]["FacetCountDto"][];
+            classification: components["schemas"]["FacetCountDto"][];
+            status: components["schemas"]["FacetCountDto"][];
+            tier: components["schemas"]["FacetCountDto"][];
+            slaStatus: components["schemas"]["FacetCountDto"][];
         };
         ProductPageDto: {
-            items: components["schemas"]["ProductSummaryDto"][];
+            items: components["schemas"]["SearchHitDto"][];
+            /** @description Matches over all pages. */
+            totalCount: number;
+            /** @description Pass as ?after= for the next page. */
+            nextCursor?: string;
+            /** @description When no product had the typed words: the similar known words searched for. */
+            correctedQuery?: string;
+            /** @description With ?facets=true: counts per value (top 20). */
+            facets?: components["schemas"]["SearchFacetsDto"];
+        };
+        FieldHitDto: {
+            /** @example sales.orders */
+            product: string;
+            port: string;
+            /** @example customer_id */
+            path: string;
+            type?: string;
+            required: boolean;
+            /** @example pii */
+            classification?: string;
+            description?: string;
+            /** @enum {string} */
+            match: "name" | "prefix" | "similar" | "description";
+        };
+        FieldPageDto: {
+            items: components["schemas"]["FieldHitDto"][];
+            /** @description Matching fields, counted up to 1000 (1001 means more). */
             totalCount: number;
             /** @description Pass as ?after= for the next page. */
             nextCursor?: string;
@@ -1710,12 +1797,27 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description Words to match in names, titles, descriptions, tags and fields (at most 16 words). */
+                /** @description Words (≤ 200 characters, ≤ 10 words); all must match, the last also as a prefix. Over a limit: 400 with detail QUERY_TOO_LONG or QUERY_TOO_MANY_TERMS. */
                 q?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
                 domain?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
                 tag?: string;
-                /** @description A field name in a contract, e.g. customer_id. */
+                /** @description Owner teams. Separate values with commas; any value matches. (A parameter is given once.) */
+                owner?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                status?: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                tier?: string;
+                /** @description Now. Separate values with commas; any value matches. (A parameter is given once.) */
+                slaStatus?: string;
+                /** @description A contract field name or path, e.g. customer_id. */
                 field?: string;
+                sort?: "relevance" | "name" | "recent" | "consumed";
+                /** @description true: add counts per facet value. */
+                facets?: boolean;
                 first?: number;
                 /** @description nextCursor of the previous page. */
                 after?: string;
@@ -1734,7 +1836,51 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPageDto"];
                 };
             };
-            /** @description A parameter is empty, repeated, too long or malformed. */
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    searchFields: {
+        parameters: {
+            query: {
+                /** @description A field name, path or description words (≤ 200 characters). */
+                q: string;
+                /** @description Separate values with commas; any value matches. (A parameter is given once.) */
+                domain?: string;
+                /** @description x-classification, e.g. pii. Separate values with commas; any value matches. (A parameter is given once.) */
+                classification?: string;
+                /** @description JSON type. Separate values with commas; any value matches. (A parameter is given once.) */
+                type?: string;
+                required?: boolean;
+                first?: number;
+                /** @description nextCursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPageDto"];
+                };
+            };
+            /** @description A parameter is empty, repeated, too long, malformed or not one of its values. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,30 @@
 import { listFields } from '../../src/core/contract/fields.js';
 
+describe('listFields', () => {
+  it('says which fields their object requires, nested ones within their parent', () => {
+    const schema = {
+      type: 'object',
+      required: ['id', 'address'],
+      properties: {
+        id: { type: 'string', 'x-classification': 'internal' },
+        email: { type: 'string', 'x-classification': 'pii', description: 'Contact.' },
+        address: {
+          type: 'object',
+          required: ['city'],
+          properties: { city: { type: 'string' }, zip: { type: 'string' } },
+        },
+      },
+    };
+    expect(listFields(schema)).toEqual([
+      { path: 'id', type: 'string', classification: 'internal', required: true },
+      { path: 'email', type: 'string', description: 'Contact.', classification: 'pii', required: false },
+      { path: 'address', type: 'object', required: true },
+      { path: 'address.city', type: 'string', required: true },
+      { path: 'address.zip', type: 'string', required: false },
+    ]);
+  });
+});
+
 describe('listFields reads a contract in any draft', () => {
   it('follows draft-07 definitions, "$id" anchors and tuple items', () => {
     const fields = listFields({
@@ -11,7 +36,11 @@ describe('listFields reads a contract in any draft', () => {
         pair: { type: 'array', items: [{ type: 'object', properties: { sku: { type: 'string' } } }] },
       },
     });
-    expect(fields).toEqual([{ path: 'amount' }, { path: 'pair', type: 'array' }, { path: 'pair.sku', type: 'string' }]);
+    expect(fields).toEqual([
+      { path: 'amount', required: false },
+      { path: 'pair', type: 'array', required: false },
+      { path: 'pair.sku', type: 'string', required: false },
+    ]);
   });
 
   it('reads an $id-scoped reference, and a document that is not a contract as it is', () => {

@@ -129,7 +129,7 @@ it('the SQL engine on Parquet (DuckDB): prints its statements without running th
   expect(run.report.records).toBe(0);
 });
 
-it('the SQL engine on Parquet (DuckDB): shows a timestamp without time zone without an offset, so it is no date-time unless x-timezone names one', async () => {
+it('the SQL engine on Parquet (DuckDB): shows a timestamp without time zone without an offset, so it is no date-time unless x-timezone names its zone (an offset or a zone name)', async () => {
   await duck.run(
     `COPY (SELECT 'o1' AS order_id, TIMESTAMP '2024-06-01 10:00:00.5' AS at) TO '${dir}/naive.parquet' (FORMAT parquet)`,
   );
@@ -154,8 +154,27 @@ it('the SQL engine on Parquet (DuckDB): shows a timestamp without time zone with
   });
   expect(zoned.report.passed).toBe(true);
   expect(zoned.report.rules[0].newest).toBe('2024-06-01T08:00:00.500Z');
+  // a zone name: each time's offset from the time-zone database, as the streaming reader gives it
+  const berlin = await runSqlTest({
+    data: join(dir, 'naive.parquet'),
+    cwd: dir,
+    contract: {
+      ...contract('Europe/Berlin'),
+      properties: { at: { type: 'string', maxLength: 3, 'x-timezone': 'Europe/Berlin' } },
+    },
+    rules: [{ rule: 'freshness', field: 'at', maxAge: 'PT4H' }],
+    now: NOW,
+  });
+  expect(berlin.report.contract.violations[0].examples[0].record).toEqual({
+    order_id: 'o1',
+    at: '2024-06-01T10:00:00.500+02:00',
+  });
+  expect(berlin.report.rules[0].newest).toBe('2024-06-01T08:00:00.500Z');
   await expect(
-    runSqlTest({ data: join(dir, 'naive.parquet'), cwd: dir, contract: contract('Europe/Berlin'), now: NOW }),
+    runSqlTest({ data: join(dir, 'naive.parquet'), cwd: dir, contract: contract('Mars/Olympus'), now: NOW }),
+  ).rejects.toThrow(/x-timezone of at is "Mars\/Olympus"; write "UTC", an offset such as "\+02:00", or an IANA zone/);
+  await expect(
+    runSqlTest({ data: join(dir, 'naive.parquet'), cwd: dir, contract: contract('Mars/Olympus'), now: NOW }),
   ).rejects.toThrow(SqlContractError);
 });
 

@@ -3,7 +3,6 @@ import { BatchEvaluator, type RejectEntry } from '../../src/core/quality/batch.j
 import type { DataTestReport } from '../../src/core/quality/report.js';
 import { DataTestRun } from '../../src/core/quality/run.js';
 import type { QualityRule } from '../../src/core/quality/types.js';
-import { declaredTypes } from '../../src/core/sql/fields.js';
 import { readRecords } from '../../src/io/data/records.js';
 
 /**
@@ -24,19 +23,12 @@ export function referenceContract(contract: unknown): CompiledContract {
   return compileContract(contract);
 }
 
-/** Columnar null semantics: a null stays where the property admits null, else the property is absent. */
-export function columnar(record: Record<string, unknown>, contract: unknown): Record<string, unknown> {
-  const props = (contract as { properties?: Record<string, unknown> }).properties ?? {};
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== null || declaredTypes(props[k])?.has('null')) out[k] = v;
-  return out;
-}
-
-/** The records of a Parquet file as the streaming engine reads them (hyparquet), with the columnar null rule. */
+/** The records of a Parquet file as the streaming engine reads them for `contract` (hyparquet, `rowPresenter`). */
 export async function parquetRecords(file: string, contract: unknown): Promise<Record<string, unknown>[]> {
   const records: Record<string, unknown>[] = [];
-  for await (const item of readRecords(file))
-    if ('record' in item) records.push(columnar(item.record as Record<string, unknown>, contract));
+  for await (const item of readRecords(file, { schema: contract })) {
+    if ('record' in item) records.push(item.record as Record<string, unknown>);
+  }
   return records;
 }
 

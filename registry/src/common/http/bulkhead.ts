@@ -15,7 +15,7 @@ export const DEFAULT_BULKHEAD: BulkheadOptions = { concurrency: 3, maxQueue: 32,
 
 /**
  * The anonymous reads whose cost grows with the catalog or the request
- * (search, lineage walks, paths, impact, drift, GraphQL). Single-product
+ * (search, field search, lineage walks, paths, impact, drift, GraphQL). Single-product
  * reads, writes and health are not among them: they are what heavy reads
  * must not starve.
  */
@@ -23,7 +23,7 @@ export function isHeavy(request: FastifyRequest): boolean {
   const route = request.routeOptions.url ?? '';
   if (route === '/graphql') return true;
   if (route.startsWith('/v1/lineage/')) return request.method === 'GET' || route.endsWith('/impact');
-  return request.method === 'GET' && route === '/v1/products';
+  return request.method === 'GET' && (route === '/v1/products' || route === '/v1/fields');
 }
 
 /**

@@ -21,12 +21,6 @@ export class ProductSummaryDto {
   @ApiProperty() latestVersion!: string;
 }
 
-export class ProductPageDto {
-  @ApiProperty({ type: [ProductSummaryDto] }) items!: ProductSummaryDto[];
-  @ApiProperty() totalCount!: number;
-  @ApiPropertyOptional({ description: 'Pass as ?after= for the next page.' }) nextCursor?: string;
-}
-
 export class OutputPortDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['table', 'stream', 'file', 'api'] }) kind!: string;

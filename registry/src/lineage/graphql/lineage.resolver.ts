@@ -35,12 +35,19 @@ export class LineageResolver {
       'Lineage of a product, breadth-first to `depth` hops within a node budget (default 5000; `truncated` when spent).',
   })
   lineage(
-    @Args('id', { type: () => String }) id: string,
-    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH })
+    @Args('id', { type: () => String, description: 'The product, <domain>.<product>.' }) id: string,
+    @Args('direction', {
+      type: () => LineageDirectionEnum,
+      defaultValue: LineageDirectionEnum.BOTH,
+      description: 'UPSTREAM, DOWNSTREAM or BOTH.',
+    })
     direction: LineageDirectionEnum,
-    @Args('depth', { type: () => Int, nullable: true }) depth: number | undefined,
-    @Args('fieldLevel', { type: () => Boolean, defaultValue: false }) fieldLevel: boolean,
-    @Args('budget', { type: () => Int, nullable: true }) budget: number | undefined,
+    @Args('depth', { type: () => Int, nullable: true, description: 'Hops to walk at most (default 5).' })
+    depth: number | undefined,
+    @Args('fieldLevel', { type: () => Boolean, defaultValue: false, description: 'Add field nodes and edges.' })
+    fieldLevel: boolean,
+    @Args('budget', { type: () => Int, nullable: true, description: 'Nodes to visit at most (default 5000).' })
+    budget: number | undefined,
   ): Promise<LineageGraph> {
     return this.service.lineage({
       id,
@@ -53,8 +60,8 @@ export class LineageResolver {
 
   @Query(() => LineagePaths, { description: 'Downstream paths from one product to another.' })
   paths(
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args('from', { type: () => String, description: 'The upstream product.' }) from: string,
+    @Args('to', { type: () => String, description: 'The downstream product.' }) to: string,
   ): Promise<LineagePaths> {
     return this.service.paths(from, to);
   }
@@ -63,7 +70,9 @@ export class LineageResolver {
     description:
       'Products and consumers outside the mesh reading a port (<domain>.<product>/<port>), with range, owner and fields read.',
   })
-  consumers(@Args('port', { type: () => String }) port: string): Promise<PortConsumer[]> {
+  consumers(
+    @Args('port', { type: () => String, description: 'The port, <domain>.<product>/<port>.' }) port: string,
+  ): Promise<PortConsumer[]> {
     return this.service.consumers(port);
   }
 
@@ -71,15 +80,21 @@ export class LineageResolver {
     description: 'Consumers a proposed contract for a port would break, directly and through field lineage.',
   })
   impact(
-    @Args('port', { type: () => String }) port: string,
-    @Args('schema', { type: () => JSONScalar }) schema: unknown,
+    @Args('port', { type: () => String, description: 'The port, <domain>.<product>/<port>.' }) port: string,
+    @Args('schema', { type: () => JSONScalar, description: 'The proposed contract (a JSON Schema document).' })
+    schema: unknown,
     @Args('version', {
       type: () => String,
       nullable: true,
       description: 'Default: the next minor of the latest version.',
     })
     version?: string,
-    @Args('mode', { type: () => String, nullable: true }) mode?: string,
+    @Args('mode', {
+      type: () => String,
+      nullable: true,
+      description: "A compatibility mode to judge with (default: the port's).",
+    })
+    mode?: string,
   ): Promise<ImpactReport> {
     return this.service.impact(port, { schema, ...(version && { version }), ...(mode && { mode }) });
   }
@@ -87,7 +102,10 @@ export class LineageResolver {
   @Query(() => [LineageDrift], {
     description: 'Declared vs observed inputs: of one product, or of every product an OpenLineage event wrote to.',
   })
-  lineageDrift(@Args('product', { type: () => String, nullable: true }) product?: string): Promise<LineageDrift[]> {
+  lineageDrift(
+    @Args('product', { type: () => String, nullable: true, description: 'One product; default: every one written to.' })
+    product?: string,
+  ): Promise<LineageDrift[]> {
     return this.service.drift(product ?? undefined);
   }
 }
@@ -102,9 +120,14 @@ export class ProductLineageResolver {
   })
   productLineage(
     @Parent() p: Product,
-    @Args('direction', { type: () => LineageDirectionEnum, defaultValue: LineageDirectionEnum.BOTH })
+    @Args('direction', {
+      type: () => LineageDirectionEnum,
+      defaultValue: LineageDirectionEnum.BOTH,
+      description: 'UPSTREAM, DOWNSTREAM or BOTH.',
+    })
     direction: LineageDirectionEnum,
-    @Args('depth', { type: () => Int, nullable: true }) depth?: number,
+    @Args('depth', { type: () => Int, nullable: true, description: 'Hops to walk at most (default 5).' })
+    depth?: number,
   ): Promise<LineageGraph> {
     return this.service.lineage({ id: p.id, direction, depth: depth ?? undefined }) as Promise<LineageGraph>;
   }

@@ -37,7 +37,7 @@ export async function storeVersion(
 ): Promise<{ versionId: string; domainChange: DomainChange }> {
   const ports = v.descriptor.spec.outputs.map((port) => ({ port, fields: listFields(v.contracts[port.contract]) }));
   const [row]: { id: string; domain_change: 'created' | 'updated' | null }[] = await tx.query(STORE_VERSION_SQL, [
-    ...productParams(v, searchText(v, ports)),
+    ...productParams(v),
     ...versionParams(v),
     numbered(ports.map(({ port }) => portRow(port, contentHash(v.contracts[port.contract])))),
     numbered(ports.flatMap(({ port, fields }) => fields.map((f) => ({ port: port.name, ...f })))),
@@ -51,9 +51,9 @@ export async function storeVersion(
 }
 
 /**
- * $1-$13 the product row (updated only when $13, the version is the highest),
- * $14-$22 and $27 the version, $23 ports, $24 fields by port name, $25 field
- * lineage, $26 inputs, $28 the domain (null: left as it is); rows in the
+ * $1-$12 the product row (updated only when $12, the version is the highest),
+ * $13-$21 and $26 the version, $22 ports, $23 fields by port name, $24 field
+ * lineage, $25 inputs, $27 the domain (null: left as it is); rows in the
  * order given. Foreign keys are checked at the end of the statement, after
  * every part is written. A domain row is only rewritten when it changes.
  */
@@ -61,50 +61,50 @@ const STORE_VERSION_SQL = `
   WITH domain AS (
     INSERT INTO domains (name, title, description, owner_team, owner_email)
     SELECT $2, d.title, d.description, d.owner_team, d.owner_email
-      FROM jsonb_to_record($28::jsonb) AS d(title text, description text, owner_team text, owner_email text)
-     WHERE $28::jsonb IS NOT NULL
+      FROM jsonb_to_record($27::jsonb) AS d(title text, description text, owner_team text, owner_email text)
+     WHERE $27::jsonb IS NOT NULL
     ON CONFLICT (name) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
       owner_team = EXCLUDED.owner_team, owner_email = EXCLUDED.owner_email, updated_at = now()
     WHERE (domains.title, domains.description, domains.owner_team, domains.owner_email)
       IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.owner_team, EXCLUDED.owner_email)
     RETURNING (xmax = 0) AS created),
   product AS (
-    INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version, search_text)
-    VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+    INSERT INTO products (id, domain, name, title, description, owner_team, owner_email, tags, classification, tier, latest_version)
+    VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
     ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
       owner_team = EXCLUDED.owner_team, owner_email = EXCLUDED.owner_email, tags = EXCLUDED.tags,
       classification = EXCLUDED.classification, tier = EXCLUDED.tier, latest_version = EXCLUDED.latest_version,
-      search_text = EXCLUDED.search_text, updated_at = now()
-    WHERE $13::boolean),
+      updated_at = now()
+    WHERE $12::boolean),
   version AS (
     INSERT INTO product_versions (product_id, version, major, minor, patch, prerelease, content_hash, descriptor, compatibility_report, published_by, governance_report)
-    VALUES ($1,$14,$15,$16,$17,$18,$19,$20,$21,$22,$27) RETURNING id),
+    VALUES ($1,$13,$14,$15,$16,$17,$18,$19,$20,$21,$26) RETURNING id),
   ports AS (
     INSERT INTO output_ports (version_id, product_id, name, kind, format, location, contract_hash, contract_path, compatibility, sla, quality)
     SELECT version.id, $1, r.name, r.kind, r.format, r.location, r.hash, r.contract, r.compatibility, r.sla, r.quality
-      FROM version, jsonb_to_recordset($23::jsonb)
+      FROM version, jsonb_to_recordset($22::jsonb)
         AS r(name text, kind text, format text, location text, hash text, contract text, compatibility text, sla jsonb, quality jsonb, n int)
      ORDER BY r.n
     RETURNING id, name),
   fields AS (
     INSERT INTO port_fields (port_id, path, type, description)
     SELECT ports.id, f.path, f.type, f.description
-      FROM ports JOIN jsonb_to_recordset($24::jsonb)
+      FROM ports JOIN jsonb_to_recordset($23::jsonb)
         AS f(port text, path text, type text, description text, n int) ON f.port = ports.name
      ORDER BY f.n),
   lineage AS (
     INSERT INTO field_lineage (version_id, product_id, port, field, upstream_product_id, upstream_port, upstream_field)
     SELECT version.id, $1, r.port, r.field, r.upstream_product_id, r.upstream_port, r.upstream_field
-      FROM version, jsonb_to_recordset($25::jsonb)
+      FROM version, jsonb_to_recordset($24::jsonb)
         AS r(port text, field text, upstream_product_id text, upstream_port text, upstream_field text, n int)
      ORDER BY r.n),
   inputs AS (
     INSERT INTO input_dependencies (version_id, product_id, upstream_product_id, upstream_port, version_range, resolved_version)
     SELECT version.id, $1, r.product, r.port, r.range, r.resolved
-      FROM version, jsonb_to_recordset($26::jsonb)
+      FROM version, jsonb_to_recordset($25::jsonb)
         AS r(product text, port text, range text, resolved text, n int)
      ORDER BY r.n),
-  line AS (INSERT INTO major_lines (product_id, major) VALUES ($1, $15) ON CONFLICT DO NOTHING)
+  line AS (INSERT INTO major_lines (product_id, major) VALUES ($1, $14) ON CONFLICT DO NOTHING)
   SELECT version.id, (SELECT CASE WHEN created THEN 'created' ELSE 'updated' END FROM domain) AS domain_change
     FROM version`;
 
@@ -122,18 +122,8 @@ function domainRow(doc: Record<string, unknown>) {
 /** Rows as JSON, each with its position `n`: the statement inserts them in that order. */
 const numbered = (rows: object[]) => JSON.stringify(rows.map((row, n) => ({ ...row, n })));
 
-type Fields = ReturnType<typeof listFields>;
-
-/** The words search matches: id, title, description, tags, port and field names and descriptions. */
-function searchText(v: VersionToStore, ports: { port: OutputPort; fields: Fields }[]): string {
-  const m = v.descriptor.metadata;
-  const words = [v.productId, m.title, m.description, ...(m.tags ?? [])];
-  for (const { port, fields } of ports) words.push(port.name, ...fields.flatMap((f) => [f.path, f.description ?? '']));
-  return words.join(' ').toLowerCase();
-}
-
 /** The product row: its metadata follows the highest version. */
-function productParams(v: VersionToStore, text: string): unknown[] {
+function productParams(v: VersionToStore): unknown[] {
   const m = v.descriptor.metadata;
   return [
     v.productId,
@@ -147,7 +137,6 @@ function productParams(v: VersionToStore, text: string): unknown[] {
     m.classification ?? 'internal',
     m.tier ?? 'bronze',
     m.version,
-    text,
     v.highest,
   ];
 }

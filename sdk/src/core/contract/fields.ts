@@ -6,6 +6,8 @@ export interface ContractField {
   type?: string;
   description?: string;
   classification?: string;
+  /** Listed in `required` of the object that holds it (a nested field is required within its parent); listFields always sets it. */
+  required?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function listFields(schema: unknown): ContractField[] {
     if (s.items && typeof s.items === 'object') visit(s.items, prefix, depth + 1);
     if (Array.isArray(s.prefixItems)) (s.prefixItems as unknown[]).forEach((sub) => visit(sub, prefix, depth + 1));
     const props = s.properties as Record<string, Record<string, unknown>> | undefined;
+    const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
     for (const [name, prop] of Object.entries(props ?? {})) {
       const path = prefix ? `${prefix}.${name}` : name;
       if (!out.some((f) => f.path === path)) {
@@ -41,6 +44,7 @@ export function listFields(schema: unknown): ContractField[] {
           ...(typeOf(prop) && { type: typeOf(prop) }),
           ...(typeof prop?.description === 'string' && { description: prop.description }),
           ...(typeof prop?.['x-classification'] === 'string' && { classification: prop['x-classification'] as string }),
+          required: required.includes(name),
         });
       }
       visit(prop, path, depth + 1);

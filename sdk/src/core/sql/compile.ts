@@ -2,9 +2,9 @@ import type { QualityRule } from '../quality/types.js';
 import { or, type Cond } from './cond.js';
 import { planContract, type ContractPlan } from './contract-plan.js';
 import type { RowIdentity, SqlDialect } from './dialect.js';
-import { buildField, type Field, type SourceColumn } from './fields.js';
+import { TimezoneError } from '../columnar/zone.js';
+import { buildField, fieldContext, type Field, type FieldContext, type SourceColumn } from './fields.js';
 import type { PlacedCheck } from './placement.js';
-import { parseTimezone, TIMEZONE_FIX } from './timezone.js';
 import { planRule, type RulePlan } from './rules/index.js';
 
 export interface CompileInput {
@@ -37,29 +37,44 @@ export interface CompiledSqlTest extends CompileInput {
   placement: PlacedCheck[];
   /** Every translated pattern the statements use (the engine checks it compiles them). */
   patterns: string[];
+  /** How fetched values are presented (nulls and zones per field path). */
+  fieldContext: FieldContext;
 }
 
-/** A contract the SQL compiler cannot read (an `x-timezone` it does not know): exit code 2. */
+/** A contract the SQL compiler cannot read (an `x-timezone` that is no zone): exit code 2. */
 export class SqlContractError extends Error {
   override name = 'SqlContractError';
 }
 
 export function compileSqlTest(input: CompileInput): CompiledSqlTest {
-  checkTimezones(input.contract);
+  return readingContract(() => compile(input));
+}
+
+/** Runs `read`, turning the contract's unknown `x-timezone` (`TimezoneError`) into a `SqlContractError`. */
+export function readingContract<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof TimezoneError) throw new SqlContractError(`the contract's ${err.message}`);
+    throw err;
+  }
+}
+
+function compile(input: CompileInput): CompiledSqlTest {
   const patterns: string[] = [];
   const d = watchingPatterns(input.d, input.refusedPatterns ?? new Set(), patterns);
-  const contractPlan = planContract(input.contract, input.columns, d);
+  const ctx = fieldContext(input.contract);
+  const contractPlan = planContract(input.contract, input.columns, d, ctx);
   // in column order, as a reader of the file builds each record
   const byColumn = new Map(
     [...contractPlan.fields, ...contractPlan.extra].filter((f) => f.column).map((f) => [f.column!.name, f]),
   );
   const recordFields = input.columns.map((c) => byColumn.get(c.name)).filter((f): f is Field => f !== undefined);
-  const props = (input.contract as { properties?: Record<string, unknown> } | null)?.properties ?? {};
   const fieldFor = (name: string): Field | undefined => {
     const known = recordFields.find((f) => f.name === name);
     if (known) return known;
     if (name.includes('.')) return undefined;
-    return buildField(name, props[name], undefined, d);
+    return buildField(name, undefined, d, ctx);
   };
   const rulePlans = input.rules.map((rule) =>
     planRule(rule, { d, field: fieldFor, ref: (dataset, field) => input.refs?.[`${dataset}#${field}`] }),
@@ -81,18 +96,8 @@ export function compileSqlTest(input: CompileInput): CompiledSqlTest {
     recordFields,
     placement: [...contractPlan.placement, ...rulePlans.map(rulePlacement)],
     patterns,
+    fieldContext: ctx,
   };
-}
-
-function checkTimezones(contract: unknown): void {
-  const props = (contract as { properties?: Record<string, unknown> } | null)?.properties ?? {};
-  for (const [name, prop] of Object.entries(props)) {
-    const value = (prop as Record<string, unknown> | null)?.['x-timezone'];
-    if (value !== undefined && !parseTimezone(value))
-      throw new SqlContractError(
-        `/properties/${name}/x-timezone: ${JSON.stringify(value)} is not a time zone dmesh reads; ${TIMEZONE_FIX}`,
-      );
-  }
 }
 
 /** The dialect, recording each pattern it translates and declining those the engine refused. */

@@ -1,6 +1,6 @@
 import { and, not, or, type Cond } from './cond.js';
 import type { SqlDialect } from './dialect.js';
-import { buildField, type Field, type SourceColumn } from './fields.js';
+import { buildField, type Field, type FieldContext, type SourceColumn } from './fields.js';
 import { APPLICATORS, isAnnotation, SQL_KEYWORDS } from './keywords/index.js';
 import type { PlacedCheck } from './placement.js';
 
@@ -54,14 +54,19 @@ const ROOT_KEYWORDS = new Set([
  * Root keywords other than `type: object`, `properties`, `required` and a
  * boolean `additionalProperties` send the whole contract to streaming.
  */
-export function planContract(contract: unknown, columns: SourceColumn[], d: SqlDialect): ContractPlan {
+export function planContract(
+  contract: unknown,
+  columns: SourceColumn[],
+  d: SqlDialect,
+  ctx: FieldContext,
+): ContractPlan {
   const root = (typeof contract === 'object' && contract !== null ? contract : {}) as Record<string, unknown>;
   const props = (isObject(root.properties) ? root.properties : {}) as Record<string, unknown>;
   const byName = new Map(columns.map((c) => [c.name, c]));
-  const fields = Object.keys(props).map((name) => buildField(name, resolveRef(root, props[name]), byName.get(name), d));
+  const fields = Object.keys(props).map((name) => buildField(name, byName.get(name), d, ctx));
   const extra = columns
     .filter((c) => !c.partition && !Object.prototype.hasOwnProperty.call(props, c.name))
-    .map((c) => buildField(c.name, undefined, c, d));
+    .map((c) => buildField(c.name, c, d, ctx));
   const defs = {
     ...(isObject(root.$defs) && { $defs: root.$defs }),
     ...(isObject(root.definitions) && { definitions: root.definitions }),

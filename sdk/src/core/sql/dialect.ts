@@ -1,7 +1,7 @@
 import type { Decimal } from '../contract/decimal.js';
 import type { Cond } from './cond.js';
 import type { RegexSyntax } from './regex/emit.js';
-import type { FixedOffset } from './timezone.js';
+import type { Zone } from '../columnar/zone.js';
 
 /**
  * The contract-to-SQL compiler is written once against this interface; an
@@ -25,6 +25,8 @@ export interface SqlDialect {
   number(value: number): string;
 
   // types
+  /** A wall-clock type (timestamp or time without time zone), shown with the field's `x-timezone`. */
+  wallClock(nativeType: string): boolean;
   /** One column's non-null values as records show them; `column` is SQL naming the column. */
   view(column: string, nativeType: string, options: ViewOptions): ValueView;
   /** SQL selecting the value the engine's `io` side turns into the record's JSON value. */
@@ -81,8 +83,8 @@ export interface RowIdentity {
 }
 
 export interface ViewOptions {
-  /** `x-timezone` of the field: the offset a `timestamp without time zone` is read in. */
-  timezone?: FixedOffset;
+  /** `x-timezone` of the field: the zone a wall-clock column's values were recorded in (`core/columnar/zone.ts`). */
+  timezone?: Zone;
 }
 
 /** A check's verdict per row: fails, and rows SQL cannot decide (judged by the streaming engine). */
@@ -104,6 +106,8 @@ export interface ValueView {
   is(kind: JsonKind): Cond;
   /** A JSON `null` inside the column (JSON-typed columns); SQL NULL is handled by the caller. */
   jsonNull?: Cond;
+  /** Why members are missing (`text`, `epochMs`, …), for the placement report. */
+  missingReason?: string;
   /** Rows whose value this view cannot model: every check on the column sends them to streaming. */
   undecided?: Cond;
   /** Which rows `undecided` names, for the report (`years outside 0–9999`). */

@@ -1,6 +1,7 @@
+import { zoneAt, type Zone } from '../columnar/zone.js';
+import { nullPolicy } from '../quality/null-fields.js';
 import { and, not, or, type Cond } from './cond.js';
 import type { SqlDialect, ValueView } from './dialect.js';
-import { parseTimezone, type FixedOffset } from './timezone.js';
 
 /** A column of the data as the engine describes it. */
 export interface SourceColumn {
@@ -18,8 +19,8 @@ export interface Field {
   /** SQL naming the column. */
   ref: string;
   admitsNull: boolean;
-  /** `x-timezone` of the property (how a timestamp without time zone is shown). */
-  timezone?: FixedOffset;
+  /** `x-timezone` of the property, on a wall-clock column (how its values are shown). */
+  timezone?: Zone;
   /** The record has the property (null included where the contract admits null). */
   present: Cond;
   /** The property is present with JSON null. */
@@ -30,31 +31,49 @@ export interface Field {
 }
 
 /**
- * The JSON types a property's schema names: `type`, else the types of its
- * `enum`/`const` values (the rule CSV typing uses, `io/data/csv-types.ts`).
+ * What fields (and the values of nested ones) are presented with: the
+ * contract's null question (`nullPolicy`) and `x-timezone` per field path,
+ * each asked once per path.
  */
-export function declaredTypes(prop: unknown): Set<string> | undefined {
-  if (!prop || typeof prop !== 'object') return undefined;
-  const p = prop as Record<string, unknown>;
-  if (typeof p.type === 'string') return new Set([p.type]);
-  if (Array.isArray(p.type)) return new Set(p.type as string[]);
-  const values = Array.isArray(p.enum) ? p.enum : 'const' in p ? [p.const] : undefined;
-  if (!values) return undefined;
-  return new Set(
-    values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v)),
-  );
+export interface FieldContext {
+  contract: unknown;
+  allowsNull: (path: readonly string[]) => boolean;
+  /** The path's `x-timezone`; throws `TimezoneError` for one that is no zone. */
+  zone: (path: readonly string[]) => Zone | undefined;
+}
+
+export function fieldContext(contract: unknown): FieldContext {
+  const policy = nullPolicy(contract);
+  const nulls = new Map<string, boolean>();
+  const zones = new Map<string, Zone | undefined>();
+  const key = (path: readonly string[]) => JSON.stringify(path);
+  return {
+    contract,
+    allowsNull: (path) => {
+      const k = key(path);
+      if (!nulls.has(k)) nulls.set(k, policy(path));
+      return nulls.get(k)!;
+    },
+    zone: (path) => {
+      const k = key(path);
+      if (!zones.has(k)) zones.set(k, zoneAt(contract, path));
+      return zones.get(k);
+    },
+  };
 }
 
 /**
- * Columnar null semantics, shared with the streaming engine: a NULL stays
- * `null` where the property's schema admits null, and otherwise counts as
- * absent (so `required` sees it, an optional field passes, `not_null` rules see
- * every null). A property without a column is always absent.
+ * Columnar null semantics, the streaming engine's own (`core/quality/null-fields.ts`):
+ * a NULL stays `null` where the property's schema accepts null, and otherwise
+ * counts as absent (so `required` sees it, an optional field passes, `not_null`
+ * rules see every null). A property without a column is always absent.
+ * `x-timezone` is read (and refused when unknown, `TimezoneError`) only on
+ * wall-clock columns, as the Parquet reader reads it.
  */
-export function buildField(name: string, prop: unknown, column: SourceColumn | undefined, d: SqlDialect): Field {
+export function buildField(name: string, column: SourceColumn | undefined, d: SqlDialect, ctx: FieldContext): Field {
   const ref = d.ident(name);
-  const admitsNull = declaredTypes(prop)?.has('null') ?? false;
-  const timezone = parseTimezone((prop as Record<string, unknown> | undefined)?.['x-timezone']);
+  const admitsNull = ctx.allowsNull([name]);
+  const timezone = column && d.wallClock(column.nativeType) ? ctx.zone([name]) : undefined;
   const view: ValueView = column
     ? d.view(ref, column.nativeType, { ...(timezone && { timezone }) })
     : { nativeType: 'absent', is: () => false };

@@ -10,4 +10,4 @@ export type { PlacedCheck, Engine as CheckEngine } from './placement.js';
 export type { SqlDataTestReport } from './report.js';
 export { mainStatement, streamStatement, recordsStatement, rejectsStatement } from './statements.js';
 export { SQL_FORMATS } from './formats.js';
-export { parseTimezone, type FixedOffset } from './timezone.js';
+export { parseZone, type Zone } from '../columnar/zone.js';

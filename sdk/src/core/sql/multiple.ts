@@ -32,6 +32,14 @@ export function integerModulus(divisor: Decimal): bigint {
   return m / gcd(m, 10n ** BigInt(-divisor.exponent));
 }
 
+/** For a decimal value U·10^-scale (U an integer): a decimal multiple of `divisor` exactly when U % modulus = 0. */
+export function decimalModulus(divisor: Decimal, scale: number): bigint {
+  const m = divisor.mantissa < 0n ? -divisor.mantissa : divisor.mantissa;
+  const k = -scale - divisor.exponent; // U·10^-scale / (m·10^e) = U·10^k / m
+  if (k < 0) return m * 10n ** BigInt(-k);
+  return m / gcd(m, 10n ** BigInt(k));
+}
+
 export function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;

@@ -1,7 +1,9 @@
 import type { SchemaElement, SchemaTree } from 'hyparquet';
 import { nullPolicy } from '../../core/quality/null-fields.js';
-import { annotationAt, ITEMS } from '../../core/quality/schema-walk.js';
-import { checkZone, fixedOffset, timeOfDay, withZone } from './parquet-time.js';
+import { ITEMS } from '../../core/quality/schema-walk.js';
+import { decimalNumber } from '../../core/columnar/numbers.js';
+import { presentTime, zonedLocal } from '../../core/columnar/present.js';
+import { zoneAt, type Zone } from '../../core/columnar/zone.js';
 
 type Present = (value: unknown) => unknown;
 
@@ -56,7 +58,7 @@ function presenter(node: SchemaTree, path: string[], ctx: PlanContext): Present 
     const item = presenter(list, [...path, ITEMS], ctx);
     return (v) => (Array.isArray(v) ? v.map((x) => (x === null || x === undefined ? null : item(x))) : toJsonValue(v));
   }
-  if (element.converted_type === 'MAP' || element.logical_type?.type === 'MAP') return toJsonValue;
+  if (element.converted_type === 'MAP' || element.logical_type?.type === 'MAP') return mapPresenter(node, path, ctx);
   if (children.length > 0) {
     const fields = children.map((child) => fieldPlan(child, path, ctx));
     return (v) => (isRecord(v) ? presentObject(v, fields) : toJsonValue(v));
@@ -64,6 +66,23 @@ function presenter(node: SchemaTree, path: string[], ctx: PlanContext): Present 
   const leaf = leafPresenter(element, path, ctx);
   // A legacy repeated primitive (no LIST annotation) arrives as an array of its values.
   return element.repetition_type === 'REPEATED' ? (v) => (Array.isArray(v) ? v.map(leaf) : leaf(v)) : leaf;
+}
+
+/** A MAP as hyparquet assembles it (an object by key): values presented by their type, nulls kept. */
+function mapPresenter(node: SchemaTree, path: string[], ctx: PlanContext): Present {
+  const valueNode = node.children[0]?.children[1];
+  if (!valueNode) return toJsonValue;
+  const item = presenter(valueNode, [...path, MAP_VALUE], ctx);
+  return (v) => (isRecord(v) ? mapValues(v, item) : toJsonValue(v));
+}
+
+/** The field path of a map's values: any key, as `additionalProperties` describes it. */
+export const MAP_VALUE = '*';
+
+export function mapValues(map: Record<string, unknown>, item: Present): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(map)) out[k] = x === null || x === undefined ? null : item(x);
+  return out;
 }
 
 /** The element of a LIST column as hyparquet assembles it (three-level or two-level lists). */
@@ -77,44 +96,46 @@ function listElement(node: SchemaTree): SchemaTree | undefined {
 function leafPresenter(element: SchemaElement, path: string[], ctx: PlanContext): Present {
   const logical = element.logical_type;
   if (logical?.type === 'TIMESTAMP' && !logical.isAdjustedToUTC) {
-    const zone = timezoneOf(ctx, path);
-    const local = (v: unknown) => (typeof v === 'string' && v.endsWith('Z') ? v.slice(0, -1) : toJsonValue(v));
-    return zone === undefined ? local : (v) => withZoneIfText(local(v), zone);
+    const zone = zoneAt(ctx.contract, path);
+    // hyparquet's parsers (parquet-time.ts) wrote the wall-clock time as if it were UTC
+    return (v) => (typeof v === 'string' && v.endsWith('Z') ? zonedLocal(v.slice(0, -1), false, zone) : toJsonValue(v));
   }
   const time = timeUnit(element);
   if (time) {
-    const zone = timezoneOf(ctx, path);
-    const suffix = time.utc ? 'Z' : zone === undefined ? '' : (fixedOffset(zone) ?? '');
+    const zone: Zone | undefined = time.utc ? undefined : zoneAt(ctx.contract, path);
+    return (v) => (typeof v === 'number' || typeof v === 'bigint' ? presentTime(v, time.perSecond, time.utc, zone) : v);
+  }
+  if (element.converted_type === 'DECIMAL' || logical?.type === 'DECIMAL') {
+    const scale = element.scale ?? (logical?.type === 'DECIMAL' ? logical.scale : 0);
     return (v) =>
-      typeof v === 'number' || typeof v === 'bigint' ? timeOfDay(v, time.perSecond, time.digits) + suffix : v;
+      typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))
+        ? decimalNumber(v, scale)
+        : v instanceof Uint8Array
+          ? decimalNumber(signedBigInt(v), scale)
+          : toJsonValue(v);
   }
-  if (element.converted_type === 'DECIMAL' && element.scale) {
-    const scale = element.scale;
-    return (v) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toFixed(scale)) : toJsonValue(v));
-  }
+  // read with `utf8: false` (see `rawDecimals`): any other byte array is text, as hyparquet would decode it
+  if (element.type === 'BYTE_ARRAY') return (v) => (v instanceof Uint8Array ? utf8.decode(v) : toJsonValue(v));
   return toJsonValue;
 }
 
-function withZoneIfText(value: unknown, zone: string): unknown {
-  return typeof value === 'string' ? withZone(value, zone) : value;
+const utf8 = new TextDecoder();
+
+function signedBigInt(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  const bits = BigInt(bytes.length * 8);
+  return bytes.length > 0 && bytes[0] >= 128 ? value - (1n << bits) : value;
 }
 
-function timezoneOf(ctx: PlanContext, path: string[]): string | undefined {
-  const zone = annotationAt(ctx.contract, path, 'x-timezone');
-  return zone === undefined ? undefined : checkZone(zone, path.filter((p) => p !== ITEMS).join('.'));
-}
+const TIME_UNITS = { MILLIS: 1000n, MICROS: 1_000_000n, NANOS: 1_000_000_000n } as const;
 
-const TIME_UNITS = { MILLIS: [1000n, 3], MICROS: [1_000_000n, 6], NANOS: [1_000_000_000n, 9] } as const;
-
-function timeUnit(element: SchemaElement): { perSecond: bigint; digits: number; utc: boolean } | undefined {
+function timeUnit(element: SchemaElement): { perSecond: bigint; utc: boolean } | undefined {
   const logical = element.logical_type;
-  if (logical?.type === 'TIME') {
-    const [perSecond, digits] = TIME_UNITS[logical.unit];
-    return { perSecond, digits, utc: logical.isAdjustedToUTC };
-  }
+  if (logical?.type === 'TIME') return { perSecond: TIME_UNITS[logical.unit], utc: logical.isAdjustedToUTC };
   // The legacy converted types are, by the format's definition, adjusted to UTC.
-  if (element.converted_type === 'TIME_MILLIS') return { perSecond: 1000n, digits: 3, utc: true };
-  if (element.converted_type === 'TIME_MICROS') return { perSecond: 1_000_000n, digits: 6, utc: true };
+  if (element.converted_type === 'TIME_MILLIS') return { perSecond: 1000n, utc: true };
+  if (element.converted_type === 'TIME_MICROS') return { perSecond: 1_000_000n, utc: true };
   return undefined;
 }
 

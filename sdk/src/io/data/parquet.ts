@@ -53,8 +53,39 @@ export async function openParquet(file: string, contract: unknown, rowsPerChunk 
   } catch (err) {
     throw new DataFileError(file, (err as Error).message, 'fix the contract annotation named above');
   }
-  const chunks = readRowGroups(file, source, metadata, present, rowsPerChunk);
+  const chunks = readRowGroups(file, source, rawDecimals(metadata), present, rowsPerChunk);
   return { rows: Number(metadata.num_rows), rowsPerChunk, chunks };
+}
+
+/**
+ * The metadata hyparquet reads rows with: DECIMAL leaves lose their annotation,
+ * so their unscaled values (integers, or the bytes of FIXED_LEN_BYTE_ARRAY and
+ * BYTE_ARRAY) arrive exactly — hyparquet would multiply Number(unscaled) by
+ * 10^-scale — and `rowPresenter` makes each the nearest double of its decimal
+ * text. Rows are read with `utf8: false` (a BYTE_ARRAY decimal would otherwise
+ * be read as text); `rowPresenter` decodes the other byte arrays as UTF-8.
+ */
+function rawDecimals(metadata: FileMetaData): FileMetaData {
+  const schema = metadata.schema.map((element, i) => {
+    const decimal = element.converted_type === 'DECIMAL' || element.logical_type?.type === 'DECIMAL';
+    // a map's keys become property names while rows are assembled, before `rowPresenter` sees them
+    if (!decimal) return isPlainMapKey(metadata.schema, i) ? { ...element, converted_type: 'UTF8' as const } : element;
+    const { converted_type: _c, logical_type: _l, ...raw } = element;
+    return raw;
+  });
+  return { ...metadata, schema };
+}
+
+/** The key of a MAP (its group, the repeated key_value, then the key) stored as an unannotated BYTE_ARRAY. */
+function isPlainMapKey(schema: FileMetaData['schema'], i: number): boolean {
+  const key = schema[i];
+  return (
+    i >= 2 &&
+    schema[i - 2].converted_type === 'MAP' &&
+    key.type === 'BYTE_ARRAY' &&
+    !key.converted_type &&
+    !key.logical_type
+  );
 }
 
 async function* readRowGroups(
@@ -77,6 +108,7 @@ async function* readRowGroups(
         rowEnd,
         compressors: PARQUET_COMPRESSORS,
         parsers: TIME_PARSERS,
+        utf8: false,
       });
     } catch (err) {
       throw new DataFileError(

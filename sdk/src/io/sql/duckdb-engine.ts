@@ -7,6 +7,7 @@ import { DataFileError } from '../data/errors.js';
 import { loadDuckDb } from './duckdb-load.js';
 import { duckdbToJson, plain } from './duckdb-values.js';
 import { SqlEngineError, type SqlEngine } from './engine.js';
+import { checkParquetFidelity } from './parquet-fidelity.js';
 import { hiveKeys, resolveParquetSource } from './parquet-source.js';
 
 type Connection = DuckDBConnection;
@@ -35,6 +36,7 @@ export async function openParquetEngine(data: string, cwd: string): Promise<SqlE
     const partitions = hiveKeys(source.pattern, files);
     const relation = parquetRelation([source.pattern], partitions.length > 0);
     const columns = await describe(conn, relation, partitions, source.label);
+    await checkParquetFidelity(conn, files, source.label);
     const threads = Number((await conn.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0]);
     return engine(conn, () => instance.closeSync(), {
       threads,

@@ -1,5 +1,5 @@
 import type { RowIdentity, SqlDialect } from '../../core/sql/dialect.js';
-import type { Field, SourceColumn } from '../../core/sql/fields.js';
+import type { Field, FieldContext, SourceColumn } from '../../core/sql/fields.js';
 
 /** Setup problems of the SQL engine (DuckDB missing, no primary key, a bad location): exit code 2. */
 export class SqlEngineError extends Error {
@@ -25,8 +25,8 @@ export interface SqlEngine {
   all(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs a statement and hands its rows over in order, a batch at a time. */
   each(sql: string, onRows: (rows: Record<string, unknown>[]) => void): Promise<void>;
-  /** A fetched value as the JSON value records hold. */
-  toJson(value: unknown, field: Field): unknown;
+  /** A fetched value as the JSON value records hold (`core/columnar`'s presentation, nested nulls by `ctx`). */
+  toJson(value: unknown, field: Field, ctx: FieldContext): unknown;
   /** Makes `keys` available as a one-column relation (`k`, text) and returns its SQL. */
   registerKeys(keys: Set<string>): Promise<string>;
   close(): Promise<void>;

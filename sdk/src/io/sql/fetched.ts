@@ -22,7 +22,7 @@ export function fetchedRow(
     ord: t.identity.line ? Number(position) : line,
     line,
     ...(typeof row[ROW.file] === 'string' && { file: row[ROW.file] as string }),
-    values: fields.map((f, i) => engine.toJson(row[`f${i}`], f)),
+    values: fields.map((f, i) => engine.toJson(row[`f${i}`], f, t.fieldContext)),
     flags,
   };
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { postgresDialect, POSTGRES_SESSION } from '../../core/sql/postgres/dialect.js';
 import type { SourceColumn } from '../../core/sql/fields.js';
 import { SqlEngineError, type SqlEngine } from './engine.js';
+import { postgresToJson } from './postgres-values.js';
 import { connectionConfig, locationLabel, parsePostgresLocation } from './postgres-location.js';
 
 /**
@@ -82,7 +83,7 @@ function engine(client: pg.Client, source: { relation: string; columns: SourceCo
         await client.query('ROLLBACK');
       }
     },
-    toJson: (value) => (value === null ? undefined : value),
+    toJson: postgresToJson,
     async registerKeys(keys) {
       if (keys.size === 0) return '(SELECT NULL::text AS k WHERE FALSE)';
       return `(SELECT unnest(ARRAY[${[...keys].map(postgresDialect.string).join(', ')}]::text[]) AS k)`;

@@ -2,11 +2,14 @@ import { compileContract } from '../../core/contract/compile.js';
 import { BatchEvaluator } from '../../core/quality/batch.js';
 import { DataTestRun } from '../../core/quality/run.js';
 import type { QualityRule } from '../../core/quality/types.js';
-import { declaredTypes, type SourceColumn } from '../../core/sql/fields.js';
-import { parseTimezone } from '../../core/sql/timezone.js';
+import { readingContract } from '../../core/sql/compile.js';
+import { buildField, fieldContext } from '../../core/sql/fields.js';
 import { postgresDialect } from '../../core/sql/postgres/dialect.js';
+import { recordOf } from '../../core/sql/rows.js';
 import { RejectWriter } from '../data/reject-writer.js';
+import type { SqlEngine } from './engine.js';
 import { openPostgresEngine } from './postgres-engine.js';
+import { postgresToJson } from './postgres-values.js';
 import { primaryKeyOf } from './primary-key.js';
 import { loadRelationshipKeys } from './refs.js';
 import type { SqlTestRunResult } from './run-sql-test.js';
@@ -23,9 +26,10 @@ export interface PostgresStreamOptions {
 
 /**
  * `dmesh test --engine stream` on a PostgreSQL port: every row is read out in
- * primary-key order as `row_to_json(row)` (with the columnar null rule of
- * `core/sql/fields.ts`) and judged by the streaming engine's core. The
- * reference the SQL engine's verdict is proven equal to.
+ * primary-key order, each column presented as the same Parquet logical type
+ * (`postgresFetch`, `postgres-values.ts`: `core/columnar`) with the columnar
+ * null rule (`core/quality/null-fields.ts`), and judged by the streaming
+ * engine's core. The reference the SQL engine's verdict is proven equal to.
  */
 export async function runPostgresStream(options: PostgresStreamOptions): Promise<SqlTestRunResult> {
   const started = Date.now();
@@ -42,16 +46,14 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
       refValues: (d, f) => refValues.get(`${d}#${f}`),
       collectRejects: Boolean(writer),
     });
-    const props = (options.contract as { properties?: Record<string, unknown> }).properties ?? {};
-    const offsets = zonedColumns(engine.columns, props);
-    const sql = `SELECT row_to_json(__dmesh_t) AS r FROM ${engine.relation} AS __dmesh_t ORDER BY ${pk.join(', ')}`;
+    const { sql, records } = postgresRecords(engine, options.contract, pk);
     let line = 1;
     await engine.each(sql, (rows) => {
-      const records = rows.map((row) => columnar(withOffsets(row.r as Record<string, unknown>, offsets), props));
+      const batch = records(rows);
       const first = line;
-      for (const record of records) evaluator.observeRecord(record, line++);
+      for (const record of batch) evaluator.observeRecord(record, line++);
       // merged whether or not there is a reject file (`writer?.write(run.merge(…))` would skip the merge)
-      const rejected = run.merge(evaluator.take(), (l) => records[l - first]);
+      const rejected = run.merge(evaluator.take(), (l) => batch[l - first]);
       writer?.write(rejected);
     });
     writer?.commit();
@@ -78,29 +80,17 @@ export async function runPostgresStream(options: PostgresStreamOptions): Promise
   }
 }
 
-/** `timestamp without time zone` columns whose property has `x-timezone`, with the offset each is shown with. */
-function zonedColumns(columns: SourceColumn[], props: Record<string, unknown>): Map<string, string> {
-  const zoned = new Map<string, string>();
-  for (const c of columns) {
-    const offset = parseTimezone((props[c.name] as Record<string, unknown> | undefined)?.['x-timezone']);
-    if (offset && /^timestamp(\(\d\))? without time zone$/.test(c.nativeType)) zoned.set(c.name, offset.suffix);
-  }
-  return zoned;
-}
-
-/** A finite wall-clock time gets its column's offset (`infinity` stays as it is), as the SQL views show it. */
-function withOffsets(record: Record<string, unknown>, offsets: Map<string, string>): Record<string, unknown> {
-  for (const [name, suffix] of offsets) {
-    const value = record[name];
-    if (typeof value === 'string' && !value.endsWith('infinity')) record[name] = value + suffix;
-  }
-  return record;
-}
-
-/** A NULL stays null where the property admits null, and is absent otherwise. */
-function columnar(record: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(record)) {
-    if (value === null && !declaredTypes(props[key])?.has('null')) delete record[key];
-  }
-  return record;
+/**
+ * The statement reading every row of the table in key order (each column as
+ * `postgresFetch` reads it), and how its rows become the records the streaming
+ * engine judges; an unknown `x-timezone` is the contract's (`SqlContractError`, exit 2).
+ */
+export function postgresRecords(engine: SqlEngine, contract: unknown, orderBy: string[]) {
+  const d = postgresDialect;
+  const ctx = fieldContext(contract);
+  const fields = readingContract(() => engine.columns.map((c) => buildField(c.name, c, d, ctx)));
+  const cols = fields.map((f, i) => `${d.fetch(f.ref, f.column!.nativeType, {})} AS f${i}`);
+  const sql = `SELECT ${cols.join(', ')} FROM ${engine.relation} AS __dmesh_t ORDER BY ${orderBy.join(', ')}`;
+  const values = (row: Record<string, unknown>) => fields.map((f, i) => postgresToJson(row[`f${i}`], f, ctx));
+  return { sql, records: (rows: Record<string, unknown>[]) => rows.map((row) => recordOf(fields, values(row))) };
 }

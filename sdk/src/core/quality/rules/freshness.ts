@@ -26,27 +26,36 @@ export interface FreshnessPartial {
  */
 export function timestampOf(value: unknown): number | undefined {
   if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // epoch milliseconds Date can hold (±8.64e15): beyond, there is no such time
+  if (typeof value === 'number') return Math.abs(value) <= MAX_EPOCH_MS ? value : undefined;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
   const ms = Date.parse(WALL_CLOCK.test(value) ? `${value}Z` : value);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The epoch milliseconds Date can hold; a number beyond is no timestamp (the SQL dialects' `epochMs` say the same). */
+export const MAX_EPOCH_MS = 8.64e15;
+
 /** A date-time with no offset: `…THH:MM[:SS[.fff…]]` and nothing after. */
 const WALL_CLOCK = /[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
- * A canonical UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fff…]Z` with plausible field
- * ranges. Two of the same length sort as strings exactly as they sort in time,
- * so the newest of a batch is found by string comparison and parsed once when
- * the batch ends (the hot path of a large file: one comparison per record).
+ * A canonical UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fff…]Z` naming a real time:
+ * a day of its month, seconds below 60. Two of the same length sort as strings
+ * exactly as they sort in time, so the newest of a batch is found by string
+ * comparison and parsed once when the batch ends (the hot path of a large file:
+ * one comparison per record). Anything else (`…T23:59:60Z`, which Date.parse
+ * refuses; `2024-02-30`, which it rolls over into March) goes through
+ * `timestampOf`, so it can never sort above a real timestamp.
  */
 function isCanonicalUtc(s: string): boolean {
   const n = s.length;
   if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return false;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
     return false;
-  if (two(s, 0) < 0 || two(s, 2) < 0) return false;
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  if (century < 0 || yy < 0) return false;
   const month = two(s, 5);
   const day = two(s, 8);
   const hour = two(s, 11);
@@ -56,13 +65,13 @@ function isCanonicalUtc(s: string): boolean {
     month < 1 ||
     month > 12 ||
     day < 1 ||
-    day > 31 ||
+    day > daysInMonth(century * 100 + yy, month) ||
     hour < 0 ||
     hour > 23 ||
     minute < 0 ||
     minute > 59 ||
     second < 0 ||
-    second > 60
+    second > 59
   )
     return false;
   if (n > 20) {
@@ -73,6 +82,11 @@ function isCanonicalUtc(s: string): boolean {
     }
   }
   return true;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**

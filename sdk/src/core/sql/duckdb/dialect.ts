@@ -41,20 +41,14 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const string = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
- * What the engine reads back for a column: plain values the `io` side turns
- * into the JSON value the streaming engine's Parquet reader makes (see
- * `duckdbView`): epoch milliseconds for dates and timestamps, the unscaled
- * integer for decimals, text for uuid and JSON, JSON text for lists and structs.
+ * What the engine reads back for a column: the column itself (DuckDB's client
+ * hands over typed values — days, microseconds, unscaled decimals, lists and
+ * structs — which `io/sql/duckdb-values.ts` presents with `core/columnar`),
+ * UUID and JSON as text.
  */
 function duckdbFetch(column: string, nativeType: string): string {
   const type = nativeType.toUpperCase();
-  const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
-  if (decimal) return `CAST(${column} * ${10n ** BigInt(decimal[2])} AS HUGEINT)`;
-  if (type === 'DATE') return `epoch_ms(CAST(${column} AS TIMESTAMP))`;
-  if (type.startsWith('TIMESTAMP')) return `epoch_ms(${column})`;
-  if (type === 'TIME') return `epoch_us(TIMESTAMP '1970-01-01' + ${column})`;
   if (type === 'UUID' || type === 'JSON') return `CAST(${column} AS VARCHAR)`;
-  if (/\[\d*\]$/.test(type) || type.startsWith('STRUCT(')) return `CAST(to_json(${column}) AS VARCHAR)`;
   return column;
 }
 
@@ -64,6 +58,7 @@ export const duckdbDialect: SqlDialect = {
   string,
   // from text: a numeric literal would be read as DECIMAL or HUGEINT first, and rounded twice on its way to DOUBLE
   number: (value) => `CAST('${String(value)}' AS DOUBLE)`,
+  wallClock: (nativeType) => /^(TIMESTAMP(_S|_MS|_NS)?|TIME(_NS)?)$/i.test(nativeType),
   view: duckdbView,
   fetch: duckdbFetch,
   regex: RE2,
@@ -73,7 +68,9 @@ export const duckdbDialect: SqlDialect = {
   substring: (text, from, length) => `substr(${text}, ${from}, ${length})`,
   toInteger: (text) => `TRY_CAST(${text} AS BIGINT)`,
   toDouble: (text) => `TRY_CAST(${text} AS DOUBLE)`,
-  isoUtcMs: (text) => `floor(epoch_us(CAST(rtrim(${text}, 'Z') AS TIMESTAMP)) / 1000)`,
+  // integer floor division: a double would round microseconds past 2^53 (years beyond 2255)
+  isoUtcMs: (text) =>
+    `list_transform([epoch_us(CAST(rtrim(${text}, 'Z') AS TIMESTAMP))], us -> (us - ((us % 1000) + 1000) % 1000) // 1000)[1]`,
   countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
   firstPositions: (cond, id, n) => `min_by(${id.position}, ${id.order}, ${n}) FILTER (WHERE ${cond})`,
   countDistinct: (key) => `count(DISTINCT ${key})`,

@@ -1,7 +1,9 @@
 import type { Decimal } from '../../contract/decimal.js';
-import { not, type Cond } from '../cond.js';
+import { not, or, type Cond } from '../cond.js';
+import { MAX_EPOCH_MS } from '../../quality/rules/freshness.js';
 import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
-import { integerModulus, moduliByExponent } from '../multiple.js';
+import { decimalModulus, integerModulus, moduliByExponent } from '../multiple.js';
+import { dateView, timestampView, timeView } from './temporal.js';
 
 /**
  * DuckDB column types as the streaming engine's Parquet reader (hyparquet,
@@ -11,9 +13,8 @@ import { integerModulus, moduliByExponent } from '../multiple.js';
  * - BOOLEAN → boolean; 8–32-bit integers → number;
  * - BIGINT/UBIGINT → number when |v| < 2^53, else the decimal digits as a string;
  * - FLOAT/DOUBLE → number; NaN and ±Infinity are JavaScript numbers but no JSON type for ajv (strict numbers);
- * - DECIMAL(p, s) → the double unscaled × 10^−s (hyparquet's arithmetic, not the nearest double);
- * - DATE → `YYYY-MM-DDT00:00:00.000Z`; TIMESTAMP WITH TIME ZONE → ISO-8601 with ms and `Z`;
- *   TIMESTAMP → the same without offset, or with the field's `x-timezone` offset;
+ * - DECIMAL(p, s) → the nearest double of its decimal text (`core/columnar/numbers.ts`);
+ * - DATE, TIMESTAMP [WITH TIME ZONE], TIMESTAMP_NS, TIME → `core/columnar/time.ts`'s text (`temporal.ts`);
  * - LIST → array, STRUCT → object, JSON → its parsed value (their insides are judged in streaming);
  * - anything else: every check on the column runs in streaming.
  */
@@ -28,24 +29,11 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   if (/^U?BIGINT$/.test(type)) return integerView(nativeType, col, `${col} BETWEEN -${SAFE} AND ${SAFE}`);
   if (type === 'FLOAT' || type === 'DOUBLE') return doubleView(nativeType, `CAST(${col} AS DOUBLE)`);
   const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
-  if (decimal) return doubleView(nativeType, decimalAsDouble(col, Number(decimal[1]), Number(decimal[2])));
-  if (type === 'DATE')
-    return timestampView(
-      nativeType,
-      `CAST(${col} AS TIMESTAMP)`,
-      'Z',
-      `${col} BETWEEN DATE '0000-01-01' AND DATE '9999-12-31'`,
-    );
-  if (type === 'TIMESTAMP WITH TIME ZONE')
-    return timestampView(nativeType, col, 'Z', `${col} BETWEEN ${YEARS('TIMESTAMPTZ', '+00')}`);
-  if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type))
-    return timestampView(
-      nativeType,
-      col,
-      options.timezone?.suffix ?? '',
-      `${col} BETWEEN ${YEARS('TIMESTAMP', '')}`,
-      options.timezone?.minutes,
-    );
+  if (decimal) return decimalView(nativeType, col, Number(decimal[1]), Number(decimal[2]));
+  if (type === 'DATE') return dateView(nativeType, col);
+  if (type === 'TIMESTAMP WITH TIME ZONE' || /^TIMESTAMP(_S|_MS|_NS)?$/.test(type))
+    return timestampView(nativeType, col, options.timezone);
+  if (type === 'TIME') return timeView(nativeType, col, options.timezone);
   if (type === 'JSON') return jsonView(nativeType, col);
   if (/\[\d*\]$/.test(type)) return { nativeType, is: only('array') };
   if (type.startsWith('STRUCT(')) return { nativeType, is: only('object') };
@@ -57,9 +45,9 @@ export function duckdbView(col: string, nativeType: string, options: ViewOptions
   };
 }
 
-const SAFE = '9007199254740991';
-
-function only(kind: JsonKind): (k: JsonKind) => Cond {
+const SAFE = Number.MAX_SAFE_INTEGER;
+/** The epoch milliseconds Date can hold: `freshness` fails a number beyond. */
+export function only(kind: JsonKind): (k: JsonKind) => Cond {
   return (k) => k === kind;
 }
 
@@ -81,7 +69,7 @@ function integerView(nativeType: string, col: string, safe: Cond): ValueView {
     multipleOf: (divisor) => ({ fails: integerNotMultiple(big ? `CAST(${col} AS HUGEINT)` : col, divisor) }),
     key: col,
     keyText: `CAST(${col} AS VARCHAR)`,
-    epochMs: { sql: `CAST(${col} AS DOUBLE)`, invalid: not(safe) },
+    epochMs: { sql: `CAST(${col} AS DOUBLE)`, invalid: or(not(safe), `abs(${col}) > ${MAX_EPOCH_MS}`) },
   };
 }
 
@@ -103,19 +91,28 @@ function doubleView(nativeType: string, x: string): ValueView {
     multipleOf: (divisor) => ({ fails: not(doubleIsMultiple(x, divisor)) }),
     // JSON.stringify writes every non-finite number as null: unique sees them as one value
     key: `CASE WHEN ${finite} THEN ${x} ELSE 'NaN'::DOUBLE END`,
-    epochMs: { sql: x, invalid: not(finite) },
+    epochMs: { sql: x, invalid: `NOT (${finite} AND abs(${x}) <= ${MAX_EPOCH_MS})` },
   };
 }
 
 /**
- * hyparquet's DECIMAL: Number(unscaled) * 10 ** -scale, in double arithmetic.
- * Number() of the unscaled integer is its nearest double: a BIGINT cast for 18
- * digits, the digits' text read as a double beyond (DuckDB's HUGEINT cast may round twice).
+ * A DECIMAL is the nearest double of its decimal text. Up to 15 digits DuckDB's
+ * cast divides the exact unscaled integer by an exact power of ten (one correct
+ * rounding), and the double's shortest text is the decimal itself, so
+ * `multipleOf` is decided on the unscaled integer; wider decimals are read from
+ * their text, and `multipleOf` from the double's text as for any double.
  */
-function decimalAsDouble(col: string, precision: number, scale: number): string {
-  const integer = `CAST(${col} * ${10n ** BigInt(scale)} AS ${precision <= 18 ? 'BIGINT' : 'HUGEINT'})`;
-  const unscaled = precision <= 18 ? `CAST(${integer} AS DOUBLE)` : `CAST(CAST(${integer} AS VARCHAR) AS DOUBLE)`;
-  return scale === 0 ? unscaled : `(${unscaled} * CAST('${String(10 ** -scale)}' AS DOUBLE))`;
+function decimalView(nativeType: string, col: string, precision: number, scale: number): ValueView {
+  if (precision > 15) return doubleView(nativeType, `CAST(CAST(${col} AS VARCHAR) AS DOUBLE)`);
+  const view = doubleView(nativeType, `CAST(${col} AS DOUBLE)`);
+  const unscaled = `CAST(${col} * ${10n ** BigInt(scale)} AS BIGINT)`;
+  return {
+    ...view,
+    multipleOf: (divisor) => {
+      const g = decimalModulus(divisor, scale);
+      return { fails: g === 1n ? 'FALSE' : `${unscaled} % CAST('${g}' AS HUGEINT) <> 0` };
+    },
+  };
 }
 
 /**
@@ -138,40 +135,6 @@ function moduliCase(j: string, table: bigint[]): string {
   if (table.length === 1) return `CAST('${last}' AS HUGEINT)`;
   const whens = table.slice(0, -1).map((g, i) => `WHEN ${j} = ${i} THEN CAST('${g}' AS HUGEINT)`);
   return `(CASE ${whens.join(' ')} ELSE CAST('${last}' AS HUGEINT) END)`;
-}
-
-/** Years 0–9999 (a value a millisecond outside is called undecided, which is always safe). */
-const YEARS = (type: string, zone: string) =>
-  `${type} '0000-01-01 00:00:00${zone}' AND ${type} '9999-12-31 23:59:59.999999${zone}'`;
-
-/**
- * Timestamps as ISO-8601 text with milliseconds (JavaScript's Date, which
- * truncates sub-millisecond digits toward zero); years outside 0–9999 are
- * written differently by Date and are left to the streaming engine.
- */
-function timestampView(
-  nativeType: string,
-  ts: string,
-  suffix: string,
-  inRange: string,
-  offsetMinutes?: number,
-): ValueView {
-  const ms = `epoch_ms(${ts})`;
-  const naive = `make_timestamp(${ms} * 1000)`;
-  const text = `strftime(${naive}, '%Y-%m-%dT%H:%M:%S.%g')${suffix ? ` || '${suffix}'` : ''}`;
-  return {
-    nativeType,
-    is: only('string'),
-    undecided: not(inRange),
-    undecidedReason: 'timestamps outside the years 0–9999',
-    text,
-    key: ms,
-    keyExact: true,
-    keyText: text,
-    format: (name) =>
-      name === 'date-time' ? suffix === '' : ['date', 'time', 'uuid'].includes(name) ? true : undefined,
-    ...(suffix !== '' && { epochMs: { sql: offsetMinutes ? `(${ms} - ${offsetMinutes * 60_000})` : ms } }),
-  };
 }
 
 function jsonView(nativeType: string, col: string): ValueView {

@@ -13,5 +13,6 @@ export type KeywordTranslator = (
 ) => KeywordResult;
 
 export function needs(member: string, field: Field): KeywordResult {
+  if (field.view.missingReason) return { stream: field.view.missingReason };
   return { stream: `the ${field.view.nativeType} column ${field.name} has no SQL ${member} dmesh can trust` };
 }

@@ -30,16 +30,47 @@ const ARE: RegexSyntax = {
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const string = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
+/**
+ * What the engine reads back for a column: dates, timestamps and times as
+ * integers (days, microseconds since the epoch or since midnight, exact on every
+ * PostgreSQL version) that `io/sql/postgres-values.ts` presents with
+ * `core/columnar` (`infinity` as its text) — in one-dimensional arrays too, as a
+ * JSON array of them —, bigint as its digits, anything else as `to_jsonb` makes it.
+ */
+function postgresFetch(column: string, nativeType: string): string {
+  const type = nativeType.toLowerCase();
+  const units = temporalUnits(type, column);
+  if (units) return units;
+  const element = /^(.+)\[\]$/.exec(type);
+  const inner = element && temporalUnits(element[1], 'e');
+  if (inner)
+    return `(CASE WHEN array_ndims(${column}) = 1 THEN to_jsonb(ARRAY(SELECT ${inner} FROM unnest(${column}) WITH ORDINALITY AS u(e, o) ORDER BY o)) ELSE to_jsonb(${column}) END)`;
+  if (type === 'bigint') return `${column}::text`;
+  return `to_jsonb(${column})`;
+}
+
+/** A date, timestamp or time as the text of its integer units (`infinity` as it is), else undefined. */
+function temporalUnits(type: string, column: string): string | undefined {
+  const finite = (integer: string) =>
+    `(CASE WHEN isfinite(${column}) THEN (${integer})::text ELSE ${column}::text END)`;
+  if (type === 'date') return finite(`${column} - DATE '1970-01-01'`);
+  if (/^timestamp(\(\d\))? with(out)? time zone$/.test(type))
+    return finite(
+      `(${column}::date - DATE '1970-01-01')::bigint * 86400000000 + round(extract(epoch FROM ${column}::time) * 1000000)::bigint`,
+    );
+  if (/^time(\(\d\))? without time zone$/.test(type))
+    return `round(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+  return undefined;
+}
+
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   ident,
   string,
   number: (value) => `'${String(value)}'::float8`,
+  wallClock: (nativeType) => /^(timestamp|time)(\(\d\))? without time zone$/.test(nativeType),
   view: postgresView,
-  fetch: (column, nativeType, options) =>
-    options.timezone && /^timestamp(\(\d\))? without time zone$/.test(nativeType)
-      ? `(CASE WHEN isfinite(${column}) THEN to_jsonb((to_jsonb(${column}) #>> '{}') || ${string(options.timezone.suffix)}) ELSE to_jsonb(${column}) END)`
-      : `to_jsonb(${column})`,
+  fetch: postgresFetch,
   regex: ARE,
   regexMatch: (text, pattern) => `(${text} ~ ${string(pattern)})`,
   charLength: (text) => `char_length(${text})`,

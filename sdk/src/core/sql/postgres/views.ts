@@ -1,19 +1,23 @@
 import type { Decimal } from '../../contract/decimal.js';
 import { not, or, type Cond } from '../cond.js';
+import { MAX_EPOCH_MS } from '../../quality/rules/freshness.js';
 import type { JsonKind, ValueView, ViewOptions } from '../dialect.js';
+import { integerModulus } from '../multiple.js';
+import { timestampView, timeView } from './temporal.js';
 
 /**
  * PostgreSQL column types as records show them. A row's record is
  * `to_jsonb(row)` (session: TimeZone UTC, DateStyle ISO, IntervalStyle
  * postgres, extra_float_digits 1), read as columnar data: a NULL whose field
  * does not admit null is absent. So:
- * - text, varchar, enums, uuid, time → strings; character(n) keeps its padding;
- * - smallint/integer/bigint/real/double/numeric → the JSON number (JavaScript
- *   reads it as the nearest double); NaN and ±Infinity are the strings "NaN",
- *   "Infinity", "-Infinity";
- * - date → `YYYY-MM-DD`; timestamp → `YYYY-MM-DDTHH:MM:SS[.ffffff]` (plus the
- *   field's `x-timezone` offset); timestamptz → the same with `+00:00`;
- *   infinity, BC dates and years past 9999 are left to the streaming engine;
+ * - text, varchar, enums, uuid → strings; character(n) keeps its padding;
+ * - smallint/integer/real/double/numeric → the JSON number (JavaScript reads it
+ *   as the nearest double: numeric as Parquet's DECIMAL); NaN and ±Infinity are
+ *   the strings "NaN", "Infinity", "-Infinity";
+ * - bigint → as Parquet's INT64: a number while safe, else its digits;
+ * - date, timestamp [with time zone], time → as the same Parquet logical types
+ *   (`core/columnar/time.ts`, `temporal.ts`); infinity stays `infinity`;
+ *   BC dates and years past 9999 are left to the streaming engine;
  * - json/jsonb, arrays, composites, anything else → the JSON `to_jsonb` makes.
  */
 export function postgresView(col: string, nativeType: string, options: ViewOptions): ValueView {
@@ -25,14 +29,7 @@ export function postgresView(col: string, nativeType: string, options: ViewOptio
   if (type === 'boolean') return { nativeType, is: only('boolean'), bool: col, key: col, keyText: `${col}::text` };
   if (type === 'smallint' || type === 'integer')
     return numberView(nativeType, `${col}::float8`, 'TRUE', `${col}::text`);
-  if (type === 'bigint')
-    return {
-      ...numberView(nativeType, `${col}::float8`, 'TRUE', `${col}::text`),
-      undecided: `abs(${col}) > 9007199254740992`,
-      undecidedReason: 'integers beyond 2^53',
-      // JavaScript reads them as the nearest double, and so does the key
-      keyExact: true,
-    };
+  if (type === 'bigint') return bigintView(nativeType, col);
   if (type === 'real')
     return numberView(
       nativeType,
@@ -43,15 +40,15 @@ export function postgresView(col: string, nativeType: string, options: ViewOptio
   if (type === 'double precision') return numberView(nativeType, col, finite(col), `${col}::text`);
   if (/^numeric(\(\d+(,\d+)?\))?$/.test(type)) return numericView(nativeType, col);
   if (type === 'date') return dateView(nativeType, col);
-  if (/^timestamp(\(\d\))? with time zone$/.test(type)) return timestampView(nativeType, col, '');
+  if (/^timestamp(\(\d\))? with time zone$/.test(type)) return timestampView(nativeType, col, true, undefined);
   if (/^timestamp(\(\d\))? without time zone$/.test(type))
-    return timestampView(nativeType, col, options.timezone?.suffix, options.timezone?.minutes);
+    return timestampView(nativeType, col, false, options.timezone);
+  if (/^time(\(\d\))? without time zone$/.test(type)) return timeView(nativeType, col, options.timezone);
   return jsonView(nativeType, `to_jsonb(${col})`);
 }
 
 const only = (kind: JsonKind) => (k: JsonKind) => k === kind;
 const finite = (col: string) => `${col} NOT IN ('NaN', 'Infinity', '-Infinity')`;
-const jsonText = (col: string) => `(to_jsonb(${col}) #>> '{}')`;
 
 function stringView(nativeType: string, text: string): ValueView {
   return { nativeType, is: only('string'), text, key: text, keyText: text };
@@ -97,7 +94,27 @@ function numberView(nativeType: string, number: string, isNumber: string, text: 
     multipleOf: (divisor) => ({ fails: notMultiple(number, divisor) }),
     key: `CASE WHEN ${isNumber} THEN ${number}::text ELSE 's' || ${text} END`,
     keyText: isNumber === 'TRUE' ? text : undefined,
-    epochMs: { sql: number, invalid: not(isNumber) },
+    epochMs: { sql: number, invalid: `NOT (${isNumber}) OR abs(${number}) > ${MAX_EPOCH_MS}` },
+  };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** As Parquet's INT64: a JSON number while it is a safe integer, else its digits as a string. */
+function bigintView(nativeType: string, col: string): ValueView {
+  const safe = `${col} BETWEEN -${SAFE} AND ${SAFE}`;
+  return {
+    nativeType,
+    is: (k) => (k === 'number' || k === 'integer' ? safe : k === 'string' ? not(safe) : false),
+    text: `${col}::text`,
+    number: `${col}::float8`,
+    multipleOf: (divisor) => {
+      const g = integerModulus(divisor);
+      return { fails: g === 1n ? 'FALSE' : `${col}::numeric % ${g}::numeric <> 0` };
+    },
+    key: col,
+    keyText: `${col}::text`,
+    epochMs: { sql: `${col}::float8`, invalid: `NOT (${safe}) OR abs(${col}) > ${MAX_EPOCH_MS}` },
   };
 }
 
@@ -134,36 +151,6 @@ function dateView(nativeType: string, col: string): ValueView {
     keyText: `${col}::text`,
     format: (f) => (f === 'date' ? `NOT (${inRange})` : ['date-time', 'time', 'uuid'].includes(f) ? true : undefined),
     epochMs: { sql: `(extract(epoch FROM ${col}) * 1000)`, invalid: `NOT isfinite(${col})` },
-  };
-}
-
-/** `suffix` '' for timestamptz (to_jsonb writes +00:00); undefined for a timestamp without `x-timezone`. */
-function timestampView(nativeType: string, col: string, suffix: string | undefined, offsetMinutes = 0): ValueView {
-  const inRange = AD_RANGE(col, '9999-12-31 23:59:59.999999');
-  const text = suffix
-    ? `(CASE WHEN isfinite(${col}) THEN ${jsonText(col)} || '${suffix}' ELSE ${col}::text END)`
-    : jsonText(col);
-  const ms = `floor(extract(epoch FROM ${col}) * 1000)`;
-  return {
-    nativeType,
-    is: only('string'),
-    undecided: `isfinite(${col}) AND NOT (${inRange})`,
-    undecidedReason: 'timestamps BC or after 9999',
-    text,
-    key: col,
-    keyExact: true,
-    keyText: text,
-    format: (f) =>
-      f === 'date-time'
-        ? suffix === undefined
-          ? true
-          : `NOT isfinite(${col})`
-        : ['date', 'time', 'uuid'].includes(f)
-          ? true
-          : undefined,
-    ...(suffix !== undefined && {
-      epochMs: { sql: offsetMinutes ? `(${ms} - ${offsetMinutes * 60_000})` : ms, invalid: `NOT isfinite(${col})` },
-    }),
   };
 }
 

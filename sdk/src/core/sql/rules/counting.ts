@@ -63,7 +63,7 @@ export function regexSql(rule: RegexRule, ctx: RuleContext): RulePlan {
   const translated = translatePattern(rule.pattern, ctx.d.regex);
   if (!translated.ok) return stream(rule, translated.reason);
   if (view.is('string') !== false && !view.text)
-    return stream(rule, `the ${view.nativeType} column has no exact SQL text`);
+    return stream(rule, view.missingReason ?? `the ${view.nativeType} column has no exact SQL text`);
   const matches = view.text ? and(view.is('string'), ctx.d.regexMatch(view.text, translated.pattern)) : false;
   return {
     kind: 'count',

@@ -35,7 +35,7 @@ export function freshnessSql(rule: FreshnessRule, ctx: RuleContext): RulePlan {
   if (view.is('string') === false)
     return { kind: 'freshness', rule, ms: 'NULL', valid: false, invalid: field.value, undecided: undecidedView };
   if (!view.text || view.is('string') !== true)
-    return stream(rule, `the ${view.nativeType} column holds more than text`);
+    return stream(rule, view.missingReason ?? `the ${view.nativeType} column holds more than text`);
   return stringFreshness(rule, field, view.text, ctx.d, undecidedView);
 }
 

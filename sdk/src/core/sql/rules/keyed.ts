@@ -32,7 +32,11 @@ export function relationshipSql(rule: RelationshipRule, ctx: RuleContext): RuleP
   const ref = ctx.ref(dataset, refField);
   if (!ref) return stream(rule, `no reference data for ${dataset} in this engine`);
   const { view } = field;
-  if (!view.keyText) return stream(rule, `the ${view.nativeType} column's text differs from JavaScript's String()`);
+  if (!view.keyText)
+    return stream(
+      rule,
+      view.missingReason ?? `the ${view.nativeType} column's text differs from JavaScript's String()`,
+    );
   const known = `${view.keyText} IN (SELECT k FROM ${ref})`;
   return {
     kind: 'count',
