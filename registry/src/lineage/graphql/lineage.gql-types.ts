@@ -198,24 +198,26 @@ export class LineageDrift {
 
 @ObjectType({ description: 'A port a consumer outside the mesh reads.' })
 export class ExternalRead {
-  @Field(() => String) port!: string;
-  @Field(() => String) versionRange!: string;
-  @Field(() => String, { nullable: true }) resolvedVersion?: string;
-  @Field(() => [String]) fields!: string[];
-  @Field(() => String, { nullable: true }) expires?: string;
-  @Field(() => Boolean) expired!: boolean;
+  @Field(() => String, { description: 'The port read, <domain>.<product>/<port>.' }) port!: string;
+  @Field(() => String, { description: 'The semver range it pins.' }) versionRange!: string;
+  @Field(() => String, { nullable: true, description: 'The version its range resolves to now.' })
+  resolvedVersion?: string;
+  @Field(() => [String], { description: 'The fields it reads (empty: the whole port).' }) fields!: string[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD its registration lapses.' }) expires?: string;
+  @Field(() => Boolean, { description: 'True once the registration has lapsed: it no longer counts.' })
+  expired!: boolean;
 }
 
 @ObjectType({ description: 'A dashboard, ML job, notebook or service reading data products: <domain>:<kind>/<name>.' })
 export class ExternalConsumer {
-  @Field(() => String) id!: string;
-  @Field(() => String) domain!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) kind!: string;
-  @Field(() => String, { nullable: true }) description?: string;
-  @Field(() => Owner) owner!: Owner;
-  @Field(() => [ExternalRead]) reads!: ExternalRead[];
-  @Field(() => String) createdBy!: string;
-  @Field(() => String) createdAt!: string;
-  @Field(() => String) updatedAt!: string;
+  @Field(() => String, { description: '<domain>:<kind>/<name>.' }) id!: string;
+  @Field(() => String, { description: 'The domain that owns it.' }) domain!: string;
+  @Field(() => String, { description: 'Its name within the domain.' }) name!: string;
+  @Field(() => String, { description: 'dashboard, ml, notebook or service.' }) kind!: string;
+  @Field(() => String, { nullable: true, description: 'What it is for.' }) description?: string;
+  @Field(() => Owner, { description: 'Who to talk to: the domain owner unless given.' }) owner!: Owner;
+  @Field(() => [ExternalRead], { description: 'The ports it reads.' }) reads!: ExternalRead[];
+  @Field(() => String, { description: 'The token that registered it.' }) createdBy!: string;
+  @Field(() => String, { description: 'When it was registered (ISO 8601).' }) createdAt!: string;
+  @Field(() => String, { description: 'When it last changed (ISO 8601).' }) updatedAt!: string;
 }

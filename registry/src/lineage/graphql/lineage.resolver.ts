@@ -25,7 +25,8 @@ export class LineageResolver {
     description: 'Consumers outside the mesh (dashboards, ML jobs, notebooks, services), all or of one domain.',
   })
   externalConsumers(
-    @Args('domain', { type: () => String, nullable: true }) domain?: string,
+    @Args('domain', { type: () => String, nullable: true, description: 'Only the consumers this domain owns.' })
+    domain?: string,
   ): Promise<ExternalConsumer[]> {
     return this.externals.list(domain ? { domain } : {});
   }
