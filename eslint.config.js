@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -104,8 +105,13 @@ export default tseslint.config(
     },
   },
   {
+    // The web catalog (React): the rules of hooks and their dependency lists, as React's own lint preset has them.
+    files: ['registry/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
     // Judged after prettier; a longer function says why next to an eslint-disable comment.
-    files: ['registry/src/**/*.ts', 'contracts/src/**/*.ts', 'sdk/src/**/*.ts'],
+    files: ['registry/src/**/*.ts', 'contracts/src/**/*.ts', 'sdk/src/**/*.ts', 'registry/web/src/**/*.{ts,tsx}'],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
 );

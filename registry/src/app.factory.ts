@@ -16,6 +16,7 @@ import { describeErrorCodes } from './common/registry-error.js';
 import { loggerOptions, type LogDestination } from './ops/logger.js';
 import { PinoNestLogger } from './ops/nest-logger.js';
 import type { OpsConfig } from './ops/ops-config.js';
+import { serveWebUi } from './web/web-ui.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -72,6 +73,8 @@ export async function createApp(
   );
   if (log) app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   configureHttp(adapter.getInstance(), { tooDeep: contractTooDeep, ...options });
+  // After the URL guard, drain and bulkhead, so the page's routes pass them too.
+  serveWebUi(adapter.getInstance());
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   await app.init();

@@ -67,6 +67,7 @@ function printBanner(config: RegistryConfig, port: number, devTokenFile: string 
     [
       '',
       `dmesh registry listening on ${base}`,
+      `  catalog    ${base}/   (web UI: search, products, lineage, change preview)`,
       `  GraphQL    ${base}/graphql${config.ide ? `   (IDE: ${base}/graphiql)` : ''}`,
       `  REST docs  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
       `  health     ${base}/health/ready   (metrics: ${base}/metrics)`,

@@ -206,4 +206,19 @@ describe('GraphQL batching and arguments', () => {
       path: ['product', 'version', 'ports', '0', 'slaHistory'],
     });
   });
+
+  it('answers only the newest `last` observations of a range, oldest first, and refuses a last out of 1-1000', async () => {
+    const range = 'from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", last: 100';
+    const times = async (args: string) => {
+      const res = await r.graphql(
+        `{ product(id: "ops.probes") { version { ports { slaHistory(${args}) { time } } } } }`,
+      );
+      return res.data.product.version.ports[0].slaHistory.map((o: { time: string }) => o.time);
+    };
+    const all = await times(range);
+    expect(all.length).toBeGreaterThan(2);
+    expect(await times(range.replace('last: 100', 'last: 2'))).toEqual(all.slice(-2));
+    const res = await r.graphql(`{ product(id: "ops.probes") { version { ports { slaHistory(last: 0) { time } } } } }`);
+    expect(res.errors?.[0].message).toBe('slaHistory(last: 0) is out of range');
+  });
 });

@@ -73,10 +73,12 @@ export interface ImpactChange {
   message: string;
   /** The top-level or dotted field the change touches; absent when it concerns the whole record. */
   field?: string;
-  /** A record that shows the change (valid under the proposed contract, rejected by the current one for FORWARD). */
-  counterexample?: unknown;
   /** Consumers it reaches: readers of the field it touches (all readers for a change to the whole record) whom it breaks. */
   affected: string[];
+  /** A record valid under one side and not the other, verified with ajv (the SDK's compatibility report). */
+  counterexample?: unknown;
+  /** `previous` or `next`: the side the counterexample is valid under. */
+  validUnder?: 'previous' | 'next';
 }
 
 export interface ImpactReport {

@@ -75,12 +75,13 @@ export class SearchService {
 
   async search(input: SearchInput): Promise<SearchAnswer> {
     const request = await this.counted(this.request(input));
-    const { hits, more } = request.total ? await searchPage(this.db, request) : { hits: [], more: false };
+    // The count may be up to STATS_TTL_MS old: it only chooses how the page is read, and never hides a new product.
+    const { hits, more } = await searchPage(this.db, request);
     if (hits.length || !request.text || request.after) return { hits, hasNextPage: more, request };
     const corrected = await this.correct(request.text);
     if (!corrected) return { hits, hasNextPage: false, request };
     const retry = await this.counted({ ...request, text: corrected });
-    const again = retry.total ? await searchPage(this.db, retry) : { hits: [], more: false };
+    const again = await searchPage(this.db, retry);
     return { hits: again.hits, hasNextPage: again.more, corrected, request: retry };
   }
 

@@ -127,8 +127,9 @@ function impactChanges(found: Findings, direct: DirectVerdict, reachedBy: Map<st
       path: c.path,
       message: c.message,
       ...(field && { field }),
-      ...(c.counterexample !== undefined && { counterexample: c.counterexample }),
       affected: [...affected].sort(),
+      ...(c.counterexample !== undefined && { counterexample: c.counterexample }),
+      ...(c.validUnder && { validUnder: c.validUnder }),
     };
   });
   const touches = (read: string) =>

@@ -29,20 +29,21 @@ function loadersFor(context: object, sla: SlaService): SlaLoaders {
 export const loadPortStatus = (context: object, sla: SlaService, id: string) =>
   loadersFor(context, sla).status.load(id);
 
-/** History loaders are per range: every port of one query asking for the same range shares one statement. */
+/** History loaders are per range and limit: every port of one query asking for the same ones shares one statement. */
 export function loadPortHistory(
   context: object,
   sla: SlaService,
   id: string,
   from: Date,
   to: Date,
+  limit: number,
 ): Promise<ObservationRow[]> {
   const loaders = loadersFor(context, sla);
-  const range = `${from.toISOString()}/${to.toISOString()}`;
+  const range = `${from.toISOString()}/${to.toISOString()}/${limit}`;
   let loader = loaders.history.get(range);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
-      const rows = await sla.history(ids.map(parsePortKeyId), from, to);
+      const rows = await sla.history(ids.map(parsePortKeyId), from, to, limit);
       return ids.map((i) => rows.get(i) ?? []);
     });
     loaders.history.set(range, loader);

@@ -1,10 +1,10 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_SLA_WINDOW_MS } from '@dmesh/sdk';
 import { RequestError } from '../common/registry-error.js';
 import { OutputPort } from '../common/graphql/catalog.types.js';
 import { loadPortHistory, loadPortStatus } from './sla.loaders.js';
 import { toObservation, toSlaStatus } from './sla.mapping.js';
-import { SlaService } from './sla.service.js';
+import { HISTORY_LIMIT, SlaService } from './sla.service.js';
 import { PortSlaStatus, SlaObservation, SlaStatusValue } from './sla.types.js';
 
 /** `<domain>.<product>/<port>@<version>` → `<domain>.<product>/<port>`: SLA belongs to the port across versions. */
@@ -24,6 +24,14 @@ function parseTime(arg: string, text: string | undefined, fallback: Date): Date 
     ]);
   }
   return new Date(ms);
+}
+
+function checkedLast(last: number | undefined | null): number {
+  if (last === undefined || last === null) return HISTORY_LIMIT;
+  if (Number.isInteger(last) && last >= 1 && last <= HISTORY_LIMIT) return last;
+  throw new RequestError('BAD_REQUEST', `slaHistory(last: ${last}) is out of range`, [
+    { code: 'BAD_ARGUMENT', path: 'last', message: `not 1-${HISTORY_LIMIT}`, fix: `pass 1 to ${HISTORY_LIMIT}` },
+  ]);
 }
 
 @Resolver(() => OutputPort)
@@ -55,6 +63,12 @@ export class SlaPortResolver {
     from?: string,
     @Args('to', { type: () => String, nullable: true, description: 'End (exclusive), ISO-8601; default: now.' })
     to?: string,
+    @Args('last', {
+      type: () => Int,
+      nullable: true,
+      description: 'Only the newest `last` observations of the range (1-1000; default 1000): a chart costs less.',
+    })
+    last?: number,
   ): Promise<SlaObservation[]> {
     const end = parseTime('to', to, new Date(this.sla.now().getTime() + 1));
     const start = parseTime('from', from, new Date(end.getTime() - DEFAULT_SLA_WINDOW_MS));
@@ -64,6 +78,6 @@ export class SlaPortResolver {
         `slaHistory: from ${start.toISOString()} is after to ${end.toISOString()}`,
         [{ code: 'BAD_ARGUMENT', path: 'from', message: 'from > to', fix: 'swap from and to' }],
       );
-    return (await loadPortHistory(ctx, this.sla, portId(port), start, end)).map(toObservation);
+    return (await loadPortHistory(ctx, this.sla, portId(port), start, end, checkedLast(last))).map(toObservation);
   }
 }

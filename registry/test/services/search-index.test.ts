@@ -98,6 +98,14 @@ describe('keeping the read model in step', () => {
     expect(deprecated.hits.map((h) => h.product.id)).toEqual(['sales.upstream']);
   });
 
+  it('finds a product published right after the same search was counted (a cached count never hides hits)', async () => {
+    s.clock.set(T0);
+    const search = () => searches.search({ query: 'zephyrine', filter: { domain: ['sales'] } });
+    expect((await search()).hits).toEqual([]);
+    await publish('zephyrine', { name: 'zephyrine' });
+    expect((await search()).hits.map((h) => h.product.id)).toEqual(['sales.zephyrine']);
+  });
+
   it('keeps the vocabulary to the words products have now', async () => {
     const words = async () => (await s.rows<{ word: string }>('SELECT word FROM search_words')).map((r) => r.word);
     await publish('glacier', {

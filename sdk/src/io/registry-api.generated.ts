@@ -1168,10 +1168,15 @@ export interface components {
             path: string;
             message: string;
             field?: string;
-            /** @description A record that shows the change, confirmed by the validators. */
-            counterexample?: Record<string, never>;
             /** @description The consumers it breaks. */
             affected: string[];
+            /** @description A record valid under one side and not the other, verified with ajv. */
+            counterexample?: Record<string, never>;
+            /**
+             * @description The side the counterexample is valid under.
+             * @enum {string}
+             */
+            validUnder?: "previous" | "next";
         };
         ReaderBreakDto: {
             /** @description The field of the port it reads (dotted); absent for a change to the whole record. */

@@ -52,7 +52,7 @@ const COSTS: Record<string, Cost> = {
   'ProductVersion.ports': list(5),
   'ProductVersion.inputs': list(10),
   'OutputPort.quality': list(10),
-  'OutputPort.slaHistory': rows(1000),
+  'OutputPort.slaHistory': (args, child) => rows(args.last ?? 1000)(args, child),
   'GovernanceReport.results': list(20),
 };
 

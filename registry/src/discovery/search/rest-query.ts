@@ -16,8 +16,8 @@ export const ALLOWED = {
   slaStatus: ['met', 'at_risk', 'breached', 'unknown'] as SlaStatusName[],
 };
 
-/** Longest value of a list parameter (comma-separated values), of a cursor, of a field name. */
-export const REST_LENGTHS = { list: 1000, cursor: 1000, field: MAX_QUERY_LENGTH };
+/** Longest list parameter (comma-separated values) and each value in it, cursor, field name. */
+export const REST_LENGTHS = { list: 1000, listValue: 200, cursor: 1000, field: MAX_QUERY_LENGTH };
 
 /** Runs one of the strict parameter pipes (common/http/query-pipes.ts) on a parameter of a `@Query()` record. */
 const strict = <T>(pipe: { transform(v: unknown, m: ArgumentMetadata): T | undefined }, name: string, v: QueryValue) =>
@@ -48,6 +48,13 @@ class ListParam<T extends string> extends TextParam {
       .map((v) => v.trim())
       .filter(Boolean);
     if (!list.length) throw badParam(name, `${name} has no value between its commas`, `give ${name} a value`);
+    const long = list.find((v) => v.length > REST_LENGTHS.listValue);
+    if (long)
+      throw badParam(
+        name,
+        `a ${name} value is ${long.length} characters; at most ${REST_LENGTHS.listValue}`,
+        `give ${name} a name (domains, tags and teams are short)`,
+      );
     const each = this.allowed && new EnumParam(this.allowed);
     if (each) for (const v of list) each.transform(v, { type: 'query', data: name });
     return list.join(',');

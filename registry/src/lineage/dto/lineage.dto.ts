@@ -160,9 +160,11 @@ export class ImpactChangeDto {
   @ApiProperty() path!: string;
   @ApiProperty() message!: string;
   @ApiPropertyOptional() field?: string;
-  @ApiPropertyOptional({ description: 'A record that shows the change, confirmed by the validators.' })
-  counterexample?: unknown;
   @ApiProperty({ type: [String], description: 'The consumers it breaks.' }) affected!: string[];
+  @ApiPropertyOptional({ description: 'A record valid under one side and not the other, verified with ajv.' })
+  counterexample?: unknown;
+  @ApiPropertyOptional({ enum: ['previous', 'next'], description: 'The side the counterexample is valid under.' })
+  validUnder?: string;
 }
 
 export class ImpactReportDto {

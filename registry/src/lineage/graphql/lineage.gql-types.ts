@@ -157,9 +157,14 @@ export class ImpactChange {
   @Field(() => String, { description: 'JSON path of the change in the contract.' }) path!: string;
   @Field(() => String, { description: 'The change in a sentence.' }) message!: string;
   @Field(() => String, { nullable: true, description: 'The field it changes, when it changes one.' }) field?: string;
-  @Field(() => JSONScalar, { nullable: true, description: 'A record that shows the change, validator-confirmed.' })
-  counterexample?: unknown;
   @Field(() => [String], { description: 'Consumers it reaches.' }) affected!: string[];
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A record valid under one side and not the other (a data record, so any JSON), verified with ajv.',
+  })
+  counterexample?: unknown;
+  @Field(() => String, { nullable: true, description: 'previous or next: the side the counterexample is valid under.' })
+  validUnder?: string;
 }
 
 @ObjectType({ description: 'What a proposed contract for a port would break downstream.' })
@@ -198,26 +203,27 @@ export class LineageDrift {
 
 @ObjectType({ description: 'A port a consumer outside the mesh reads.' })
 export class ExternalRead {
-  @Field(() => String, { description: 'The port read, <domain>.<product>/<port>.' }) port!: string;
+  @Field(() => String, { description: 'The port read: <domain>.<product>/<port>.' }) port!: string;
   @Field(() => String, { description: 'The semver range it pins.' }) versionRange!: string;
-  @Field(() => String, { nullable: true, description: 'The version its range resolves to now.' })
+  @Field(() => String, { nullable: true, description: 'The published version its range resolves to now.' })
   resolvedVersion?: string;
-  @Field(() => [String], { description: 'The fields it reads (empty: the whole port).' }) fields!: string[];
+  @Field(() => [String], { description: 'The fields it reads (field lineage for impact).' }) fields!: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD its registration lapses.' }) expires?: string;
-  @Field(() => Boolean, { description: 'True once the registration has lapsed: it no longer counts.' })
+  @Field(() => Boolean, { description: 'True once lapsed: it no longer blocks deprecation or retirement.' })
   expired!: boolean;
 }
 
 @ObjectType({ description: 'A dashboard, ML job, notebook or service reading data products: <domain>:<kind>/<name>.' })
 export class ExternalConsumer {
-  @Field(() => String, { description: '<domain>:<kind>/<name>.' }) id!: string;
-  @Field(() => String, { description: 'The domain that owns it.' }) domain!: string;
-  @Field(() => String, { description: 'Its name within the domain.' }) name!: string;
+  @Field(() => String, { description: 'Its id: <domain>:<kind>/<name>.' }) id!: string;
+  @Field(() => String, { description: 'The domain that owns it; its publishers may change it.' }) domain!: string;
+  @Field(() => String, { description: 'Its name within the domain (kebab-case).' }) name!: string;
   @Field(() => String, { description: 'dashboard, ml, notebook or service.' }) kind!: string;
-  @Field(() => String, { nullable: true, description: 'What it is for.' }) description?: string;
-  @Field(() => Owner, { description: 'Who to talk to: the domain owner unless given.' }) owner!: Owner;
-  @Field(() => [ExternalRead], { description: 'The ports it reads.' }) reads!: ExternalRead[];
-  @Field(() => String, { description: 'The token that registered it.' }) createdBy!: string;
+  @Field(() => String, { nullable: true, description: 'What it is, for the people it may affect.' })
+  description?: string;
+  @Field(() => Owner, { description: 'Who to tell when what it reads changes.' }) owner!: Owner;
+  @Field(() => [ExternalRead], { description: 'The ports it reads and the fields in them.' }) reads!: ExternalRead[];
+  @Field(() => String, { description: 'The principal that registered it.' }) createdBy!: string;
   @Field(() => String, { description: 'When it was registered (ISO 8601).' }) createdAt!: string;
   @Field(() => String, { description: 'When it last changed (ISO 8601).' }) updatedAt!: string;
 }
