@@ -10,6 +10,7 @@ import {
   keepRegistryErrorHandler,
   type HttpHooks,
 } from './common/http/configure-http.js';
+import { contractTooDeep } from './contracts/contract.errors.js';
 import { addStandardResponses } from './common/openapi/standard-responses.js';
 import { describeErrorCodes } from './common/registry-error.js';
 import { loggerOptions, type LogDestination } from './ops/logger.js';
@@ -71,7 +72,7 @@ export async function createApp(
     { logger: options.logger === false ? false : ['error', 'warn'], abortOnError: false, bodyParser: false },
   );
   if (log) app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
-  configureHttp(adapter.getInstance(), options);
+  configureHttp(adapter.getInstance(), { tooDeep: contractTooDeep, ...options });
   // After the URL guard, drain and bulkhead, so the page's routes pass them too.
   serveWebUi(adapter.getInstance());
   const document = buildOpenApi(app);

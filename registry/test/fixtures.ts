@@ -100,3 +100,13 @@ export async function refusal(call: Promise<unknown>): Promise<RegistryError> {
   }
   throw new Error('expected the registry to refuse this call');
 }
+
+/** A contract nested 3,000 levels deep, as text: JSON.stringify overflows the stack on objects this deep. */
+export const DEEP_CONTRACT_TEXT = `${'{"items":'.repeat(3000)}{"type":"string"}${'}'.repeat(3000)}`;
+
+/** A contract whose property is a 10,000-long chain of $refs, as text. */
+export function refChainContractText(length = 10_000): string {
+  const defs: Record<string, unknown> = {};
+  for (let i = 0; i < length; i++) defs[`d${i}`] = i < length - 1 ? { $ref: `#/$defs/d${i + 1}` } : { type: 'string' };
+  return JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/d0' } }, $defs: defs });
+}

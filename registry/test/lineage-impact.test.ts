@@ -71,7 +71,10 @@ describe('impact analysis', () => {
       impact(port: "crm.customers/customers", schema: $schema) {
         proposedVersion versionRule compatible requiredBump
         changes { code field affected }
-        consumers { product depth certain fieldLineage versionRange owner { team email } reads fields }
+        consumers {
+          product depth certain fieldLineage versionRange owner { team email } reads fields
+          breaks { field code exact counterexample }
+        }
         unaffected { product reason }
       }
     }`,
@@ -85,10 +88,16 @@ describe('impact analysis', () => {
       compatible: false,
       requiredBump: 'major',
     });
-    const removed = r.changes.find((c: { code: string }) => c.code === 'PROPERTY_REMOVED');
-    expect(removed).toEqual({
+    const byCode = Object.fromEntries(r.changes.map((c: { code: string }) => [c.code, c]));
+    // The field vanishes for its readers; the record as a whole changes for a consumer without field lineage.
+    expect(byCode.PROPERTY_REMOVED).toEqual({
       code: 'PROPERTY_REMOVED',
       field: 'customer_id',
+      affected: ['bi.dashboard', 'bi.orders-report', 'shop.orders'],
+    });
+    expect(byCode.REQUIRED_REMOVED).toEqual({
+      code: 'REQUIRED_REMOVED',
+      field: null,
       affected: ['bi.dashboard', 'bi.orders-report', 'risk.scores', 'shop.orders'],
     });
     const byProduct = Object.fromEntries(r.consumers.map((c: { product: string }) => [c.product, c]));
@@ -100,7 +109,9 @@ describe('impact analysis', () => {
       owner: { team: 'shop-team', email: 'shop@example.com' },
       reads: ['crm.customers/customers#customer_id'],
       fields: ['orders#buyer_id'],
+      breaks: [{ field: 'customer_id', code: 'PROPERTY_REMOVED', exact: true, counterexample: expect.any(Object) }],
     });
+    expect(byProduct['shop.orders'].breaks[0].counterexample).not.toHaveProperty('customer_id');
     // No field lineage: affected as a whole (it may read anything), and the walk stops there.
     expect(byProduct['risk.scores']).toMatchObject({
       depth: 1,
@@ -155,7 +166,7 @@ describe('impact analysis', () => {
     ]);
   });
 
-  it('a compatible change affects nobody', async () => {
+  it('an added property of a closed object breaks only the consumer without field lineage', async () => {
     const res = await fetch(`${registry.url}/v1/lineage/products/crm.customers/ports/customers/impact`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -163,9 +174,39 @@ describe('impact analysis', () => {
         schema: contract({ ...CUSTOMERS, vip: { type: 'boolean', description: 'VIP.' } }, Object.keys(CUSTOMERS)),
       }),
     });
-    const body = (await res.json()) as { compatible: boolean; consumers: unknown[] };
+    const body = (await res.json()) as {
+      compatible: boolean;
+      consumers: { product: string; breaks: { field: string; code: string }[] }[];
+      unaffected: { product: string; reason: string }[];
+    };
+    // BACKWARD (the gate) holds; but the current contract, closed, rejects a record carrying vip.
     expect(body.compatible).toBe(true);
-    expect(body.consumers).toEqual([]);
+    expect(body.consumers).toEqual([
+      expect.objectContaining({
+        product: 'risk.scores',
+        breaks: [expect.objectContaining({ code: 'PROPERTY_ADDED' })],
+      }),
+    ]);
+    expect(body.unaffected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ product: 'shop.orders', reason: 'DOES_NOT_READ_FIELD' }),
+        expect.objectContaining({ product: 'mail.newsletter', reason: 'DOES_NOT_READ_FIELD' }),
+      ]),
+    );
+  });
+
+  it('a change no reader can see affects nobody', async () => {
+    const tighter = { ...CUSTOMERS, country: { ...CUSTOMERS.country, maxLength: 2 } };
+    const { data } = await registry.graphql(
+      `query($schema: JSON!) {
+        impact(port: "crm.customers/customers", schema: $schema) { consumers { product } unaffected { product reason } }
+      }`,
+      { schema: contract(tighter) },
+    );
+    expect(data.impact.consumers).toEqual([]);
+    expect(data.impact.unaffected).toEqual(
+      expect.arrayContaining([{ product: 'risk.scores', reason: 'FORWARD_COMPATIBLE' }]),
+    );
   });
 
   it('the publish dry-run carries the impact, also when the version is rejected', async () => {

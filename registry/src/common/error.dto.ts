@@ -20,6 +20,12 @@ export class PublishIssueDto {
   @ApiPropertyOptional({ description: 'What to do about it.' }) fix?: string;
 }
 
+export class ErrorLimitDto {
+  @ApiProperty({ description: 'The limit by name, e.g. maxDepth (CONTRACT_LIMITS.maxDepth in the SDK).' })
+  name!: string;
+  @ApiProperty() value!: number;
+}
+
 export class ErrorDto {
   @ApiProperty({ description: 'Machine code, e.g. NOT_FOUND, VERSION_CONFLICT, PUBLISH_REJECTED.' }) code!: string;
   @ApiProperty() message!: string;
@@ -37,4 +43,9 @@ export class ErrorDto {
     description: 'Governance report of a rejected publish.',
   })
   governance?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: ErrorLimitDto,
+    description: 'The limit a refused input exceeds (SCHEMA_TOO_DEEP, REF_CHAIN_TOO_LONG, SCHEMA_TOO_LARGE).',
+  })
+  limit?: ErrorLimitDto;
 }

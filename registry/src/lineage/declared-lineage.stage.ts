@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import semver from 'semver';
+import { contentHash } from '@dmesh/sdk';
 import type { EntityManager } from 'typeorm';
 import type { PortImpact } from '../common/impact.types.js';
 import { AsPublishStage, type PublishAttempt, type PublishStage, type StageOutcome } from '../publish/publish-stage.js';
@@ -63,14 +64,32 @@ export class DeclaredLineageStage implements PublishStage<'lineage'> {
     };
   }
 
-  /** Per port with breaking changes, the consumers they would reach. */
+  /** Per port whose contract changes and that has consumers: who the proposed contract breaks, from their side. */
   private async impact(attempt: PublishAttempt, tx: EntityManager): Promise<Record<string, PortImpact> | undefined> {
     const version = attempt.bundle.descriptor.metadata.version;
+    const existing = attempt.result('versions').existing;
     let impact: Record<string, PortImpact> | undefined;
     for (const [port, report] of Object.entries(attempt.result('compatibility').ports)) {
-      if (!report.changes.some((c) => c.breaking)) continue;
-      const reached = await this.lineage.consumerImpact(tx, attempt.productId, port, version, report.changes);
-      (impact ??= {})[port] = { port: `${attempt.productId}/${port}`, proposedVersion: version, ...reached };
+      const against = report.against.at(-1)!;
+      const currentHash = existing.find((v) => v.version === against)?.portContracts[port];
+      const output = attempt.bundle.descriptor.spec.outputs.find((o) => o.name === port)!;
+      const proposed = attempt.bundle.contracts[output.contract];
+      if (!currentHash || contentHash(proposed) === currentHash) continue;
+      const mode = report.mode;
+      const found = await this.lineage.portImpact(tx, {
+        ...{ product: attempt.productId, port, against, proposedVersion: version },
+        ...{ currentHash, proposed, mode },
+      });
+      if (!found.consumers.length && !found.unaffected.length) continue;
+      const { changes, consumers, unaffected, truncated } = found;
+      (impact ??= {})[port] = {
+        port: `${attempt.productId}/${port}`,
+        proposedVersion: version,
+        changes,
+        consumers,
+        unaffected,
+        truncated,
+      };
     }
     return impact;
   }

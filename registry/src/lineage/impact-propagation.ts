@@ -1,4 +1,3 @@
-import semver from 'semver';
 import type { EntityManager } from 'typeorm';
 import type { AffectedConsumer, Owner, UnaffectedConsumer } from '../common/impact.types.js';
 import type { ProductsService } from '../products/products.service.js';
@@ -7,8 +6,8 @@ import { consumersOfPorts, type ConsumerRow } from './operations/consumers-of-po
 import { externalReadsOfPorts } from './operations/external-reads.js';
 import { fieldReaders, type FieldReaderRow } from './operations/field-readers.js';
 
-/** A field (or `*`: a change to the record as a whole) that breaks. */
-interface Broken {
+/** A field of a product's output port that breaks. */
+export interface Broken {
   product: string;
   port: string;
   field: string;
@@ -22,34 +21,36 @@ export type Reached = Omit<AffectedConsumer, 'owner'> & { owner?: Owner };
 
 export interface Propagation {
   affected: Map<string, Reached>;
+  /** Consumers outside the mesh the walk met that are not affected (lapsed, or reading other fields). */
   unaffected: UnaffectedConsumer[];
   truncated: boolean;
-  /** Consumers this change reached (the map is shared across changes). */
+  /** Consumers this walk reached (the map is shared across walks). */
   reached: Set<string>;
 }
 
 /**
- * Who breaks when `start` breaks, level by level (two indexed queries per
- * level). Direct consumers count only when their range admits
- * `proposedVersion`; further down, the data they already read breaks whatever
- * they pin. A consumer with field lineage for the port breaks only through the
+ * Who breaks beyond the direct consumers (direct-impact.ts judges those):
+ * `frontier` holds the output fields of direct consumers derived from the
+ * fields that break; level by level (three indexed queries per level), whoever
+ * reads them breaks whatever range it pins — the data it already reads
+ * changes. A consumer with field lineage for the port breaks only through the
  * fields it reads, and the walk continues through the fields it derives from
- * them. A consumer without field lineage for the port is affected (it may read
+ * them. One without field lineage for the port is affected (it may read
  * anything) but the walk stops there: what it derives is unknown, so it is
- * reported with `fieldLineage: false` (and `certain: false` beyond the direct
- * consumers) instead of flooding the answer with its whole downstream cone.
+ * reported with `fieldLineage: false` and `certain: false` instead of
+ * flooding the answer with its whole downstream cone. Consumers outside the
+ * mesh reading the frontier end the walk too (external-impact.ts).
  */
 export async function propagateBreak(
   manager: EntityManager,
-  start: Broken,
-  proposedVersion: string,
-  code: string,
+  start: Broken[],
+  codes: string[],
   into: Propagation,
   today: string,
 ): Promise<void> {
-  let frontier: Broken[] = [start];
-  const seen = new Set([key(start)]);
-  for (let depth = 1; depth <= MAX_DEPTH && frontier.length; depth++) {
+  const seen = new Set(start.map(key));
+  let frontier = start;
+  for (let depth = 2; depth <= MAX_DEPTH && frontier.length; depth++) {
     if (into.affected.size >= MAX_AFFECTED) {
       into.truncated = true;
       return;
@@ -62,36 +63,24 @@ export async function propagateBreak(
     const consumers = await consumersOfPorts(manager, ports);
     const readers = await fieldReaders(manager, frontier);
     const externals = await externalReadsOfPorts(manager, ports);
-    const step: Step = { depth, proposedVersion, code, field: start.field };
-    visitExternalReaders(into, externals, frontier, { depth, proposedVersion, code, today });
-    const next = consumers.flatMap((c) => visit(into, c, readers, step));
+    // Beyond the direct consumers ranges do not matter (the data they read changes): no version to admit.
+    visitExternalReaders(into, externals, frontier, { depth, proposedVersion: '', code: codes[0], today });
+    const next = consumers.flatMap((c) => visit(into, c, readers, { depth, codes }));
     frontier = next.filter((b) => !seen.has(key(b)) && (seen.add(key(b)), true));
   }
   if (frontier.length) into.truncated = true;
 }
 
-interface Step {
-  depth: number;
-  proposedVersion: string;
-  code: string;
-  /** The field whose change started the walk (for the "does not read it" message). */
-  field: string;
-}
-
-/** Records one consumer as affected or unaffected; returns the fields through which the break goes on. */
-function visit(into: Propagation, c: ConsumerRow, readers: FieldReaderRow[], step: Step): Broken[] {
+/** Records one consumer as affected; returns the fields through which the break goes on. */
+function visit(
+  into: Propagation,
+  c: ConsumerRow,
+  readers: FieldReaderRow[],
+  step: { depth: number; codes: string[] },
+): Broken[] {
   const portId = `${c.upstream_product_id}/${c.upstream_port}`;
-  if (step.depth === 1 && !admits(c.version_range, step.proposedVersion)) {
-    into.unaffected.push({
-      product: c.product_id,
-      versionRange: c.version_range,
-      reason: 'RANGE_EXCLUDES_VERSION',
-      message: `${c.product_id} pins ${portId} ${c.version_range}, which does not admit ${step.proposedVersion}`,
-    });
-    return [];
-  }
   if (c.fields_read.length === 0) {
-    record(into, c, step.depth, [portId], [], step.code, false);
+    record(into, c, step, [portId], [], false);
     return [];
   }
   const mine = readers.filter(
@@ -100,40 +89,22 @@ function visit(into: Propagation, c: ConsumerRow, readers: FieldReaderRow[], ste
       r.upstream_product_id === c.upstream_product_id &&
       r.upstream_port === c.upstream_port,
   );
-  if (!mine.length) {
-    if (step.depth === 1)
-      into.unaffected.push({
-        product: c.product_id,
-        versionRange: c.version_range,
-        reason: 'DOES_NOT_READ_FIELD',
-        message: `${c.product_id} reads ${c.fields_read.join(', ')} of ${portId}, not ${step.field}`,
-      });
-    return [];
-  }
+  if (!mine.length) return [];
   const reads = unique(mine.map(upstreamRef), (s) => s);
   const fields = unique(
     mine.map((r) => `${r.port}#${r.field}`),
     (s) => s,
   );
-  record(into, c, step.depth, reads, fields, step.code, true);
+  record(into, c, step, reads, fields, true);
   return mine.map((r) => ({ product: r.product_id, port: r.port, field: r.field }));
-}
-
-function admits(range: string, version: string): boolean {
-  try {
-    return semver.satisfies(version, range, { includePrerelease: true });
-  } catch {
-    return true; // an unreadable range cannot protect its consumer
-  }
 }
 
 function record(
   into: Propagation,
   c: ConsumerRow,
-  depth: number,
+  step: { depth: number; codes: string[] },
   reads: string[],
   fields: string[],
-  code: string,
   fieldLineage: boolean,
 ): void {
   into.reached.add(c.product_id);
@@ -141,29 +112,30 @@ function record(
   if (!existing) {
     into.affected.set(c.product_id, {
       product: c.product_id,
-      depth,
-      certain: depth === 1 || fieldLineage,
+      depth: step.depth,
+      certain: fieldLineage,
       fieldLineage,
       versionRange: c.version_range,
       ...(c.resolved_version && { resolvedVersion: c.resolved_version }),
       reads,
       fields,
-      changes: [code],
+      changes: [...step.codes],
+      breaks: [],
     });
     return;
   }
-  existing.depth = Math.min(existing.depth, depth);
-  existing.certain ||= depth === 1 || fieldLineage;
+  existing.depth = Math.min(existing.depth, step.depth);
+  existing.certain ||= fieldLineage;
   existing.fieldLineage ||= fieldLineage;
   existing.reads = unique([...existing.reads, ...reads], (s) => s);
   existing.fields = unique([...existing.fields, ...fields], (s) => s);
-  if (!existing.changes.includes(code)) existing.changes.push(code);
+  existing.changes = unique([...existing.changes, ...step.codes], (s) => s);
 }
 
 const upstreamRef = (r: FieldReaderRow) => `${r.upstream_product_id}/${r.upstream_port}#${r.upstream_field}`;
 const key = (b: Broken) => `${b.product}/${b.port}#${b.field}`;
 
-function unique<T>(items: T[], keyOf: (t: T) => string): T[] {
+export function unique<T>(items: T[], keyOf: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((t) => !seen.has(keyOf(t)) && (seen.add(keyOf(t)), true));
 }

@@ -1,14 +1,18 @@
 import semver from 'semver';
 import type { EntityManager } from 'typeorm';
-import { isCompatibilityMode, type CompatibilityChange, type CompatibilityMode } from '@dmesh/sdk';
+import { isCompatibilityMode, type CompatibilityMode } from '@dmesh/sdk';
 import type { CpuPool } from '../common/cpu/cpu-pool.js';
-import type { ImpactChange, ImpactReport } from '../common/impact.types.js';
+import type { ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
+import { contractError } from '../contracts/contract.errors.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { ProductsService } from '../products/products.service.js';
 import type { PortVersion } from '../products/products.types.js';
-import { fieldOfPath } from './field-of-path.js';
-import { propagateBreak, withOwners, type Propagation } from './impact-propagation.js';
+import { consumerImpact, type Findings, type PortImpactRequest } from './consumer-impact.js';
+import { unique } from './impact-propagation.js';
+import { externalReader, productReader } from './direct-impact.js';
+import { consumersOfPorts } from './operations/consumers-of-ports.js';
+import { externalReadsOfPorts } from './operations/external-reads.js';
 
 export interface ImpactRequest {
   product: string;
@@ -30,9 +34,9 @@ export interface ImpactSources {
 }
 
 /**
- * Impact of a proposed contract for one port: the SDK's compatibility check
- * against the current contract, then, for each breaking change, the consumers
- * it reaches (see propagateBreak).
+ * Impact of a proposed contract for one port against its current contract
+ * (the latest below the proposed version): the port mode's verdict, and the
+ * consumers it breaks, judged from their side (portImpact).
  */
 export async function analyseImpact(
   manager: EntityManager,
@@ -47,23 +51,15 @@ export async function analyseImpact(
   const proposedVersion = checkedVersion(req.version) ?? semver.inc(card.latestVersion, 'minor')!;
   const base = baseFor(await portHistoryOf(sources, req.product, req.port), proposedVersion);
   const mode = checkedMode(req.mode ?? base.compatibility);
-  const previous = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
-  const report = await compare(sources.cpu, [previous, req.schema, mode, base.version, proposedVersion]);
-  const impact = await consumerImpact(
-    manager,
-    sources,
-    { product: req.product, port: req.port, today: req.today },
-    proposedVersion,
-    report.changes,
-  );
+  const current = (await sources.contracts.schemasByHashes([base.contractHash], manager)).get(base.contractHash);
+  const at = { product: req.product, port: req.port, against: base.version, proposedVersion, mode, today: req.today };
+  const impact = await portImpact(manager, sources, { ...at, current, proposed: req.schema });
   return {
     port: `${req.product}/${req.port}`,
     against: base.version,
     proposedVersion,
     versionRule: req.version ? 'given' : 'next-minor-of-latest',
     mode,
-    compatible: report.compatible,
-    requiredBump: report.requiredBump,
     ...impact,
   };
 }
@@ -105,19 +101,51 @@ async function portHistoryOf(sources: ImpactSources, product: string, port: stri
   ]);
 }
 
-async function compare(
+/**
+ * What a proposed contract for a port means for its consumers, whatever the
+ * port's mode (which only gives `compatible` and `requiredBump`, the publish
+ * gate): the direct consumers' read fields are checked on a worker thread
+ * (cpu-tasks.ts readerImpact), then consumerImpact says who breaks and why.
+ * Shared by the impact query and the publish dry-run.
+ */
+export async function portImpact(
+  manager: EntityManager,
+  sources: Pick<ImpactSources, 'products' | 'cpu'>,
+  req: PortImpactRequest & { current: unknown; proposed: unknown; mode: CompatibilityMode; offload?: boolean },
+): Promise<Omit<ImpactReport, 'port' | 'against' | 'proposedVersion' | 'versionRule' | 'mode'>> {
+  const port = [{ product: req.product, port: req.port }];
+  // One after another: inside a publish dry-run the manager is one transaction's connection.
+  const rows = await consumersOfPorts(manager, port);
+  const externals = await externalReadsOfPorts(manager, port);
+  const readers = [...rows.map(productReader), ...externals.map((r) => externalReader(r, req.today))];
+  const readPaths = unique(
+    readers.flatMap((c) => c.fieldsRead),
+    (f) => f,
+  );
+  const found = await findings(sources.cpu, req, readPaths);
+  const { compatible, requiredBump } = found;
+  return { compatible, requiredBump, ...(await consumerImpact(manager, sources, req, readers, found)) };
+}
+
+async function findings(
   cpu: ImpactSources['cpu'],
-  [previous, next, mode, against, proposed]: [unknown, unknown, CompatibilityMode, string, string],
-) {
+  req: {
+    current: unknown;
+    proposed: unknown;
+    mode: CompatibilityMode;
+    against: string;
+    proposedVersion: string;
+    offload?: boolean;
+  },
+  readPaths: string[],
+): Promise<Findings> {
+  const labels = { previous: req.against, next: req.proposedVersion };
   try {
-    return await cpu.run('breakingChanges', [
-      previous,
-      next,
-      mode,
-      { labels: { previous: [against], next: proposed } },
-    ]);
+    return await cpu.run('readerImpact', [req.current, req.proposed, req.mode, labels, readPaths], req.offload ?? true);
   } catch (err) {
     if (err instanceof RequestError) throw err;
+    const refused = contractError(err, 'the proposed contract', '/schema');
+    if (refused) throw refused;
     const message = (err as Error).message;
     throw new RequestError('BAD_REQUEST', `the proposed contract is not a usable JSON Schema: ${message}`, [
       { code: 'BAD_SCHEMA', path: 'schema', message, fix: 'check the schema with dmesh diff' },
@@ -129,40 +157,4 @@ async function compare(
 function baseFor(history: PortVersion[], proposed: string): PortVersion {
   const below = history.filter((h) => semver.lt(h.version, proposed));
   return below.filter((h) => h.major === semver.major(proposed)).at(-1) ?? below.at(-1) ?? history.at(-1)!;
-}
-
-/** The consumers each breaking change reaches; shared with the publish stage, which already has the changes. */
-export async function consumerImpact(
-  manager: EntityManager,
-  sources: Pick<ImpactSources, 'products'>,
-  target: { product: string; port: string; today: string },
-  proposedVersion: string,
-  changes: CompatibilityChange[],
-): Promise<Pick<ImpactReport, 'changes' | 'consumers' | 'unaffected' | 'truncated'>> {
-  const out: Propagation = { affected: new Map(), unaffected: [], truncated: false, reached: new Set() };
-  const impactChanges: ImpactChange[] = [];
-  for (const change of changes.filter((c) => c.breaking)) {
-    const field = fieldOfPath(change.path);
-    const local: Propagation = { affected: out.affected, unaffected: [], truncated: false, reached: new Set() };
-    const start = { product: target.product, port: target.port, field: field ?? '*' };
-    await propagateBreak(manager, start, proposedVersion, change.code, local, target.today);
-    out.unaffected.push(...local.unaffected);
-    out.truncated ||= local.truncated;
-    impactChanges.push({
-      code: change.code,
-      path: change.path,
-      message: change.message,
-      ...(field && { field }),
-      affected: [...local.reached].sort(),
-      ...(change.counterexample !== undefined && { counterexample: change.counterexample }),
-      ...(change.validUnder && { validUnder: change.validUnder }),
-    });
-  }
-  const unaffected = out.unaffected.filter(
-    (u, i, all) => !out.affected.has(u.product) && all.findIndex((v) => v.product === u.product) === i,
-  );
-  const consumers = (await withOwners(manager, sources.products, [...out.affected.values()])).sort(
-    (a, b) => a.depth - b.depth || a.product.localeCompare(b.product),
-  );
-  return { changes: impactChanges, consumers, unaffected, truncated: out.truncated };
 }

@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CompatibilityChange } from '@dmesh/sdk';
+import type { CompatibilityMode } from '@dmesh/sdk';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { CpuPool } from '../common/cpu/cpu-pool.js';
+import { exceedsNodes } from '../common/cpu/json-size.js';
 import type { ImpactReport } from '../common/impact.types.js';
 import { RequestError } from '../common/registry-error.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { lineageDrift, type ProductDrift } from './drift.js';
+import type { PortImpactRequest } from './consumer-impact.js';
 import { ExternalConsumersService } from './external/external-consumers.service.js';
 import { consumerIdOf } from './external/external-view.js';
 import { hasExpired } from './external/resolve-read.js';
-import { analyseImpact, consumerImpact, type ImpactRequest } from './impact.js';
+import { analyseImpact, portImpact, type ImpactRequest } from './impact.js';
 import { checkedInt, parsePortId, parseProductId } from './ids.js';
 import {
   DEFAULT_DEPTH,
@@ -146,8 +148,13 @@ export class LineageService {
     await refreshCurrentLineage(tx, productId, await this.products.currentLineageSources(tx, productId));
   }
 
-  /** The consumers the breaking changes of a proposed port contract reach (the publish dry-run's impact). */
-  consumerImpact(tx: EntityManager, product: string, port: string, version: string, changes: CompatibilityChange[]) {
-    return consumerImpact(tx, { products: this.products }, { product, port, today: this.today() }, version, changes);
+  /** The consumers a port's proposed contract breaks, against the contract stored as `currentHash` (the publish dry-run). */
+  async portImpact(
+    tx: EntityManager,
+    req: Omit<PortImpactRequest, 'today'> & { currentHash: string; proposed: unknown; mode: CompatibilityMode },
+  ) {
+    const current = (await this.contracts.schemasByHashes([req.currentHash], tx)).get(req.currentHash);
+    const sources = { products: this.products, cpu: this.cpu };
+    return portImpact(tx, sources, { ...req, current, offload: exceedsNodes(req.proposed), today: this.today() });
   }
 }

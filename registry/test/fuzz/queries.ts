@@ -1,15 +1,16 @@
 import fc from 'fast-check';
+import { REST_LENGTHS } from '../../src/discovery/search/rest-query.js';
 
 /** A read endpoint with the kind of each query parameter it takes. */
 export interface Endpoint {
   path: string;
-  params: Record<string, 'text' | 'int' | 'bool' | 'enum' | 'id'>;
+  params: Record<string, 'text' | 'list' | 'int' | 'bool' | 'enum' | 'id'>;
 }
 
 export const ENDPOINTS: Endpoint[] = [
   {
     path: '/v1/products',
-    params: { q: 'text', domain: 'text', tag: 'text', field: 'text', first: 'int', after: 'text' },
+    params: { q: 'text', domain: 'list', tag: 'list', field: 'text', first: 'int', after: 'text' },
   },
   {
     path: '/v1/lineage/products/sales.orders',
@@ -23,6 +24,8 @@ export const ENDPOINTS: Endpoint[] = [
 /** Values no parameter of the kind accepts (the empty value among them). */
 const BAD_VALUES = {
   text: fc.constantFrom('', 'a'.repeat(300)),
+  /** Comma-separated values (?domain=a,b): each may be longer than a text, the whole list not. */
+  list: fc.constantFrom('', ',', ' , ', 'a'.repeat(REST_LENGTHS.list + 1)),
   int: fc.constantFrom(
     '',
     '4.79e307',

@@ -569,6 +569,11 @@ export interface components {
             /** @description What to do about it. */
             fix?: string;
         };
+        ErrorLimitDto: {
+            /** @description The limit by name, e.g. maxDepth (CONTRACT_LIMITS.maxDepth in the SDK). */
+            name: string;
+            value: number;
+        };
         ErrorDto: {
             /**
              * @description Machine code:
@@ -588,6 +593,10 @@ export interface components {
              *     INVALID_PRODUCT (400, publish): the descriptor, a contract or domain.yaml is not valid; details name each problem
              *     VERSION_CONFLICT (409, publish): the version is stored with different content; versions are immutable
              *     PUBLISH_REJECTED (422, publish): a check refused the version (ordering, compatibility, lineage or a policy); details name each problem
+             *     CONTRACT_INVALID (400, contracts): a contract cannot be compiled (not valid under its draft, a remote or cyclic $ref, an unknown keyword, …); each detail carries the SDK code, the JSON pointer and the fix
+             *     SCHEMA_TOO_DEEP (400, contracts): a contract nests deeper than CONTRACT_LIMITS.maxDepth (64) levels
+             *     REF_CHAIN_TOO_LONG (400, contracts): following its $refs, a contract nests deeper than CONTRACT_LIMITS.maxRefChain (256)
+             *     SCHEMA_TOO_LARGE (413, contracts): a contract is larger than CONTRACT_LIMITS.maxBytes (1000000 bytes)
              *     POLICY_REFUSED (422, governance): the policy would loosen a global error policy, or its parameters are not valid
              *     RETIRE_REFUSED (422, governance): the major line cannot be retired yet: not deprecated, before its sunset, or inside the deprecation window
              *     POLICY_BELOW_FLOOR (422, governance): the change would delete or loosen a built-in global error policy; it needs an admin token and a reason (?reason=)
@@ -605,6 +614,8 @@ export interface components {
             governance?: {
                 [key: string]: unknown;
             };
+            /** @description The limit a refused input exceeds (SCHEMA_TOO_DEEP, REF_CHAIN_TOO_LONG, SCHEMA_TOO_LARGE). */
+            limit?: components["schemas"]["ErrorLimitDto"];
         };
         PrincipalDto: {
             /** @description The token id (dmesh token revoke <id>). */
@@ -707,7 +718,7 @@ export interface components {
                 [key: string]: unknown;
             };
             issues: components["schemas"]["PublishIssueDto"][];
-            /** @description Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report). */
+            /** @description Dry-run: per output port whose contract changes and that has consumers, who it breaks judged from their side whatever the mode (same shape as the lineage impact report). */
             impact?: {
                 [key: string]: unknown;
             };
@@ -1157,6 +1168,7 @@ export interface components {
             path: string;
             message: string;
             field?: string;
+            /** @description The consumers it breaks. */
             affected: string[];
             /** @description A record valid under one side and not the other, verified with ajv. */
             counterexample?: Record<string, never>;
@@ -1165,6 +1177,16 @@ export interface components {
              * @enum {string}
              */
             validUnder?: "previous" | "next";
+        };
+        ReaderBreakDto: {
+            /** @description The field of the port it reads (dotted); absent for a change to the whole record. */
+            field?: string;
+            code: string;
+            message: string;
+            /** @description A record valid under the proposed contract that the current contract rejects (validator-confirmed). */
+            counterexample?: Record<string, never>;
+            /** @description False when no record confirmed it: judged breaking cautiously. */
+            exact: boolean;
         };
         AffectedConsumerDto: {
             /** @description A product id, or a consumer outside the mesh: <domain>:<kind>/<name>. */
@@ -1187,12 +1209,14 @@ export interface components {
             /** @description Its own fields that break in turn (<port>#<field>); empty without field lineage. */
             fields: string[];
             changes: string[];
+            /** @description Why a direct consumer breaks: per field it reads, or each FORWARD-breaking change when it declares no field lineage; empty beyond the direct consumers. */
+            breaks: components["schemas"]["ReaderBreakDto"][];
         };
         UnaffectedConsumerDto: {
             product: string;
             versionRange: string;
             /** @enum {string} */
-            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD" | "REGISTRATION_EXPIRED";
+            reason: "RANGE_EXCLUDES_VERSION" | "DOES_NOT_READ_FIELD" | "FORWARD_COMPATIBLE" | "REGISTRATION_EXPIRED";
             message: string;
         };
         ImpactReportDto: {
@@ -1201,6 +1225,7 @@ export interface components {
             proposedVersion: string;
             /** @enum {string} */
             versionRule: "given" | "next-minor-of-latest";
+            /** @description The port's mode (or the one asked for): `compatible` and `requiredBump` are its verdict, the publish gate. */
             mode: string;
             compatible: boolean;
             /** @enum {string} */

@@ -29,7 +29,18 @@ describe('readerImpact: what a change means for consumers that read given fields
     expect(r.user_id.message).toContain('user_id');
     expectConfirmed(events, proposed, r.user_id);
     expect(r.user_id.counterexample).not.toHaveProperty('user_id');
-    expect(r.event).toEqual({ path: 'event', breaks: false, exact: true, declared: true });
+    expect(r.event).toEqual({ path: 'event', breaks: false, exact: true, declared: true, removed: false });
+  });
+
+  it('an optional field removed from a closed object shows no new value, but is marked removed for its readers', () => {
+    const closed = {
+      ...obj({ user_id: { type: 'string' }, event: { type: 'string' } }, ['event']),
+      additionalProperties: false,
+    };
+    const proposed = { ...obj({ event: { type: 'string' } }, ['event']), additionalProperties: false };
+    const r = byPath(readerImpact(closed, proposed, ['user_id', 'event']));
+    expect(r.user_id).toMatchObject({ breaks: false, declared: true, removed: true });
+    expect(r.event).toMatchObject({ breaks: false, removed: false });
   });
 
   it('a field no longer required, retyped, or widened breaks its readers; untouched fields do not', () => {

@@ -1,4 +1,14 @@
-import { bundleHash, checkCompatibility, validateProduct, type ProductBundle } from '@dmesh/sdk';
+import {
+  bundleHash,
+  checkCompatibility,
+  readerImpact,
+  validateProduct,
+  type CompatibilityChange,
+  type CompatibilityMode,
+  type ProductBundle,
+} from '@dmesh/sdk';
+
+const breakingOnly = (changes: CompatibilityChange[]) => changes.filter((c) => c.breaking);
 
 /**
  * The CPU-heavy steps the registry may run off the event loop: each is a pure
@@ -9,13 +19,28 @@ export const CPU_TASKS = {
   /** The SDK's compatibility check of a proposed contract against earlier ones. */
   compatibility: (...args: Parameters<typeof checkCompatibility>) => checkCompatibility(...args),
   /**
-   * The same check, answering only the breaking changes: impact analysis
-   * needs no more, and a proposed schema of thousands of new properties would
-   * otherwise send thousands of harmless changes back across the threads.
+   * What a proposed contract means for a port's readers (lineage/impact.ts): the verdict of the port's mode
+   * (the publish gate), the FORWARD-breaking changes (what a reader without field lineage may meet) and, per field
+   * read through field lineage, whether it breaks (the SDK's readerImpact). Only breaking changes cross back: a
+   * proposed schema of thousands of new properties would otherwise send thousands of harmless changes.
    */
-  breakingChanges: (...args: Parameters<typeof checkCompatibility>) => {
-    const report = checkCompatibility(...args);
-    return { ...report, changes: report.changes.filter((c) => c.breaking) };
+  readerImpact: (
+    current: unknown,
+    proposed: unknown,
+    mode: CompatibilityMode,
+    labels: { previous: string; next: string },
+    readPaths: string[],
+  ) => {
+    const options = { labels: { previous: [labels.previous], next: labels.next } };
+    const gate = checkCompatibility(current, proposed, mode, options);
+    const forward = mode === 'FORWARD' ? gate : checkCompatibility(current, proposed, 'FORWARD', options);
+    return {
+      compatible: gate.compatible,
+      requiredBump: gate.requiredBump,
+      changes: breakingOnly(gate.changes),
+      forward: breakingOnly(forward.changes),
+      readers: readPaths.length ? readerImpact(current, proposed, readPaths) : [],
+    };
   },
   /** Shape and rule problems of a publish bundle, and its content hash when it has none. */
   checkBundle: (bundle: ProductBundle) => {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_BULKHEAD, installBulkhead, type BulkheadOptions } from './bulkhead.js';
 import { fromFastifyError, installFastifyErrors } from './fastify-errors.js';
-import { installJsonBody } from './json-body.js';
+import { installJsonBody, type TooDeepHook } from './json-body.js';
 import { sendError } from './send-error.js';
 import { installUrlGuard } from './url-guard.js';
 
@@ -41,6 +41,8 @@ export interface HttpHooks {
   /** Installed after the URL guard, before the bulkhead: the stopping state (lifecycle/drain.ts). */
   drain?: { install(fastify: FastifyInstance): void };
   bulkhead?: BulkheadOptions;
+  /** What a body nested too deep holds, by route and JSON pointer (contracts/contract.errors.ts contractTooDeep). */
+  tooDeep?: TooDeepHook;
 }
 
 /**
@@ -59,5 +61,5 @@ export function configureHttp(fastify: FastifyInstance, hooks: HttpHooks = {}): 
   installUrlGuard(fastify);
   hooks.drain?.install(fastify);
   installBulkhead(fastify, hooks.bulkhead ?? DEFAULT_BULKHEAD);
-  installJsonBody(fastify, MAX_BODY_BYTES, bodyLimitFor);
+  installJsonBody(fastify, MAX_BODY_BYTES, bodyLimitFor, hooks.tooDeep);
 }

@@ -15,6 +15,7 @@ export function installJsonBody(
   fastify: FastifyInstance,
   bodyLimit: number,
   limitFor: (request: FastifyRequest) => number = () => bodyLimit,
+  tooDeep: TooDeepHook = () => undefined,
 ): void {
   fastify.removeContentTypeParser(['application/json']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, text, done) => {
@@ -23,10 +24,17 @@ export function installJsonBody(
       if ((text as string).length > limit) throw tooLarge(limit);
       done(null, parseJsonBody(text as string));
     } catch (err) {
-      done(err as Error, undefined);
+      const deep = err instanceof RequestError && err.details[0]?.code === 'TOO_DEEP' ? err.details[0] : undefined;
+      done((deep && tooDeep(request.routeOptions.url, deep.path ?? '')) || (err as Error), undefined);
     }
   });
 }
+
+/**
+ * Names what a body nested too deep holds at `pointer` (a contract: its own
+ * limit, by the contracts context); undefined keeps the generic answer.
+ */
+export type TooDeepHook = (route: string | undefined, pointer: string) => Error | undefined;
 
 /** A route's own, smaller limit: refused before the text is parsed. */
 const tooLarge = (limit: number) =>
@@ -111,7 +119,7 @@ function findProblem(root: unknown, checkText: boolean): Problem | undefined {
       return {
         code: 'TOO_DEEP',
         path: pointer(node),
-        message: `nests deeper than ${MAX_JSON_DEPTH} levels`,
+        message: `nests deeper than ${MAX_JSON_DEPTH} levels (limit MAX_JSON_DEPTH = ${MAX_JSON_DEPTH})`,
         fix: 'flatten it',
       };
     const isArray = Array.isArray(value);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UNAFFECTED_REASONS } from '../../common/impact.types.js';
 
 // REST shapes of the lineage context, described for the OpenAPI document.
 
@@ -99,6 +100,20 @@ export class ImpactRequestDto {
   @ApiPropertyOptional({ description: "Compatibility mode; default: the port's." }) mode?: string;
 }
 
+export class ReaderBreakDto {
+  @ApiPropertyOptional({
+    description: 'The field of the port it reads (dotted); absent for a change to the whole record.',
+  })
+  field?: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({
+    description: 'A record valid under the proposed contract that the current contract rejects (validator-confirmed).',
+  })
+  counterexample?: unknown;
+  @ApiProperty({ description: 'False when no record confirmed it: judged breaking cautiously.' }) exact!: boolean;
+}
+
 export class AffectedConsumerDto {
   @ApiProperty({ description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
   product!: string;
@@ -125,12 +140,18 @@ export class AffectedConsumerDto {
   })
   fields!: string[];
   @ApiProperty({ type: [String] }) changes!: string[];
+  @ApiProperty({
+    type: [ReaderBreakDto],
+    description:
+      'Why a direct consumer breaks: per field it reads, or each FORWARD-breaking change when it declares no field lineage; empty beyond the direct consumers.',
+  })
+  breaks!: ReaderBreakDto[];
 }
 
 export class UnaffectedConsumerDto {
   @ApiProperty() product!: string;
   @ApiProperty() versionRange!: string;
-  @ApiProperty({ enum: ['RANGE_EXCLUDES_VERSION', 'DOES_NOT_READ_FIELD', 'REGISTRATION_EXPIRED'] }) reason!: string;
+  @ApiProperty({ enum: UNAFFECTED_REASONS }) reason!: string;
   @ApiProperty() message!: string;
 }
 
@@ -139,7 +160,7 @@ export class ImpactChangeDto {
   @ApiProperty() path!: string;
   @ApiProperty() message!: string;
   @ApiPropertyOptional() field?: string;
-  @ApiProperty({ type: [String] }) affected!: string[];
+  @ApiProperty({ type: [String], description: 'The consumers it breaks.' }) affected!: string[];
   @ApiPropertyOptional({ description: 'A record valid under one side and not the other, verified with ajv.' })
   counterexample?: unknown;
   @ApiPropertyOptional({ enum: ['previous', 'next'], description: 'The side the counterexample is valid under.' })
@@ -151,7 +172,11 @@ export class ImpactReportDto {
   @ApiPropertyOptional() against?: string;
   @ApiProperty() proposedVersion!: string;
   @ApiProperty({ enum: ['given', 'next-minor-of-latest'] }) versionRule!: string;
-  @ApiProperty() mode!: string;
+  @ApiProperty({
+    description:
+      "The port's mode (or the one asked for): `compatible` and `requiredBump` are its verdict, the publish gate.",
+  })
+  mode!: string;
   @ApiProperty() compatible!: boolean;
   @ApiProperty({ enum: ['major', 'minor', 'patch', 'none'] }) requiredBump!: string;
   @ApiProperty({ type: [ImpactChangeDto] }) changes!: ImpactChangeDto[];

@@ -97,6 +97,7 @@ function record(into: Propagation, r: ExternalReadRow, id: string, step: Externa
     reads,
     fields: [],
     changes: [step.code],
+    breaks: [],
   };
   into.affected.set(id, reached);
 }

@@ -95,6 +95,22 @@ export class PortConsumer {
   fieldsRead!: string[];
 }
 
+@ObjectType({ description: 'Why a direct consumer breaks, with a record that shows it.' })
+export class ReaderBreak {
+  @Field(() => String, { nullable: true, description: 'The field it reads; null for a change to the whole record.' })
+  field?: string;
+  @Field(() => String, { description: 'Machine code of the change (PROPERTY_REMOVED, TYPE_WIDENED, …).' })
+  code!: string;
+  @Field(() => String, { description: 'Why it breaks, in a sentence.' }) message!: string;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A record valid under the proposed contract that the current contract rejects.',
+  })
+  counterexample?: unknown;
+  @Field(() => Boolean, { description: 'False when no record confirmed it: judged breaking cautiously.' })
+  exact!: boolean;
+}
+
 @ObjectType({ description: 'A consumer a proposed contract would break, directly or through field lineage.' })
 export class AffectedConsumer {
   @Field(() => String, { description: 'A product id, or a consumer outside the mesh: <domain>:<kind>/<name>.' })
@@ -116,13 +132,22 @@ export class AffectedConsumer {
   @Field(() => [String], { description: 'The affected ports it reads.' }) reads!: string[];
   @Field(() => [String], { description: 'The affected fields it reads.' }) fields!: string[];
   @Field(() => [String], { description: 'Codes of the changes that reach it.' }) changes!: string[];
+  @Field(() => [ReaderBreak], {
+    description:
+      'Per field it reads that breaks (or each FORWARD-breaking change without field lineage); empty beyond the direct consumers.',
+  })
+  breaks!: ReaderBreak[];
 }
 
 @ObjectType({ description: 'A consumer of the port that the proposed contract does not break, and why.' })
 export class UnaffectedConsumer {
   @Field(() => String, { description: '<domain>.<product> of the consumer.' }) product!: string;
   @Field(() => String, { description: 'The range it pins.' }) versionRange!: string;
-  @Field(() => String, { description: 'Machine code: why it is not affected.' }) reason!: string;
+  @Field(() => String, {
+    description:
+      'Why it is not affected: RANGE_EXCLUDES_VERSION, DOES_NOT_READ_FIELD, FORWARD_COMPATIBLE or REGISTRATION_EXPIRED.',
+  })
+  reason!: string;
   @Field(() => String, { description: 'Why, in a sentence.' }) message!: string;
 }
 

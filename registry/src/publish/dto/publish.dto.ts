@@ -47,7 +47,7 @@ export class PublishResultDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'Dry-run: per output port with breaking changes, the consumers they reach (same shape as the lineage impact report).',
+      'Dry-run: per output port whose contract changes and that has consumers, who it breaks judged from their side whatever the mode (same shape as the lineage impact report).',
   })
   impact?: Record<string, unknown>;
   @ApiPropertyOptional({

@@ -37,12 +37,12 @@ export function registerDiffCommand(program: Command, io: CliIO, done: (exitCode
     .option('--json', 'print the report as one JSON document on stdout')
     .option(
       '--impact <port>',
-      'also ask the registry which consumers of <domain>.<product>/<port> the next schema would break (as the next minor)',
+      'also ask the registry which consumers of <domain>.<product>/<port> the next schema would break (as the next minor), judged from their side whatever --mode says: a consumer reading a field breaks when the next schema can present it in a way the current one did not allow (removed, no longer required, widened or retyped); one without field lineage breaks on any FORWARD-breaking change; one whose range excludes the version does not',
     )
     .option('--registry <url>', 'registry URL for --impact')
     .addHelpText(
       'after',
-      '\nExit codes: 0 compatible, 1 incompatible, 2 bad input, 3 registry unreachable (--impact).\nExamples:\n  dmesh diff v1.schema.json v2.schema.json --mode FULL\n  dmesh diff orders.v1.json orders.v2.json --impact sales.orders/orders',
+      '\nThe exit code follows --mode (the publish gate), not the impact: a BACKWARD-compatible change can still break a consumer that reads the field it removes.\nExit codes: 0 compatible, 1 incompatible, 2 bad input (a contract over a limit: SCHEMA_TOO_DEEP, REF_CHAIN_TOO_LONG, …), 3 registry unreachable (--impact).\nExamples:\n  dmesh diff v1.schema.json v2.schema.json --mode FULL\n  dmesh diff orders.v1.json orders.v2.json --impact sales.orders/orders',
     )
     .action(action(io, 'diff', done, (files: string[], options: DiffOptions) => runDiff(files, options, io)));
 }
@@ -82,7 +82,8 @@ function compare(schemas: unknown[], files: string[], labels: string[], mode: Co
       labels: { previous: labels.slice(0, -1), next: labels[labels.length - 1] },
     });
   } catch (err) {
-    if (err instanceof ContractCompileError) throw new UsageError(schemaError(err, files, schemas), 'SCHEMA_INVALID');
+    if (err instanceof ContractCompileError)
+      throw new UsageError(schemaError(err, files, schemas), err.limit?.code ?? 'SCHEMA_INVALID');
     throw err;
   }
 }
@@ -123,5 +124,5 @@ function schemaError(err: ContractCompileError, files: string[], schemas: unknow
 
 function problemText(file: string, err: ContractCompileError): string {
   const p = err.problems[0];
-  return `${file}${p.path ? ` at ${p.path}` : ''}: invalid JSON Schema${p.keyword ? ` (keyword "${p.keyword}")` : ''}: ${p.message}; ${p.fix}`;
+  return `${file}${p.path ? ` at ${p.path}` : ''}: invalid JSON Schema (${p.code}${p.keyword ? `, keyword "${p.keyword}"` : ''}): ${p.message}; ${p.fix}`;
 }

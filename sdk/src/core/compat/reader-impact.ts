@@ -29,6 +29,11 @@ export interface ReaderImpact {
   exact: boolean;
   /** Whether the current contract declares the field at all (a misspelt read path is not declared). */
   declared: boolean;
+  /**
+   * The current contract declares the field and the proposed one does not. Its readers lose it even when no
+   * record shows a value the current contract rejects (an optional field of a closed object: always absent now).
+   */
+  removed: boolean;
 }
 
 interface Context {
@@ -72,7 +77,10 @@ export function readerImpact(current: unknown, proposed: unknown, readPaths: str
     all: pathTrie(paths.map(fieldSegments)),
     forward: subset(next.root, cur.root, new Cmp('widen', 'proposed', 'current')),
   };
-  return paths.map((path) => judge(ctx, path));
+  return paths.map((path) => {
+    const verdict = judge(ctx, path);
+    return { ...verdict, removed: verdict.declared && !declaresField(next.root, path) };
+  });
 }
 
 /** Both contracts projected onto one read path (keeping constraints with other read fields) and compared. */
@@ -97,7 +105,7 @@ function readerValidator(projection: Schema, doc: Doc): ValidateFunction | undef
 const names = (ip: Seg[]) => ip.filter((s): s is string => typeof s === 'string');
 const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((s, i) => s === b[i]);
 
-function judge(ctx: Context, path: string): ReaderImpact {
+function judge(ctx: Context, path: string): Omit<ReaderImpact, 'removed'> {
   const segs = fieldSegments(path);
   const declared = declaresField(ctx.cur.root, path);
   if (ctx.forward.length === 0) return { path, breaks: false, exact: true, declared };
@@ -124,7 +132,13 @@ function closest(found: Issue[], segs: string[]): Issue {
   );
 }
 
-function breaking(ctx: Context, cmp: PathComparison, path: string, declared: boolean, issue: Issue): ReaderImpact {
+function breaking(
+  ctx: Context,
+  cmp: PathComparison,
+  path: string,
+  declared: boolean,
+  issue: Issue,
+): Omit<ReaderImpact, 'removed'> {
   const cx = cmp.validReader && confirmed(ctx, cmp.validReader, issue);
   const removed = declared && !declaresField(ctx.next.root, path);
   const message = removed

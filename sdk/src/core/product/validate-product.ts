@@ -87,7 +87,8 @@ function checkContracts(
       for (const p of err.problems) {
         out.push({
           severity: 'error',
-          code: 'CONTRACT_INVALID',
+          // A limit keeps its own code (SCHEMA_TOO_DEEP, …): scripts and the registry tell it from an invalid schema.
+          code: p.limit ? p.code : 'CONTRACT_INVALID',
           file: port.contract,
           path: p.path || '/',
           message: `${port.contract} is not a valid contract (${p.code}): ${p.message}`,
