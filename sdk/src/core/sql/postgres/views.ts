@@ -74,7 +74,8 @@ function shortestDecimal(d: string): string {
   const candidates = 'generate_series(1, 16) AS k, LATERAL (SELECT round(s.t, k - 1 - s.e) AS c) AS r';
   const search = `(SELECT r.c FROM ${candidates} WHERE ${readsBack} ORDER BY k LIMIT 1)`;
   const tie = `(SELECT coalesce(${search}, s.t) FROM (SELECT ${d} AS d, ${d}::text::numeric AS t, floor(log(abs(${d}::text::numeric)))::int AS e) AS s)`;
-  return `(CASE WHEN abs(${d}) < 9007199254740992 THEN ${d}::text::numeric ELSE ${tie} END)`;
+  const plain = `abs(${d}) < 9007199254740992 OR ${d} IN ('NaN', 'Infinity', '-Infinity')`;
+  return `(CASE WHEN ${plain} THEN ${d}::text::numeric ELSE ${tie} END)`;
 }
 
 /** A numeric type: `number` is the double JavaScript reads; `isNumber` the rows that are JSON numbers, not "NaN" text. */
