@@ -1,6 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { FIELD_COUNT_CAP, FieldSearchService } from '../field-search.service.js';
-import { SEARCH_PAGE } from './search.resolver.js';
+import { AFTER_ARG, FIRST_ARG, SEARCH_PAGE } from './search.resolver.js';
 import { FieldConnection, FieldFilter, FieldMatchValue } from './field.types.js';
 
 @Resolver(() => FieldConnection)
@@ -19,14 +19,8 @@ export class FieldSearchResolver {
     query: string,
     @Args('filter', { nullable: true, type: () => FieldFilter, description: 'Conditions every field meets.' })
     filter?: FieldFilter,
-    @Args('first', {
-      type: () => Int,
-      defaultValue: SEARCH_PAGE.default,
-      description: `Hits per page, 1 to ${SEARCH_PAGE.max}.`,
-    })
-    first?: number,
-    @Args('after', { nullable: true, type: () => String, description: 'endCursor of the previous page.' })
-    after?: string,
+    @Args('first', FIRST_ARG) first?: number,
+    @Args('after', AFTER_ARG) after?: string,
   ): Promise<FieldConnection> {
     const f = { ...filter };
     const page = await this.fieldSearch.search(query, f, first ?? SEARCH_PAGE.default, after);

@@ -20,6 +20,14 @@ import {
 /** The default and largest page (`first`); cost analysis counts every list field by it. */
 export const SEARCH_PAGE = { default: 20, max: 100 };
 
+/** The Relay page arguments every search query takes. */
+export const FIRST_ARG = {
+  type: () => Int,
+  defaultValue: SEARCH_PAGE.default,
+  description: `Hits per page, 1 to ${SEARCH_PAGE.max}.`,
+};
+export const AFTER_ARG = { nullable: true, type: () => String, description: 'endCursor of the previous page.' };
+
 const ENUM_FACETS = new Set(['classification', 'status', 'tier', 'slaStatus']);
 
 type Connection = ProductConnection & {
@@ -79,14 +87,8 @@ export class SearchResolver {
       description: 'The order of the hits.',
     })
     sort?: SearchSortValue,
-    @Args('first', {
-      type: () => Int,
-      defaultValue: SEARCH_PAGE.default,
-      description: `Hits per page, 1 to ${SEARCH_PAGE.max}.`,
-    })
-    first?: number,
-    @Args('after', { nullable: true, type: () => String, description: 'endCursor of the previous page.' })
-    after?: string,
+    @Args('first', FIRST_ARG) first?: number,
+    @Args('after', AFTER_ARG) after?: string,
   ): Promise<ProductConnection> {
     const answer = await this.searches.search({ query, filter: { ...filter }, sort, first, after });
     const ids = answer.hits.map((h) => h.product.id);
