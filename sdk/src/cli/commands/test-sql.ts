@@ -4,9 +4,7 @@ import { buildObservation, type DataObservation } from '../../core/quality/obser
 import { formatOf } from '../../io/data/sink.js';
 import { isGlob, isRemote } from '../../io/sql/parquet-source.js';
 import { isPostgresLocation } from '../../io/sql/postgres-location.js';
-import { runPostgresStream } from '../../io/sql/postgres-stream.js';
-import { runSqlTest, type RunSqlTestOptions, type SqlTestRunResult } from '../../io/sql/run-sql-test.js';
-import { runTextSql } from '../../io/sql/run-text-sql.js';
+import type { RunSqlTestOptions, SqlTestRunResult } from '../../io/sql/run-sql-test.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { LoadedPort, TestCommandDeps } from './test.js';
 import { printHuman } from './test-output.js';
@@ -88,7 +86,7 @@ export async function routeDataTest(
   const format = formatOf(data);
   const text = !isPostgresLocation(data) && (format === 'jsonl' || format === 'csv') ? format : undefined;
   const now = deps.now?.() ?? new Date();
-  const run = await (text ? (o: RunSqlTestOptions) => runTextSql({ ...o, format: text }) : runSqlTest)({
+  const sqlOptions: RunSqlTestOptions = {
     data,
     cwd: io.cwd,
     contract: port.contract,
@@ -99,7 +97,12 @@ export async function routeDataTest(
     ...(options.maxRejects !== undefined && { maxRejects: parseMaxRejects(options.maxRejects) }),
     now,
     emitOnly: Boolean(options.emitSql),
-  });
+  };
+  // The SQL engines (DuckDB, pg) are loaded only when a run uses them: `pg` alone cost every streaming
+  // `dmesh test` ~40 ms of start-up (it loads Node's fetch implementation to detect Cloudflare).
+  const run = text
+    ? await (await import('../../io/sql/run-text-sql.js')).runTextSql({ ...sqlOptions, format: text })
+    : await (await import('../../io/sql/run-sql-test.js')).runSqlTest(sqlOptions);
   if (options.emitSql) {
     for (const s of run.statements) io.out(`-- ${run.report.dialect}: ${s.label}\n${s.sql};\n`);
     return ExitCode.ok;
@@ -116,6 +119,7 @@ async function postgresStream(
   refData: (e: string[]) => Record<string, string>,
 ) {
   const now = deps.now?.() ?? new Date();
+  const { runPostgresStream } = await import('../../io/sql/postgres-stream.js');
   const run = await runPostgresStream({
     data,
     contract: port.contract,
