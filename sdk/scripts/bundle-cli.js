@@ -6,7 +6,25 @@
 // The library (dist/index.js) stays unbundled. @dmesh/contracts stays external: it finds its schemas and
 // build-time validators next to its own files. Optional engines stay external: they may not be installed.
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+/**
+ * One ajv in the bundle: ajv-formats may get its own copy of ajv installed beside it (the repository root
+ * has eslint's ajv 6, so npm nests an ajv 8 under ajv-formats), which doubled ajv in the bundle (+235 KB
+ * to parse on every start) and gave the formats another codegen than the validators they are added to.
+ */
+const ajvDir = dirname(require.resolve('ajv/package.json'));
+const oneAjv = {
+  name: 'one-ajv',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(\/.*)?$/ }, (args) => ({
+      path: require.resolve(args.path.replace(/^ajv/, ajvDir)),
+    }));
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
@@ -26,6 +44,7 @@ await build({
   banner: {
     js: "import { createRequire as __dmeshRequire } from 'node:module';\nconst require = __dmeshRequire(import.meta.url);",
   },
+  plugins: [oneAjv],
   legalComments: 'none',
   logLevel: 'warning',
 });
