@@ -1,7 +1,10 @@
 import type { ErrorObject } from 'ajv';
-import type { AjvCore } from './ajv-types.js';
-import { createContractAjv } from './contract-ajv.js';
 import { DRAFTS, draftOf, META_SCHEMA_IDS, type Draft } from './drafts.js';
+import validate04 from './generated/meta-draft-04.js';
+import validate06 from './generated/meta-draft-06.js';
+import validate07 from './generated/meta-draft-07.js';
+import validate201909 from './generated/meta-2019-09.js';
+import validate202012 from './generated/meta-2020-12.js';
 import { ContractCompileError, type ContractProblem } from './errors.js';
 import { checkDocumentLimits } from './limits.js';
 import { checkRefChain } from './ref-chain.js';
@@ -69,14 +72,19 @@ function remoteRefs(index: SchemaIndex): ContractProblem[] {
   return out;
 }
 
-const metaInstances = new Map<Draft, AjvCore>();
+/** The drafts' meta-schemas, compiled ahead of time (meta-standalone.ts): no contract can change their answers. */
+const META_VALIDATORS: Record<Draft, ((schema: unknown) => boolean) & { errors?: ErrorObject[] | null }> = {
+  'draft-04': validate04,
+  'draft-06': validate06,
+  'draft-07': validate07,
+  '2019-09': validate201909,
+  '2020-12': validate202012,
+};
 
-/** The draft's meta-schema, on an instance that compiles no contract (so no contract can change its answers). */
 function metaProblems(schema: unknown, draft: Draft): ContractProblem[] {
-  let ajv = metaInstances.get(draft);
-  if (!ajv) metaInstances.set(draft, (ajv = createContractAjv(draft, { meta: true })));
-  if (ajv.validate(META_SCHEMA_IDS[draft], schema)) return [];
-  return metaErrors(ajv.errors ?? [], draft);
+  const validate = META_VALIDATORS[draft];
+  if (validate(schema)) return [];
+  return metaErrors(validate.errors ?? [], draft);
 }
 
 function metaErrors(errors: ErrorObject[], draft: Draft): ContractProblem[] {

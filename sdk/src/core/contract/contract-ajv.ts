@@ -27,8 +27,14 @@ const CLASSES: Record<Draft, AjvClass> = {
 };
 
 export interface ContractAjvOptions {
-  /** Only the meta-schema check runs on this instance (it compiles no contract). */
+  /**
+   * Only the meta-schema check runs on this instance (it compiles no contract). Its code is generated
+   * ahead of time (meta-standalone.ts); the drafts' own patterns are fixed and linear, so they run on
+   * native RegExp, as in the generated code.
+   */
   meta?: boolean;
+  /** Keep the generated code (ajv `code.source`, as ES module): for generating the meta-schema validators. */
+  standalone?: boolean;
 }
 
 /**
@@ -54,7 +60,9 @@ export function createContractAjv(draft: Draft, options: ContractAjvOptions = {}
     // Warnings are not errors; a contract is refused or accepted, never logged about.
     logger: false,
     loadSchema: undefined,
-    code: { regExp: createSafeRegExp as never },
+    code: options.meta
+      ? { ...(options.standalone && { source: true, esm: true }) }
+      : { regExp: createSafeRegExp as never },
   });
   // ajv resolves `$anchor` but does not declare it as a keyword, so strict mode would call it unknown.
   if (draft === '2019-09' || draft === '2020-12') ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
