@@ -1,6 +1,8 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { isMissing } from '../../src/core/quality/field-path.js';
+import { KeyWriter } from '../../src/core/quality/rules/key-bytes.js';
+import { KeyTable } from '../../src/core/quality/rules/key-table.js';
 import { unique } from '../../src/core/quality/rules/unique.js';
 
 // Seconds on a busy two-core machine (the first contract compile, hundreds of generated cases).
@@ -90,5 +92,40 @@ describe('unique: the key table grows without losing a key', () => {
     expect(failures.length).toBe(40_000);
     expect(failures[0]).toEqual({ line: 40_001, reason: 'id "id-0-é" duplicates line 1' });
     expect(failures.every((f, i) => f.line === 40_001 + i && f.reason.endsWith(`line ${i + 1}`))).toBe(true);
+  });
+
+  it('as the key table grows: thousands of distinct keys, duplicates before and after each doubling', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6000 }), { minLength: 3000, maxLength: 8000 }),
+        fc.integer({ min: 50, max: 3000 }),
+        (keys, batch) => {
+          const records = keys.map((k) => ({ k: k % 3 ? `key-${k}` : k }));
+          const acc = unique({ rule: 'unique', field: 'k' });
+          const failures: { line: number; reason: string }[] = [];
+          records.forEach((record, i) => {
+            acc.observe(record, i + 1);
+            if ((i + 1) % batch === 0) failures.push(...acc.merge(acc.takePartial(), (l) => records[l - 1]));
+          });
+          failures.push(...acc.merge(acc.takePartial(), (l) => records[l - 1]));
+          expect(failures).toEqual(reference(records, ['k']).failures);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('KeyTable', () => {
+  it('tells keys apart whose hashes are equal, and finds each again after the table grew', () => {
+    const writer = new KeyWriter();
+    const keys = Array.from({ length: 1200 }, (_, i) => `k${i}`);
+    keys.forEach((k, i) => writer.add(k, i + 1));
+    const batch = writer.take();
+    batch.hashes.fill(7); // every key in one probe chain: only the bytes tell them apart
+    const table = new KeyTable();
+    table.warm(batch);
+    for (let i = 0; i < batch.count; i++) expect(table.firstLineOf(batch, i)).toBe(-1);
+    for (let i = 0; i < batch.count; i++) expect(table.firstLineOf(batch, i)).toBe(i + 1);
   });
 });
