@@ -27,12 +27,15 @@ const KEYWORDS = [
 ];
 const TYPES = ['string', 'number', 'integer', 'object', 'array', 'boolean', 'null', 'date', ''];
 
-/** Schema-shaped values: mostly well-formed, often not (wrong types, negative counts, bad patterns and anchors). */
+/**
+ * Schema-shaped values: mostly well-formed, often not (wrong types, negative counts, bad patterns and anchors).
+ * Plain objects, as JSON and YAML parsers make them (ajv's deep-equal cannot take null-prototype objects).
+ */
 const schemaLike = fc.letrec((tie) => ({
   schema: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.boolean(),
-    fc.dictionary(fc.constantFrom(...KEYWORDS), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(fc.constantFrom(...KEYWORDS), tie('value'), { maxKeys: 5, noNullPrototype: true }),
   ),
   value: fc.oneof(
     { depthSize: 'small' },
@@ -43,7 +46,7 @@ const schemaLike = fc.letrec((tie) => ({
     fc.double({ noNaN: true }),
     fc.constantFrom('#/$defs/a', 'a b', '^[a-z]+$', '#anchor', '[', 'http://x.example/s#frag', null),
     fc.array(tie('schema'), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 4 }), tie('schema'), { maxKeys: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie('schema'), { maxKeys: 3, noNullPrototype: true }),
   ),
 })).schema;
 
