@@ -37,7 +37,9 @@ async function setUp(r: RegistryProcess): Promise<void> {
 }
 
 async function deletePolicies(r: RegistryProcess): Promise<void> {
-  const policies = (await (await fetch(`${r.url}/v1/policies`)).json()) as { id: string }[];
+  const listed = await fetch(`${r.url}/v1/policies`, { headers: { authorization: `Bearer ${r.token}` } });
+  if (!listed.ok) throw new Error(`GET /v1/policies answered ${listed.status}: ${await listed.text()}`);
+  const policies = (await listed.json()) as { id: string }[];
   for (const { id } of policies)
     await fetch(`${r.url}/v1/policies/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${r.token}` } });
 }
