@@ -74,6 +74,16 @@ export class ProductsService {
     return rows.map(toVersion);
   }
 
+  /** Each product's latest version (one row a product, however many versions it has). */
+  async latestVersionsByProducts(ids: readonly string[], tx: EntityManager = this.db): Promise<VersionRecord[]> {
+    const rows = await tx.query(
+      `SELECT v.* FROM products p JOIN product_versions v ON v.product_id = p.id AND v.version = p.latest_version
+        WHERE p.id = ANY($1)`,
+      [ids],
+    );
+    return rows.map(toVersion);
+  }
+
   async getVersion(productId: string, version: string): Promise<VersionRecord> {
     const [row] = await this.db.query('SELECT * FROM product_versions WHERE product_id = $1 AND version = $2', [
       productId,

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AsCatalogListener, type CatalogListener } from '../../common/catalog-listeners.js';
 import { ContractsService } from '../../contracts/contracts.service.js';
 import { ProductsService } from '../../products/products.service.js';
-import type { ProductRecord, VersionRecord } from '../../products/products.types.js';
 import { SlaService } from '../../sla/sla.service.js';
 import { indexedIds, indexedWords } from '../operations/indexed-words.js';
 import { lockProducts } from '../operations/lock-products.js';
@@ -89,7 +88,8 @@ export class SearchIndex implements CatalogListener, OnApplicationBootstrap {
 
   private async gather(tx: EntityManager, ids: readonly string[]): Promise<IndexInput[]> {
     const products = await this.products.productsByIds(ids, tx);
-    const versions = latestOf(products, await this.products.versionsByProducts(ids, tx));
+    // Only the latest version's row: every version's (descriptors included) made each publish cost more than the last.
+    const versions = new Map((await this.products.latestVersionsByProducts(ids, tx)).map((v) => [v.productId, v]));
     const ports = await this.products.portsByVersions(
       [...versions.values()].map((v) => v.id),
       tx,
@@ -118,10 +118,4 @@ export class SearchIndex implements CatalogListener, OnApplicationBootstrap {
       };
     });
   }
-}
-
-/** Each product's latest version. */
-function latestOf(products: ProductRecord[], versions: VersionRecord[]): Map<string, VersionRecord> {
-  const latest = new Map(products.map((p) => [p.id, p.latestVersion]));
-  return new Map(versions.filter((v) => latest.get(v.productId) === v.version).map((v) => [v.productId, v]));
 }
