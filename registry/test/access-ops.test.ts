@@ -95,6 +95,26 @@ describe('rate limits', () => {
     expect(statuses.slice(0, LIMIT).every((s) => s === 200)).toBe(true);
     expect(statuses[LIMIT]).toBe(429);
   });
+
+  it('refuse a GraphQL request as a GraphQL response: errors with code, status and retryAfter', async () => {
+    const { token } = await createToken(r, 'busy-graph', 'reader');
+    for (let i = 0; i < LIMIT; i++) expect((await call(r, 'GET', '/v1/whoami', token)).status).toBe(200);
+    const refused = await call(r, 'POST', '/graphql', token, { query: '{ domains { name } }' });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(refused.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: expect.stringContaining('too many requests from this token'),
+          extensions: { code: 'RATE_LIMITED', status: 429, details: [], retryAfter },
+        },
+      ],
+    });
+    // REST keeps the common error body.
+    expect((await call(r, 'GET', '/v1/whoami', token)).body).toMatchObject({ code: 'RATE_LIMITED', details: [] });
+  });
 });
 
 describe('/metrics', () => {

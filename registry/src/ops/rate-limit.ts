@@ -5,6 +5,7 @@ import { AccessError } from '../auth/access.errors.js';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimitConfig } from './ops-config.js';
+import { sendError } from '../common/http/send-error.js';
 
 type Limited = AuthedRequest & { rateKey?: string };
 type Limiter = (
@@ -38,10 +39,7 @@ export async function installRateLimit(
     deps.metrics.rateLimited.inc({ kind });
     deps.audit.count(req.rateKey!, req.principal?.name ?? `anonymous ${req.ip}`);
     const err = new AccessError('RATE_LIMITED', `too many requests from this ${kind}; retry in ${retryAfter} s`);
-    return reply
-      .code(429)
-      .header('retry-after', String(retryAfter))
-      .send({ code: err.code, message: err.message, details: [] });
+    return sendError(reply, Object.assign(err, { retryAfter }));
   };
   return async (req: Limited, reply) => {
     const failures = `auth-failures:${req.ip}`;
