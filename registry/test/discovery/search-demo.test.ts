@@ -103,7 +103,26 @@ describe('facets', () => {
     const marketing = facets.domain.find((f: { value: string }) => f.value === 'marketing');
     const filtered = await registry.graphql(FACETS, { query: 'customer', filter: { domain: 'marketing' } });
     expect(filtered.data.search.totalCount).toBe(marketing.count);
-    expect(filtered.data.search.facets.domain).toEqual([{ value: 'marketing', count: marketing.count }]);
+    // Disjunctive: the domain facet leaves its own filter out (what picking another domain too would add) …
+    expect(filtered.data.search.facets.domain).toEqual(facets.domain);
+    // … every other facet counts the filtered matches.
+    for (const facet of ['owner', 'classification', 'status', 'tier'])
+      expect(sum(filtered.data.search.facets[facet])).toBe(marketing.count);
+  });
+
+  it('each facet counts the matches of every other filter, as the search with that filter changed would', async () => {
+    const { data } = await registry.graphql(FACETS, { query: 'customer' });
+    const classification = data.search.facets.classification[0].value;
+    const picked = { domain: 'marketing', classification };
+    const { facets, totalCount } = (await registry.graphql(FACETS, { query: 'customer', filter: picked })).data.search;
+    const total = async (filter: object) =>
+      (await registry.graphql(FACETS, { query: 'customer', filter })).data.search.totalCount;
+    expect(totalCount).toBe(await total(picked));
+    for (const { value, count } of facets.domain) expect(count).toBe(await total({ classification, domain: value }));
+    for (const { value, count } of facets.classification)
+      expect(count).toBe(await total({ domain: 'marketing', classification: value }));
+    for (const { value, count } of facets.tier) expect(count).toBe(await total({ ...picked, tier: value }));
+    for (const { value, count } of facets.tag) expect(count).toBe(await total({ ...picked, tag: value }));
   });
 });
 

@@ -109,7 +109,9 @@ export class SearchResolver {
     return c.wantsFacets ? (await this.stats(c)).total : this.searches.count(c.request);
   }
 
-  @ResolveField(() => SearchFacets, { description: 'Hit counts per facet value, for the same words and filters.' })
+  @ResolveField(() => SearchFacets, {
+    description: 'Hit counts per facet value: the same words and every filter but the facet’s own.',
+  })
   async facets(
     @Parent() c: Connection,
     @Args('limit', { type: () => Int, defaultValue: 20, description: 'Values per facet, most frequent first (1-200).' })

@@ -129,7 +129,7 @@ export class FacetCount {
 
 @ObjectType({
   description:
-    'Counts of the hits per value, for the same words and filters, most frequent first. A product counts once per facet, except under tag and slaStatus (once per tag, once per status of its ports).',
+    'Counts of the hits per value, most frequent first: each facet counts the matches of the same words and every filter but its own (so a picked domain still shows the other domains, with what adding them would find). A product counts once per facet, except under tag and slaStatus (once per tag, once per status of its ports).',
 })
 export class SearchFacets {
   @Field(() => [FacetCount], { description: 'Per domain.' }) domain!: FacetCount[];

@@ -32,7 +32,7 @@ function FacetGroup({ facet, counts, params }: { facet: FacetSpec; counts: Facet
   );
 }
 
-/** Counts per facet value for the same words and filters; a checked box adds the value to the address. */
+/** Counts per facet value (the same words and every filter but the facet's own); a checked box adds the value to the address. */
 export function Facets({ facets, params }: { facets?: SearchResult['search']['facets']; params: URLSearchParams }) {
   return (
     <aside className="facets" aria-label="Filters">
