@@ -6,6 +6,7 @@ import { RequestError } from '../common/registry-error.js';
 import { ProductsService } from '../products/products.service.js';
 import type { DomainRecord } from '../products/products.types.js';
 import { matchedFields, type MatchedField } from './operations/matched-fields.js';
+import { FACET_FILTERS } from './operations/search-conditions.js';
 import { searchCards, type SearchCard } from './operations/search-cards.js';
 import { searchCount, searchFacets } from './operations/search-facets.js';
 import { similarWords } from './operations/similar-words.js';
@@ -106,9 +107,27 @@ export class SearchService {
     return (await this.stats.get(key, request.now, counted)).total;
   }
 
+  /**
+   * Counts per facet value, disjunctive: each facet counts the matches of the
+   * same words and every filter but its own, so a picked domain still lists
+   * the other domains with what adding them would find. A facet with a filter
+   * set takes its counts from the search without that filter — counted once
+   * and shared through the stats cache (every browse by one domain shares the
+   * whole catalog's domain counts) — the others from the search as asked.
+   */
   async facets(request: SearchRequest): Promise<{ total: number; facets: Facets }> {
-    const key = ['facets', request.text, request.filter];
-    const counted = () => searchFacets(this.db, request.text, request.filter, request.now);
+    const asked = await this.facetsOf(request, request.filter);
+    const facets = { ...asked.facets };
+    // One after another: a heavy request holds at most two pooled connections.
+    for (const f of FACET_FILTERS.filter((name) => request.filter[name]?.length))
+      facets[f] = (await this.facetsOf(request, { ...request.filter, [f]: undefined })).facets[f];
+    return { total: asked.total, facets };
+  }
+
+  /** Facet counts under every filter of `filter` (the total is the search's count). */
+  private async facetsOf(request: SearchRequest, filter: SearchFilter): Promise<{ total: number; facets: Facets }> {
+    const key = ['facets', request.text, filter];
+    const counted = () => searchFacets(this.db, request.text, filter, request.now);
     return (await this.stats.get(key, request.now, counted)) as { total: number; facets: Facets };
   }
 

@@ -52,7 +52,7 @@ export function searchConditions(
 }
 
 /** The conditions no facet counts by: the words and the has-field filter. */
-export function baseConditions(params: Params, text: SearchText | undefined, filter: SearchFilter): string[] {
+function baseConditions(params: Params, text: SearchText | undefined, filter: SearchFilter): string[] {
   const where: string[] = [];
   if (text) where.push(`p.match @@ ${matchQuery(params, text)}`);
   if (filter.field) where.push(hasField(params, filter.field));
@@ -60,7 +60,7 @@ export function baseConditions(params: Params, text: SearchText | undefined, fil
 }
 
 /** Each facet filter's condition, when that filter is set. */
-export function facetConditions(
+function facetConditions(
   params: Params,
   filter: SearchFilter,
   now: () => string,

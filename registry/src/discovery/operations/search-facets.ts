@@ -2,16 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { SLA_BITS } from '../index/sla-masks.js';
 import type { Facets, SearchFilter } from '../search/search-request.js';
 import type { SearchText } from '../search/search-text.js';
-import {
-  FACET_FILTERS,
-  Params,
-  baseConditions,
-  facetConditions,
-  searchConditions,
-  slaMaskAt,
-  whereClause,
-  type FacetFilter,
-} from './search-conditions.js';
+import { Params, searchConditions, slaMaskAt, whereClause } from './search-conditions.js';
 
 /** Matches of a search (no ranking, no ordering). */
 export async function searchCount(
@@ -36,25 +27,12 @@ interface FacetRow extends Record<keyof typeof SLA_BITS, number> {
   count: number;
 }
 
-/** The facet that counts by each search_products column (tag and slaStatus are counted apart). */
-const COLUMNS: [Exclude<FacetFilter, 'tag' | 'slaStatus'>, string][] = [
-  ['domain', 'domain'],
-  ['owner', 'owner_team'],
-  ['classification', 'classification'],
-  ['tier', 'tier'],
-  ['status', 'status'],
-];
-
 /**
- * Counts per value of every facet, and the matches' total, in one pass
- * without ranking. Each facet counts the matches of every filter but its
- * own (disjunctive facets): with `domain: marketing` picked, the domain facet
- * still lists the other domains with what picking them too would add, while
- * every other facet counts marketing's matches only. The candidate rows (the
- * words and the has-field filter) are read once, each facet filter becomes a
- * flag on them, and each count leaves out its own flag. A product counts once
- * per facet; under `tag` and `slaStatus` once per tag and per status its
- * ports are in.
+ * Counts per value of every facet over the matches of every filter (the
+ * service makes them disjunctive, search.service.ts), and the matches' total,
+ * in one pass without ranking: the matches' facet columns, grouped by each
+ * facet at once (SLA statuses counted in the same pass), and once more per tag. A product counts once per facet; under `tag` and
+ * `slaStatus` once per tag and per status its ports are in.
  */
 export async function searchFacets(
   tx: EntityManager,
@@ -64,43 +42,26 @@ export async function searchFacets(
 ): Promise<{ total: number; facets: Facets }> {
   const params = new Params();
   const at = params.add(now.toISOString());
-  const base = baseConditions(params, text, filter);
-  const own = facetConditions(params, filter, () => at);
-  const set = FACET_FILTERS.filter((f) => own[f]);
-  const flags = set.map((f) => `(${own[f]}) AS "f_${f}"`);
-  /** Rows that pass every set filter but `facet`'s own. */
-  const passing = (facet?: FacetFilter) =>
-    set
-      .filter((f) => f !== facet)
-      .map((f) => `"f_${f}"`)
-      .join(' AND ') || 'true';
-  const counted = (facet?: FacetFilter) => `count(*) FILTER (WHERE ${passing(facet)})::int`;
-  const sla = Object.entries(SLA_BITS).map(
-    ([s, bit]) => `count(*) FILTER (WHERE mask & ${bit} <> 0 AND ${passing('slaStatus')})::int AS "${s}"`,
-  );
+  const where = searchConditions(params, text, filter, () => at);
+  const sla = Object.entries(SLA_BITS).map(([s, bit]) => `count(*) FILTER (WHERE mask & ${bit} <> 0)::int AS "${s}"`);
   const rows: FacetRow[] = await tx.query(
     `WITH m AS MATERIALIZED (
        SELECT p.domain, p.owner_team, p.classification, p.tier, p.status, p.tags, ${slaMaskAt(at)} AS mask
-              ${flags.map((f) => `, ${f}`).join('')}
-         FROM search_products p ${whereClause(base)})
-     SELECT CASE ${COLUMNS.map(([facet, column]) => `WHEN grouping(${column}) = 0 THEN '${facet}'`).join(' ')}
-                 ELSE 'total' END AS facet,
-            coalesce(${COLUMNS.map(([, column]) => column).join(', ')}) AS value,
-            CASE ${COLUMNS.map(([facet, column]) => `WHEN grouping(${column}) = 0 THEN ${counted(facet)}`).join(' ')}
-                 ELSE ${counted()} END AS count,
+         FROM search_products p ${whereClause(where)})
+     SELECT CASE WHEN grouping(domain) = 0 THEN 'domain' WHEN grouping(owner_team) = 0 THEN 'owner'
+                 WHEN grouping(classification) = 0 THEN 'classification' WHEN grouping(tier) = 0 THEN 'tier'
+                 WHEN grouping(status) = 0 THEN 'status' ELSE 'total' END AS facet,
+            coalesce(domain, owner_team, classification, tier, status) AS value, count(*)::int AS count,
             ${sla.join(', ')}
-       FROM m GROUP BY GROUPING SETS (${COLUMNS.map(([, column]) => `(${column})`).join(', ')}, ())
-     UNION ALL SELECT 'tag', tag, count(*)::int, 0, 0, 0, 0 FROM m, unnest(m.tags) tag
-                WHERE ${passing('tag')} GROUP BY tag`,
+       FROM m GROUP BY GROUPING SETS ((domain), (owner_team), (classification), (tier), (status), ())
+     UNION ALL SELECT 'tag', tag, count(*)::int, 0, 0, 0, 0 FROM m, unnest(m.tags) tag GROUP BY tag`,
     params.values,
   );
   const facets = { domain: [], tag: [], owner: [], classification: [], status: [], tier: [], slaStatus: [] } as Facets;
   let total = 0;
   for (const r of rows) {
-    if (r.facet !== 'total') {
-      // A value seen among the candidates that the other filters leave no match of.
-      if (r.count > 0) facets[r.facet as keyof Facets].push({ value: r.value!, count: r.count });
-    } else {
+    if (r.facet !== 'total') facets[r.facet as keyof Facets].push({ value: r.value!, count: r.count });
+    else {
       total = r.count;
       for (const s of Object.keys(SLA_BITS) as (keyof typeof SLA_BITS)[])
         if (r[s] > 0) facets.slaStatus.push({ value: s, count: r[s] });
