@@ -15,7 +15,7 @@ export interface RegistryConfig {
   domainsDir: string;
   bootstrapToken?: string;
   ide: boolean;
-  /** GraphQL introspection and field suggestions: development, or DMESH_GRAPHQL_INTROSPECTION=1. */
+  /** GraphQL introspection and field suggestions: development (the embedded start), or DMESH_GRAPHQL_INTROSPECTION=1. */
   introspection: boolean;
   /** The table owner's URL for migrations, when DATABASE_URL is a runtime role (DMESH_MIGRATION_DATABASE_URL). */
   migrationDatabaseUrl?: string;
@@ -54,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
   if (env.DMESH_BOOTSTRAP_TOKEN !== undefined && env.DMESH_BOOTSTRAP_TOKEN.length < 16) {
     throw new ConfigError('DMESH_BOOTSTRAP_TOKEN must be at least 16 characters');
   }
+  // One switch for production (access-config.ts): NODE_ENV=production, or an external database.
+  const access = readAccessConfig(env, (message) => new ConfigError(message));
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -62,10 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     seed: env.DMESH_SEED === '1' || env.DMESH_SEED === 'true',
     domainsDir: resolve(env.DMESH_DOMAINS_DIR ?? join(REPO_ROOT, 'domains')),
     ...(env.DMESH_BOOTSTRAP_TOKEN && { bootstrapToken: env.DMESH_BOOTSTRAP_TOKEN }),
-    ide: env.NODE_ENV !== 'production',
-    introspection: env.NODE_ENV !== 'production' || env.DMESH_GRAPHQL_INTROSPECTION === '1',
+    ide: !access.production,
+    introspection: !access.production || env.DMESH_GRAPHQL_INTROSPECTION === '1',
     ...(env.DMESH_MIGRATION_DATABASE_URL && { migrationDatabaseUrl: env.DMESH_MIGRATION_DATABASE_URL }),
-    access: readAccessConfig(env, (message) => new ConfigError(message)),
+    access,
     ops: readOpsConfig(env, (message) => new ConfigError(message), Boolean(process.stdout.isTTY)),
     poolSize: intFrom(env, 'DMESH_DB_POOL_SIZE', 10, 2, 200),
     statementTimeoutMs: intFrom(env, 'DMESH_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
