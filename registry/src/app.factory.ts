@@ -74,7 +74,7 @@ export async function createApp(
   if (log) app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   configureHttp(adapter.getInstance(), { tooDeep: contractTooDeep, ...options });
   // After the URL guard, drain and bulkhead, so the page's routes pass them too.
-  serveWebUi(adapter.getInstance());
+  serveWebUi(adapter.getInstance(), { ide: options.ide ?? false });
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   await app.init();

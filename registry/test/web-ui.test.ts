@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
 import { PolicyService } from '../src/governance/policy.service.js';
 import { PublishPipeline } from '../src/publish/publish.pipeline.js';
 import { seedDomains } from '../src/seed/seed-domains.js';
+import { serveWebUi, webDistDir } from '../src/web/web-ui.js';
 import { startRegistry, type RunningRegistry } from './app-harness.js';
 import {
   accessibilityProblems,
@@ -96,6 +98,25 @@ describe('the registry serves the web catalog', () => {
     expect((await fetch(`${registry.url}/health/live`)).status).toBe(200);
   });
 
+  it('marks the page when the GraphQL IDE is off (production), so the page does not link /graphiql', async () => {
+    const dir = webDistDir();
+    expect(dir).toBeDefined(); // npm test builds @dmesh/web first
+    const page = async (ide: boolean) => {
+      const fastify = Fastify();
+      serveWebUi(fastify, { ide }, dir);
+      const url = await fastify.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        return await (await fetch(`${url}/`)).text();
+      } finally {
+        await fastify.close();
+      }
+    };
+    const MARK = '<meta name="dmesh-graphiql" content="off">';
+    expect(await page(false)).toContain(MARK);
+    expect(await page(true)).not.toContain(MARK);
+    expect((await fetch(`${registry.url}/graphiql`)).status).toBe(404); // this registry runs as in production
+  });
+
   it('serves content-hashed assets for a year, gzipped, and nothing from another host', async () => {
     const html = await (await fetch(registry.url)).text();
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
@@ -127,6 +148,11 @@ browserDescribe('the web catalog in Chromium', () => {
     await page.goto(`${registry.url}/`);
     await page.locator('.result').first().waitFor();
     expect(await page.locator('.result').count()).toBe(8);
+    // This registry runs as in production: no GraphQL IDE to link, the REST docs are there.
+    expect([
+      await page.locator('nav a[href="/graphiql"]').count(),
+      await page.locator('nav a[href="/docs"]').count(),
+    ]).toEqual([0, 1]);
     await page.locator('#search-input').pressSequentially('revnue', { delay: 20 });
     await page.getByText('showing results for').waitFor();
     await page.locator('#facet-domain-finance').check();
@@ -135,6 +161,8 @@ browserDescribe('the web catalog in Chromium', () => {
     await page.locator('.result:not([data-product^="finance."])').first().waitFor({ state: 'detached' });
     expect(new URL(page.url()).search).toBe('?q=revnue&domain=finance');
     expect(await page.locator('.result').getAttribute('data-product')).toBe('finance.revenue');
+    // Facets are disjunctive: with finance picked, the other domains with revenue products can still be added.
+    expect(await page.locator('#facet-domain-sales').isChecked()).toBe(false);
     await expect(page.locator('.result mark').first().textContent()).resolves.toBe('revenue');
     await checkPage('search');
     await page.locator('#search-input').press('ArrowDown');

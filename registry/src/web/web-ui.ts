@@ -36,8 +36,13 @@ interface StaticFile {
   etag: string;
 }
 
-function load(path: string): StaticFile {
-  const body = readFileSync(path);
+/** Tells the page that `/graphiql` is off (production), so it does not link a page that answers 404. */
+const withoutIde = (html: Buffer) =>
+  Buffer.from(html.toString('utf8').replace('</head>', '<meta name="dmesh-graphiql" content="off"></head>'));
+
+function load(path: string, rewrite?: (body: Buffer) => Buffer): StaticFile {
+  const read = readFileSync(path);
+  const body = rewrite ? rewrite(read) : read;
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   const compressible = /^(text|application\/json|image\/svg)/.test(type) && body.length > 1024;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
@@ -80,9 +85,13 @@ root and restart. GraphQL is at <a href="/graphql">/graphql</a>, REST docs at <a
  * routes: plain routes, outside the API's guards, because the page must load
  * before it can ask for a token. Files are read once, at start-up.
  */
-export function serveWebUi(fastify: FastifyInstance, dir: string | undefined = webDistDir()): void {
+export function serveWebUi(
+  fastify: FastifyInstance,
+  options: { ide: boolean },
+  dir: string | undefined = webDistDir(),
+): void {
   const page: StaticFile = dir
-    ? load(join(dir, 'index.html'))
+    ? load(join(dir, 'index.html'), options.ide ? undefined : withoutIde)
     : { body: Buffer.from(NOT_BUILT), type: TYPES['.html'], etag: '"not-built"' };
   const assets = new Map<string, StaticFile>();
   if (dir && existsSync(join(dir, 'assets')))

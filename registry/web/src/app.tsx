@@ -6,6 +6,9 @@ import { ProductPage } from './product/product-page';
 import { Link, useLocation } from './router';
 import { SearchPage } from './search/search-page';
 
+/** The GraphQL browser IDE is served in development only; the registry marks the page when it is off. */
+const GRAPHIQL = document.querySelector('meta[name="dmesh-graphiql"]')?.getAttribute('content') !== 'off';
+
 /** The routes the registry serves this page at (registry/src/web/web-ui.ts WEB_PAGES). */
 function Route({ path }: { path: string }) {
   const product = /^\/products\/([^/]+)(?:\/(lineage)|\/ports\/([^/]+)\/preview)?\/?$/.exec(path);
@@ -42,7 +45,7 @@ export function App() {
           <Link href="/domains" aria-current={path === '/domains' ? 'page' : undefined}>
             Domains
           </Link>
-          <a href="/graphiql">GraphQL</a>
+          {GRAPHIQL && <a href="/graphiql">GraphQL</a>}
           <a href="/docs">REST API</a>
         </nav>
       </header>
