@@ -69,7 +69,13 @@ async function checkPage(name: string): Promise<string> {
 
 describe('the registry serves the web catalog', () => {
   it('answers the page at its routes, and leaves the API routes alone', async () => {
-    for (const path of ['/', '/domains', '/products/sales.orders', '/products/sales.orders/lineage']) {
+    for (const path of [
+      '/',
+      '/domains',
+      '/products/sales.orders',
+      '/products/sales.orders/lineage',
+      '/consumers/finance%3Adashboard%2Fexec-kpis',
+    ]) {
       const res = await fetch(registry.url + path);
       expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
         path,
@@ -233,6 +239,35 @@ browserDescribe('the web catalog in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /Orders/ }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await checkPage('product-narrow');
+  });
+
+  it('opens a consumer outside the mesh from the consumers of a port, with what it reads', async () => {
+    const res = await fetch(`${registry.url}/v1/lineage/consumers/finance/exec-kpis/reads/sales.orders/orders`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${registry.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'dashboard',
+        versionRange: '^1.0.0',
+        fields: ['total_amount', 'currency'],
+        expires: '2099-12-31',
+        description: 'The executive KPI board',
+      }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const { page } = session!;
+    await page.goto(`${registry.url}/products/sales.orders`);
+    const link = page.getByRole('link', { name: 'finance:dashboard/exec-kpis' });
+    await link.first().click();
+    await page.waitForURL(/\/consumers\/finance%3Adashboard%2Fexec-kpis$/);
+    await page.getByRole('heading', { level: 1, name: /exec-kpis/ }).waitFor();
+    const reads = page.getByRole('table', { name: 'What finance:dashboard/exec-kpis reads' });
+    expect(await reads.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^sales\.orders\/orders\^1\.0\.0 → 1\.\d+\.\d+currency, total_amountuntil 2099-12-31$/),
+    ]);
+    expect(await page.locator('.meta').textContent()).toContain('dashboard outside the mesh');
+    await checkPage('consumer');
+    await reads.getByRole('link', { name: 'sales.orders' }).click();
+    await page.waitForURL(/\/products\/sales\.orders$/);
   });
 
   it('asks once for a token when anonymous reads are off, naming the role, and keeps it for the tab', async () => {

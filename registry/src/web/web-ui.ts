@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * included), its content-hashed assets under `/assets/`, and the few unhashed
  * files at the top of the build (the icon).
  */
-export const WEB_PAGES = ['/', '/domains', '/products/*'];
+export const WEB_PAGES = ['/', '/domains', '/products/*', '/consumers/*'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

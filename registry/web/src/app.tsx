@@ -1,4 +1,5 @@
 import { AuthPrompt } from './auth-prompt';
+import { ConsumerPage } from './consumer/consumer-page';
 import { DomainsPage } from './domains/domains-page';
 import { LineagePage } from './lineage/lineage-page';
 import { PreviewPage } from './preview/preview-page';
@@ -18,6 +19,8 @@ function Route({ path }: { path: string }) {
     if (product[3]) return <PreviewPage key={id + product[3]} id={id} port={decodeURIComponent(product[3])} />;
     return <ProductPage key={id} id={id} />;
   }
+  const consumer = /^\/consumers\/([^/]+)\/?$/.exec(path);
+  if (consumer) return <ConsumerPage key={consumer[1]} id={decodeURIComponent(consumer[1])} />;
   if (path === '/domains') return <DomainsPage />;
   if (path === '/') return <SearchPage />;
   return (

@@ -43,7 +43,9 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   return <a href={href} onClick={click} {...rest} />;
 }
 
-export const productHref = (id: string) => `/products/${encodeURIComponent(id)}`;
+/** The page of a product, or of a consumer outside the mesh (`<domain>:<kind>/<name>`: the only ids with a colon). */
+export const productHref = (id: string) =>
+  id.includes(':') ? `/consumers/${encodeURIComponent(id)}` : `/products/${encodeURIComponent(id)}`;
 export const lineageHref = (id: string) => `/products/${encodeURIComponent(id)}/lineage`;
 export const previewHref = (id: string, port: string) =>
   `/products/${encodeURIComponent(id)}/ports/${encodeURIComponent(port)}/preview`;

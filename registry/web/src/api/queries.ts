@@ -77,3 +77,10 @@ export const DOMAINS = `query Domains {
   search(first: 1) { totalCount facets(limit: 200) { domain { value count } } }
   policies { id title description scope severity rule }
 }`;
+
+export const EXTERNAL_CONSUMERS = `query ExternalConsumers($domain: String) {
+  externalConsumers(domain: $domain) {
+    id domain kind name description owner { team email } createdBy createdAt updatedAt
+    reads { port versionRange resolvedVersion fields expires expired }
+  }
+}`;

@@ -247,3 +247,24 @@ export interface Policy {
   severity: string;
   rule: { type?: string; params?: unknown };
 }
+
+/** A consumer outside the mesh: `<domain>:<kind>/<name>`. */
+export interface ExternalConsumer {
+  id: string;
+  domain: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  owner: Owner;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  reads: {
+    port: string;
+    versionRange: string;
+    resolvedVersion: string | null;
+    fields: string[];
+    expires: string | null;
+    expired: boolean;
+  }[];
+}
