@@ -268,6 +268,10 @@ browserDescribe('the web catalog in Chromium', () => {
     await checkPage('consumer');
     await reads.getByRole('link', { name: 'sales.orders' }).click();
     await page.waitForURL(/\/products\/sales\.orders$/);
+    // The lineage graph draws it downstream of the port it reads, and opens its page.
+    await page.goto(`${registry.url}/products/sales.orders/lineage?direction=downstream&depth=1`);
+    await page.locator('a[data-node="finance:dashboard/exec-kpis"]').click();
+    await page.waitForURL(/\/consumers\/finance%3Adashboard%2Fexec-kpis$/);
   });
 
   it('asks once for a token when anonymous reads are off, naming the role, and keeps it for the tab', async () => {

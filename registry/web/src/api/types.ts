@@ -169,7 +169,7 @@ export interface PortConsumer {
 
 export interface LineageNode {
   id: string;
-  kind: 'PRODUCT' | 'PORT' | 'FIELD' | 'EXTERNAL';
+  kind: 'PRODUCT' | 'PORT' | 'FIELD' | 'EXTERNAL' | 'CONSUMER';
   level: number;
   product: string | null;
   port: string | null;

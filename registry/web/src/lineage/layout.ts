@@ -24,9 +24,9 @@ export interface Layout {
 const COLUMN = 250;
 const WIDTH = 200;
 const GAP = 10;
-const HEIGHT: Record<LineageNode['kind'], number> = { PRODUCT: 46, PORT: 30, FIELD: 24, EXTERNAL: 34 };
+const HEIGHT: Record<LineageNode['kind'], number> = { PRODUCT: 46, PORT: 30, FIELD: 24, EXTERNAL: 34, CONSUMER: 34 };
 
-/** The product a port or field belongs to; products and external datasets stand for themselves. */
+/** The product a port or field belongs to; products, external datasets and consumers outside the mesh stand for themselves. */
 const ownerOf = (n: LineageNode) => (n.kind === 'PORT' || n.kind === 'FIELD' ? (n.product ?? n.id) : n.id);
 
 /** Longest-path layering of the owners (Kahn's order); owners on a cycle, which governance refuses, keep their hop. */

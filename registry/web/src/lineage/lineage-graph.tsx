@@ -57,17 +57,25 @@ function Node({
       )}
     </>
   );
-  if (!n.product) return <g className={cls}>{body}</g>;
+  // A consumer outside the mesh opens its own page (its id: `<domain>:<kind>/<name>`).
+  const target = n.product ?? (n.kind === 'CONSUMER' ? n.id : undefined);
+  if (!target) return <g className={cls}>{body}</g>;
   // The name starts with the visible text (label in name); the rest says where the link goes.
-  const name = `${shown}${n.kind === 'PRODUCT' ? ` ${subLabel(n, drifted)}` : ''} (${n.kind === 'PRODUCT' ? 'open' : `${n.kind.toLowerCase()} of`} ${n.product})`;
+  const where =
+    n.kind === 'PRODUCT'
+      ? `open ${target}`
+      : n.kind === 'CONSUMER'
+        ? 'open, outside the mesh'
+        : `${n.kind.toLowerCase()} of ${target}`;
+  const name = `${shown}${n.kind === 'PRODUCT' ? ` ${subLabel(n, drifted)}` : ''} (${where})`;
   return (
     <a
-      href={productHref(n.product)}
+      href={productHref(target)}
       className={cls}
       data-node={n.id}
       onClick={(e) => {
         e.preventDefault();
-        navigate(productHref(n.product!));
+        navigate(productHref(target));
       }}
       onMouseEnter={() => onFocus(n.id)}
       onMouseLeave={() => onFocus(null)}
