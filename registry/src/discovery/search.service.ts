@@ -6,13 +6,18 @@ import { RequestError } from '../common/registry-error.js';
 import { ProductsService } from '../products/products.service.js';
 import type { DomainRecord } from '../products/products.types.js';
 import { matchedFields, type MatchedField } from './operations/matched-fields.js';
-import { FACET_FILTERS } from './operations/search-conditions.js';
 import { searchCards, type SearchCard } from './operations/search-cards.js';
 import { searchCount, searchFacets } from './operations/search-facets.js';
 import { similarWords } from './operations/similar-words.js';
 import { decodeSearchCursor, type SearchSort } from './search/search-cursor.js';
 import { searchPage } from './search/search-page.js';
-import type { Facets, SearchFilter, SearchPage, SearchRequest } from './search/search-request.js';
+import {
+  FACETS,
+  type Facets,
+  type SearchFilter,
+  type SearchPage,
+  type SearchRequest,
+} from './search/search-request.js';
 import { StatsCache } from './search/stats-cache.js';
 import { parseSearchText, type SearchText } from './search/search-text.js';
 
@@ -119,7 +124,7 @@ export class SearchService {
     const asked = await this.facetsOf(request, request.filter);
     const facets = { ...asked.facets };
     // One after another: a heavy request holds at most two pooled connections.
-    for (const f of FACET_FILTERS.filter((name) => request.filter[name]?.length))
+    for (const f of FACETS.filter((name) => request.filter[name]?.length))
       facets[f] = (await this.facetsOf(request, { ...request.filter, [f]: undefined })).facets[f];
     return { total: asked.total, facets };
   }

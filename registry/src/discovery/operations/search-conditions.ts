@@ -32,10 +32,6 @@ export const tsQuery = (params: Params, text: SearchText, join: '&' | '|' = '&')
 export const matchQuery = (params: Params, text: SearchText) =>
   `replace(${tsQuery(params, text)}::text, '<->', '&')::tsquery`;
 
-/** The filters a search's facets count by: each facet's counts leave out its own filter. */
-export const FACET_FILTERS = ['domain', 'owner', 'classification', 'status', 'tier', 'tag', 'slaStatus'] as const;
-export type FacetFilter = (typeof FACET_FILTERS)[number];
-
 /**
  * What search_products rows (alias p) must satisfy: the text's words and each
  * filter. Shared by the page, its count and its facets, so they always agree.
@@ -47,39 +43,23 @@ export function searchConditions(
   filter: SearchFilter,
   now: () => string,
 ): string[] {
-  const facets = facetConditions(params, filter, now);
-  return [...baseConditions(params, text, filter), ...FACET_FILTERS.flatMap((f) => facets[f] ?? [])];
-}
-
-/** The conditions no facet counts by: the words and the has-field filter. */
-function baseConditions(params: Params, text: SearchText | undefined, filter: SearchFilter): string[] {
   const where: string[] = [];
   if (text) where.push(`p.match @@ ${matchQuery(params, text)}`);
-  if (filter.field) where.push(hasField(params, filter.field));
-  return where;
-}
-
-/** Each facet filter's condition, when that filter is set. */
-function facetConditions(
-  params: Params,
-  filter: SearchFilter,
-  now: () => string,
-): Partial<Record<FacetFilter, string>> {
-  const out: Partial<Record<FacetFilter, string>> = {};
-  const anyOf = (facet: FacetFilter, column: string, values: string[] | undefined) => {
-    if (values?.length) out[facet] = `${column} = ANY(${params.add(values)}::text[])`;
+  const anyOf = (column: string, values: string[] | undefined) => {
+    if (values?.length) where.push(`${column} = ANY(${params.add(values)}::text[])`);
   };
-  anyOf('domain', 'p.domain', filter.domain);
-  anyOf('owner', 'p.owner_team', filter.owner);
-  anyOf('classification', 'p.classification', filter.classification);
-  anyOf('status', 'p.status', filter.status);
-  anyOf('tier', 'p.tier', filter.tier);
-  if (filter.tag?.length) out.tag = `p.tags && ${params.add(filter.tag)}::text[]`;
+  anyOf('p.domain', filter.domain);
+  anyOf('p.owner_team', filter.owner);
+  anyOf('p.classification', filter.classification);
+  anyOf('p.status', filter.status);
+  anyOf('p.tier', filter.tier);
+  if (filter.tag?.length) where.push(`p.tags && ${params.add(filter.tag)}::text[]`);
   if (filter.slaStatus?.length) {
     const bits = filter.slaStatus.reduce((m, s) => m | SLA_BITS[s], 0);
-    out.slaStatus = `(${slaMaskAt(now())} & ${params.add(bits)}::int) <> 0`;
+    where.push(`(${slaMaskAt(now())} & ${params.add(bits)}::int) <> 0`);
   }
-  return out;
+  if (filter.field) where.push(hasField(params, filter.field));
+  return where;
 }
 
 /**

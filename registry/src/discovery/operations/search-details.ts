@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { worstSlaStatus } from '../index/sla-masks.js';
 import type { Highlighted, SearchRecord, SearchRequest, SearchSection } from '../search/search-request.js';
 import type { SearchText } from '../search/search-text.js';
+import type { SearchRow } from '../index/search-row.js';
 import { Params, slaMaskAt, tsQuery } from './search-conditions.js';
 
 /** Marks around matched words in ts_headline; removed from the texts first so they cannot be forged. */
@@ -47,20 +48,23 @@ export async function searchDetails(
   return rows.map(toDetails);
 }
 
-interface Row {
-  product_id: string;
-  domain: string;
-  name: string;
-  title: string;
-  description: string;
-  owner_team: string;
-  owner_email: string;
-  tags: string[];
-  classification: string;
-  tier: string;
-  latest_version: string;
-  status: SearchRecord['status'];
-  consumers: number;
+/** The read model's columns as search_products holds them (search-row.ts), and what this query adds. */
+interface Row extends Pick<
+  SearchRow,
+  | 'product_id'
+  | 'domain'
+  | 'name'
+  | 'title'
+  | 'description'
+  | 'owner_team'
+  | 'owner_email'
+  | 'tags'
+  | 'classification'
+  | 'tier'
+  | 'latest_version'
+  | 'status'
+  | 'consumers'
+> {
   published_at: Date;
   mask: number;
   sections?: SearchSection[];
